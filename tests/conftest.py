@@ -1,0 +1,181 @@
+"""Shared fixtures: real MkDocs builds into temporary folders, and a guard against stray warnings.
+
+Every test runs under `plugin_warnings`: a warning logged under `mkdocs.plugins.stepwise` that the
+test did not claim with `plugin_warnings.expect(...)` fails the test (the idea comes from
+oprypin's plugins, whose test suites fail on any unexpected warning).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class PluginWarnings(logging.Handler):
+    """Collects warnings from the plugin's logger; each must be claimed by the test."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name.startswith("mkdocs.plugins.stepwise"):
+            self.records.append(record)
+
+    @property
+    def messages(self) -> list[str]:
+        return [record.getMessage() for record in self.records]
+
+    def expect(self, pattern: str, count: int | None = None) -> list[str]:
+        """Claim the warnings matching `pattern` (a regex); fail if there are none."""
+        matching = [r for r in self.records if re.search(pattern, r.getMessage())]
+        assert matching, f"no warning matches {pattern!r}; got {self.messages}"
+        if count is not None:
+            assert len(matching) == count, [r.getMessage() for r in matching]
+        self.records = [r for r in self.records if r not in matching]
+        return [r.getMessage() for r in matching]
+
+    def clear(self) -> None:
+        self.records.clear()
+
+
+@pytest.fixture(autouse=True)
+def plugin_warnings() -> Iterator[PluginWarnings]:
+    handler = PluginWarnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+    assert not handler.records, f"unexpected plugin warnings: {handler.messages}"
+
+
+@dataclass
+class BuiltSite:
+    """A site built into a temporary folder."""
+
+    site_dir: Path
+    docs_dir: Path
+    config: Any
+    errors: list[str] = field(default_factory=list)
+
+    def path(self, relative: str) -> Path:
+        return self.site_dir / relative
+
+    def exists(self, relative: str) -> bool:
+        return self.path(relative).exists()
+
+    def html(self, relative: str) -> BeautifulSoup:
+        """Parse a built page, e.g. `series/part/index.html` or `series/part/`."""
+        if relative.endswith("/") or relative == "":
+            relative += "index.html"
+        return BeautifulSoup(self.path(relative).read_text(encoding="utf-8"), "html.parser")
+
+    def text(self, relative: str) -> str:
+        return self.path(relative).read_text(encoding="utf-8")
+
+    def all_files(self) -> list[Path]:
+        return sorted(p for p in self.site_dir.rglob("*") if p.is_file())
+
+
+def write_docs(docs_dir: Path, files: dict[str, str | bytes]) -> None:
+    for name, content in files.items():
+        target = docs_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+
+
+BASE_CONFIG: dict[str, Any] = {
+    "site_name": "Test site",
+    "site_url": "https://example.test/",
+    "theme": {"name": "material", "features": ["navigation.footer"]},
+    "markdown_extensions": [
+        "attr_list",
+        "md_in_html",
+        "admonition",
+        "pymdownx.details",
+        "pymdownx.superfences",
+        {"pymdownx.tabbed": {"alternate_style": True}},
+        "pymdownx.highlight",
+    ],
+}
+
+
+def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    result = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merge(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+def build_site(
+    root: Path,
+    files: dict[str, str | bytes],
+    *,
+    config: dict[str, Any] | None = None,
+    plugin: dict[str, Any] | None = None,
+    strict: bool = True,
+    command: str = "build",
+    use_overrides: bool = True,
+) -> BuiltSite:
+    """Build a real site from `files` (docs-relative path -> content) into `root/site`.
+
+    `plugin` holds the `stepwise` plugin's options. `command="serve"` runs the plugin as it runs
+    under `mkdocs serve` (drafts shown with a banner), without starting a server.
+    """
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    docs_dir = root / "docs"
+    write_docs(docs_dir, files)
+    settings = merge(BASE_CONFIG, config or {})
+    if use_overrides:
+        settings["theme"] = dict(settings["theme"], custom_dir=str(REPO / "overrides"))
+    plugins = settings.pop("plugins", None)
+    if plugins is None:
+        plugins = ["search", {"stepwise": plugin or {}}]
+    settings["plugins"] = plugins
+    settings["docs_dir"] = str(docs_dir)
+    settings["site_dir"] = str(root / "site")
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings), encoding="utf-8")
+
+    cfg = load_config(config_file=str(config_file), strict=strict)
+    cfg.plugins.on_startup(command=command, dirty=False)
+    try:
+        mkdocs_build.build(cfg, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
+    finally:
+        cfg.plugins.on_shutdown()
+    return BuiltSite(site_dir=root / "site", docs_dir=docs_dir, config=cfg)
+
+
+@pytest.fixture
+def build(tmp_path: Path):
+    """`build(files, **options)` builds a site under this test's temporary folder."""
+    counter = iter(range(1000))
+
+    def _build(files: dict[str, str | bytes], **options: Any) -> BuiltSite:
+        return build_site(tmp_path / f"build{next(counter)}", files, **options)
+
+    return _build
