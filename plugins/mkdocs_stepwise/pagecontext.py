@@ -47,12 +47,13 @@ class PageInfo:
         return relative
 
 
-_current: ContextVar[PageInfo] = ContextVar("stepwise_page", default=PageInfo())
+_ANONYMOUS = PageInfo()
+_current: ContextVar[PageInfo | None] = ContextVar("stepwise_page", default=None)
 
 
 def current_page() -> PageInfo:
     """The page being converted, or an anonymous one outside MkDocs."""
-    return _current.get()
+    return _current.get() or _ANONYMOUS
 
 
 @contextlib.contextmanager

@@ -1,0 +1,61 @@
+"""The `stepwise` plugin's options, as written under `plugins:` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+_PUBLISH_CHOICES = ("never", "serve", "always")
+
+
+class XkcdConfig(base.Config):
+    """Options of the xkcd panel (`xkcd:` under the plugin)."""
+
+    enabled = c.Type(bool, default=True)
+    """Render xkcd links, images and `{{< xkcd N >}}` as panels."""
+
+    data_file = c.Optional(c.Type(str))
+    """A YAML or JSON file of extra comic metadata, merged over the comics the plugin ships."""
+
+    fetch = c.Type(bool, default=False)
+    """Fetch metadata and images of unknown comics from xkcd.com (off: builds need no network)."""
+
+    cache_dir = c.Type(str, default=".cache/stepwise/xkcd")
+    """Where fetched metadata and images are kept between builds."""
+
+    timeout = c.Type(float, default=3.0)
+    """Seconds to wait for xkcd.com before falling back to the cache."""
+
+
+class StepwiseConfig(base.Config):
+    """Options of the `stepwise` plugin."""
+
+    drafts = c.Choice(_PUBLISH_CHOICES, default="serve")
+    """Show posts with `draft: true`: `never`, only under `mkdocs serve`, or `always` (Hugo -D)."""
+
+    future = c.Choice(_PUBLISH_CHOICES, default="serve")
+    """Show posts whose `date`/`publishDate` is still to come (Hugo's -F)."""
+
+    expired = c.Choice(_PUBLISH_CHOICES, default="serve")
+    """Show posts whose `expiryDate` has passed (Hugo's -E)."""
+
+    timezone = c.Type(str, default="UTC")
+    """The zone of dates written without one, as Hugo's `timeZone` (e.g. `Europe/Berlin`)."""
+
+    folder_series = c.Type(bool, default=True)
+    """Treat every folder of posts as a series (its `index.md` names it)."""
+
+    series_dir = c.Type(str, default="series")
+    """Where landing pages of series made with the `series:` key are generated."""
+
+    words_per_minute = c.Type(int, default=265)
+    """Reading speed for the reading times shown on series pages."""
+
+    execute = c.Type(bool, default=True)
+    """Render Katacoda/Killercoda `{{execute}}`, `{{copy}}`, … markers as copy buttons."""
+
+    shortcodes = c.Type(bool, default=True)
+    """Render Hugo and Tranquilpeak shortcodes (`{{< figure >}}`, `{{< alert >}}`, …)."""
+
+    xkcd = c.SubConfig(XkcdConfig)
+    """The xkcd panel's options."""

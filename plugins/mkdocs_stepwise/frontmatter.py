@@ -1,0 +1,154 @@
+"""Split a post into front matter and body, in any of Hugo's three formats.
+
+MkDocs reads only YAML front matter, silently ignores errors in it, and renders TOML `+++` and
+JSON `{…}` blocks as text. Hugo authors use all three, so the plugin reads front matter itself.
+
+Everything here is pure: text in, data out. Problems are raised as `FrontMatterError` with the
+line they were found on (1-based, counted in the whole file).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import yaml
+
+Format = Literal["yaml", "toml", "json"]
+
+BOM = "\ufeff"
+
+_YAML_OPEN = re.compile(r"^---[ \t]*\r?$")
+_YAML_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
+_TOML_FENCE = re.compile(r"^\+\+\+[ \t]*\r?$")
+_TOML_ERROR_LINE = re.compile(r"at line (\d+)")
+# A top-level key at the start of a line: YAML `key:`, TOML `key =`, JSON `"key":`.
+_KEY_LINE = re.compile(r"""^(?:"(?P<json>[^"]+)"\s*:|(?P<bare>[A-Za-z_][\w.-]*)\s*[:=])""")
+
+
+class FrontMatterError(ValueError):
+    """Front matter that cannot be read. `line` is 1-based in the whole file."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A post, split. `body_line` is the file line the body starts on."""
+
+    format: Format | None
+    data: dict[str, Any]
+    body: str
+    body_line: int = 1
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """The file line of each top-level key, lower-cased, for messages that name a key."""
+
+    def padded_body(self) -> str:
+        """The body with the front matter replaced by blank lines.
+
+        Markdown ignores leading blank lines, and keeping them means a line number that a
+        Markdown extension reports is also the line number in the author's file.
+        """
+        return "\n" * (self.body_line - 1) + self.body
+
+
+def split(text: str) -> FrontMatter:
+    """Separate front matter from the body. Raises FrontMatterError on unreadable front matter."""
+    text = text.removeprefix(BOM)
+    lines = text.splitlines(keepends=True)
+    if not lines:
+        return FrontMatter(None, {}, text)
+    first = lines[0]
+    if _YAML_OPEN.match(first):
+        return _split_fenced(lines, "yaml", _YAML_CLOSE)
+    if _TOML_FENCE.match(first):
+        return _split_fenced(lines, "toml", _TOML_FENCE)
+    if first.lstrip().startswith("{"):
+        return _split_json(text)
+    return FrontMatter(None, {}, text)
+
+
+def _split_fenced(lines: list[str], fmt: Format, closing: re.Pattern[str]) -> FrontMatter:
+    for index in range(1, len(lines)):
+        if closing.match(lines[index]):
+            block = "".join(lines[1:index])
+            data = _parse_yaml(block) if fmt == "yaml" else _parse_toml(block)
+            body_line = index + 2
+            return FrontMatter(
+                fmt,
+                data,
+                "".join(lines[index + 1 :]),
+                body_line,
+                _key_lines(lines[1:index], first_line=2),
+            )
+    fence = lines[0].strip()
+    raise FrontMatterError(f"front matter opened with '{fence}' is never closed", line=1)
+
+
+def _parse_yaml(block: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(block)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        # The mark counts from the block's first line, which is line 2 of the file.
+        line = mark.line + 2 if mark is not None else None
+        raise FrontMatterError(f"invalid YAML front matter: {error.problem}", line) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(f"invalid YAML front matter: {error}", 1) from None
+    return _as_mapping(data)
+
+
+def _parse_toml(block: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(block)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = _TOML_ERROR_LINE.search(message)
+        line = int(found.group(1)) + 1 if found else None
+        reason = _TOML_ERROR_LINE.split(message)[0].rstrip(" (")
+        raise FrontMatterError(f"invalid TOML front matter: {reason}", line) from None
+
+
+def _split_json(text: str) -> FrontMatter:
+    start = len(text) - len(text.lstrip())
+    try:
+        data, end = json.JSONDecoder().raw_decode(text, start)
+    except json.JSONDecodeError as error:
+        raise FrontMatterError(f"invalid JSON front matter: {error.msg}", error.lineno) from None
+    # The body starts on the line after the closing brace.
+    newline = text.find("\n", end)
+    rest = "" if newline == -1 else text[newline + 1 :]
+    block_lines = text[:end].splitlines()
+    return FrontMatter(
+        "json",
+        _as_mapping(data),
+        rest,
+        len(block_lines) + 1,
+        _key_lines([line.strip() for line in block_lines], first_line=1),
+    )
+
+
+def _as_mapping(data: Any) -> dict[str, Any]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            f"front matter must be a set of 'key: value' pairs, not a {type(data).__name__}", 2
+        )
+    return {str(key): value for key, value in data.items()}
+
+
+def _key_lines(lines: list[str], first_line: int) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for offset, line in enumerate(lines):
+        match = _KEY_LINE.match(line)
+        if match:
+            key = (match.group("json") or match.group("bare")).lower()
+            found.setdefault(key, first_line + offset)
+    return found

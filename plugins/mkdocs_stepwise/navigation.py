@@ -1,0 +1,62 @@
+"""Keep the global navigation to series, and keep prev/next links inside a series.
+
+Material renders the whole navigation into every page, so a site that lists every post in its
+navigation does O(n²) work (REFERENCE.md §8). The navigation therefore lists each series once,
+by its landing page; the parts are reached from the landing page and from each other.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+from mkdocs.structure import StructureItem
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .series import SeriesIndex
+
+
+def collapse_series(nav: Navigation, series: SeriesIndex) -> None:
+    """Drop series parts from the navigation; a folder left with just its landing page becomes it."""
+    parts = set(series.by_part) - set(series.by_landing)
+    nav.items = _prune(nav.items, parts, set(series.by_landing), parent=None)
+    nav.pages = list(_pages(nav.items))
+    link_in_order(nav.pages)
+
+
+def _prune(
+    items: Iterable[StructureItem], parts: set[str], landings: set[str], parent: Section | None
+) -> list[StructureItem]:
+    kept: list[StructureItem] = []
+    for item in items:
+        if isinstance(item, Page) and item.file.src_uri in parts:
+            continue
+        if isinstance(item, Section):
+            item.children = _prune(item.children, parts, landings, parent=item)
+            if not item.children:
+                continue
+            only = item.children[0]
+            if len(item.children) == 1 and isinstance(only, Page) and only.file.src_uri in landings:
+                item = only
+        item.parent = parent
+        kept.append(item)
+    return kept
+
+
+def _pages(items: Iterable[StructureItem]) -> Iterable[Page]:
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, Section):
+            yield from _pages(item.children)
+
+
+def link_in_order(pages: list[Page]) -> None:
+    """Set `previous_page`/`next_page` along `pages`, as MkDocs does for the navigation."""
+    for before, after in itertools.pairwise(pages):
+        before.next_page = after
+        after.previous_page = before
+    if pages:
+        pages[0].previous_page = None
+        pages[-1].next_page = None

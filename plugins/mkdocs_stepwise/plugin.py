@@ -1,0 +1,200 @@
+"""The `stepwise` MkDocs plugin: a thin layer of events over the modules that do the work.
+
+Order of events in a build, and what each one does here:
+
+1. `on_config`: add the Markdown extensions, the templates and the assets.
+2. `on_files`: read every post once (front matter, publishing rules, series), hide what this
+   build must not show, and generate missing series landing pages.
+3. `on_nav`: list series, not their parts, in the navigation.
+4. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and the normalised metadata.
+5. `on_page_content`: note each page's teaser and reading time from its HTML.
+6. `on_page_context`: prev/next within the series, and the series listings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from . import pagecontext
+from .catalogue import Catalogue
+from .config import StepwiseConfig
+from .navigation import collapse_series
+from .publishing import PublishingPolicy
+from .views import all_series, page_view
+
+log = get_plugin_logger(__name__.split(".")[0])
+
+PACKAGE_DIR = Path(__file__).parent
+ASSETS_DIR = PACKAGE_DIR / "assets"
+ASSETS_URI = "assets/stepwise"
+
+# Where authors put the listings; the comments survive Markdown conversion untouched.
+SERIES_PARTS_MARKER = "<!-- stepwise:series-parts -->"
+SERIES_LIST_MARKER = "<!-- stepwise:series-list -->"
+
+
+class StepwisePlugin(BasePlugin[StepwiseConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.catalogue: Catalogue | None = None
+        self.files: Files | None = None
+        self.env: Environment | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # After the site's own overrides, before Material: a site's `main.html` may extend
+        # `stepwise/layout.html`, and Material's templates stay reachable underneath.
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, str(PACKAGE_DIR / "templates"))
+        for asset in sorted(ASSETS_DIR.iterdir()):
+            uri = f"{ASSETS_URI}/{asset.name}"
+            if asset.suffix == ".css" and uri not in config.extra_css:
+                config.extra_css.append(uri)
+            elif asset.suffix == ".js" and uri not in map(str, config.extra_javascript):
+                config.extra_javascript.append(uri)
+        self._add_markdown_extensions(config)
+        return config
+
+    def _add_markdown_extensions(self, config: MkDocsConfig) -> None:
+        """Add the extensions the site did not already list itself in `markdown_extensions`."""
+        listed = {str(name) for name in config.markdown_extensions}
+        wanted: list[tuple[str, str, dict[str, Any]]] = []
+        if self.config.execute:
+            wanted.append(("stepwise.execute", "mkdocs_stepwise.execute", {}))
+        if self.config.shortcodes:
+            wanted.append(("stepwise.shortcodes", "mkdocs_stepwise.shortcodes", {}))
+        for entry_point, module, options in wanted:
+            if entry_point in listed or module in listed:
+                continue
+            try:
+                extension = __import__(module, fromlist=["makeExtension"]).makeExtension(**options)
+            except ImportError:  # pragma: no cover - the feature's module is not there yet
+                continue
+            config.markdown_extensions.append(extension)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        pages = [file for file in files.documentation_pages() if not file.generated_by]
+        self.catalogue = catalogue = Catalogue.read(
+            ((file.src_uri, _raw(file)) for file in pages),
+            policy=PublishingPolicy.from_options(
+                self.config.drafts, self.config.future, self.config.expired
+            ),
+            serving=self.serving,
+            timezone=self.config.timezone,
+            folder_series=self.config.folder_series,
+            series_dir=self.config.series_dir,
+        )
+        for file in pages:
+            if catalogue.is_hidden(file.src_uri):
+                file.inclusion = InclusionLevel.EXCLUDED
+            elif catalogue.is_preview_only(file.src_uri):
+                # MkDocs builds DRAFT pages for `mkdocs serve` only, and nowhere in `build`.
+                file.inclusion = InclusionLevel.DRAFT
+        for series in catalogue.series.series:
+            if series.generated and files.get_file_from_path(series.landing_uri) is None:
+                content = _landing_markdown(series.title, series.description)
+                file = File.generated(config, series.landing_uri, content=content)
+                file.generated_by = "stepwise"
+                files.append(file)
+                catalogue.add_generated(series.landing_uri, content)
+        for asset in sorted(ASSETS_DIR.iterdir()):
+            uri = f"{ASSETS_URI}/{asset.name}"
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        self.files = files
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.catalogue is not None and not config.nav:
+            collapse_series(nav, self.catalogue.series)
+        return nav
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        post = self.catalogue.posts.get(page.file.src_uri) if self.catalogue else None
+        return post.markdown if post is not None else None
+
+    # Before Material's tags plugin (-50), which reads `tags` from page.meta in this event.
+    @event_priority(50)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        src_uri = page.file.src_uri
+        pagecontext.set_current_page(pagecontext.PageInfo(src_uri, page.file.url))
+        if self.catalogue is not None and src_uri in self.catalogue.posts:
+            page.meta = self.catalogue.material_meta(src_uri)
+        return markdown
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.catalogue is not None:
+            self.catalogue.record_rendered(page.file.src_uri, html, self.config.words_per_minute)
+        pagecontext.set_current_page(pagecontext.PageInfo())
+        return html
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env
+        return env
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if self.catalogue is None or self.files is None:
+            return context
+        view = page_view(self.catalogue, page.file.src_uri, self.files)
+        context["stepwise"] = view  # type: ignore[typeddict-unknown-key]
+        for series in view.series[:1]:
+            # Prev/next stay inside the series; part 1 leads back to the landing page.
+            previous = series.previous.src_uri if series.previous else series.landing_uri
+            page.previous_page = _page(self.files, previous)
+            page.next_page = _page(self.files, series.next.src_uri) if series.next else None
+        if page.content:
+            page.content = self._fill_listings(page.content, context, view)
+        return context
+
+    def _fill_listings(self, content: str, context: TemplateContext, view: Any) -> str:
+        assert self.env is not None and self.catalogue is not None and self.files is not None
+        if view.landing is not None:
+            html = self.env.get_template("partials/stepwise/series-parts.html").render(
+                dict(context, stepwise=view)
+            )
+            if SERIES_PARTS_MARKER in content:
+                content = content.replace(SERIES_PARTS_MARKER, html, 1)
+            else:
+                content += html
+        if SERIES_LIST_MARKER in content:
+            html = self.env.get_template("partials/stepwise/series-list.html").render(
+                dict(context, stepwise=view, all_series=all_series(self.catalogue, self.files))
+            )
+            content = content.replace(SERIES_LIST_MARKER, html, 1)
+        return content
+
+
+def _raw(file: File) -> bytes:
+    # Bytes, not text: undecodable files are reported by the catalogue instead of crashing here.
+    return file.content_bytes
+
+
+def _landing_markdown(title: str, description: str | None) -> str:
+    front = {"title": title, **({"description": description} if description else {})}
+    body = f"{description}\n\n" if description else ""
+    return f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n{body}{SERIES_PARTS_MARKER}\n"
+
+
+def _page(files: Files, src_uri: str) -> Page | None:
+    file = files.get_file_from_path(src_uri)
+    return file.page if file is not None else None

@@ -1,0 +1,101 @@
+"""Read one post: decode it, split its front matter, normalise it, and settle its title.
+
+This is the one place a post's source is parsed. The plugin calls `read_post` once per file in
+`on_files` (series need every post's metadata before the navigation is built) and hands the
+result back to MkDocs later, so nothing is parsed twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from .frontmatter import FrontMatter, FrontMatterError, split
+from .metadata import PostMeta, Problem, normalise
+
+_ATX_HEADING = re.compile(r"^#[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"^=+[ \t]*$")
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+
+
+@dataclass
+class Post:
+    """A documentation page as the plugin sees it."""
+
+    src_uri: str
+    meta: PostMeta
+    front: FrontMatter
+    title: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def folder(self) -> str:
+        return posixpath.dirname(self.src_uri)
+
+    @property
+    def is_index(self) -> bool:
+        return posixpath.basename(self.src_uri) in {"index.md", "README.md"}
+
+    @property
+    def markdown(self) -> str:
+        """The Markdown MkDocs should convert: the body, front matter blanked out."""
+        return self.front.padded_body()
+
+
+def decode(raw: bytes) -> tuple[str, Problem | None]:
+    """UTF-8 text, with a byte-order mark removed; undecodable bytes become U+FFFD, reported."""
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        text = raw.decode("utf-8-sig", errors="replace")
+        return text, Problem("is not valid UTF-8; undecodable bytes were replaced", line=line)
+
+
+def read_post(src_uri: str, text: str, timezone: dt.tzinfo | str = "UTC") -> Post:
+    """Parse a post. Unreadable front matter is reported and the page still builds as text."""
+    problems: list[Problem] = []
+    try:
+        front = split(text)
+    except FrontMatterError as error:
+        problems.append(Problem(error.message, line=error.line))
+        # Keep the whole file as the body: the author sees their broken block on the page.
+        front = FrontMatter(None, {}, text.removeprefix("\ufeff"))
+    normalised = normalise(front, timezone)
+    problems.extend(normalised.problems)
+    meta = normalised.meta
+    title = meta.title or first_heading(front.body) or title_from_filename(src_uri)
+    return Post(src_uri, meta, front, title, problems)
+
+
+def first_heading(markdown: str) -> str | None:
+    """The first level-1 heading (ATX or setext) outside code fences."""
+    fence: str | None = None
+    previous = ""
+    for line in markdown.splitlines():
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        heading = _ATX_HEADING.match(line)
+        if heading:
+            return heading.group("title").strip()
+        if _SETEXT_UNDERLINE.match(line) and previous.strip():
+            return previous.strip()
+        previous = line
+    return None
+
+
+def title_from_filename(src_uri: str) -> str:
+    """`python-env_setup.md` -> `Python env setup`, as MkDocs does for pages without a title."""
+    name = posixpath.splitext(posixpath.basename(src_uri))[0]
+    if name in {"index", "README"}:
+        name = posixpath.basename(posixpath.dirname(src_uri)) or "Home"
+    title = name.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title

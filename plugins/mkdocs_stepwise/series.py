@@ -1,0 +1,202 @@
+"""Group posts into tutorial series and put each series' parts in reading order.
+
+A post joins a series in one of two ways:
+
+- by its folder: every folder below `docs/` that holds posts is a series, and its `index.md`
+  (when there is one) is the landing page that names and describes it;
+- by a `series:` key, in Hugo's taxonomy form (a string or a list), wherever the post lives.
+
+A `series:` name that matches a folder series' title joins that folder series, so both ways of
+writing can meet. Everything here is pure: posts in, series and problems out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import unicodedata
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+from .metadata import Problem
+from .posts import Post, title_from_filename
+
+
+@dataclass
+class Series:
+    """One tutorial series. `parts` holds the src_uris of its visible parts, in reading order."""
+
+    slug: str
+    title: str
+    landing_uri: str
+    generated: bool
+    """True when the plugin generates the landing page because the author did not write one."""
+    description: str | None = None
+    folder: str | None = None
+    parts: list[str] = field(default_factory=list)
+
+    def position(self, src_uri: str) -> int:
+        """1-based part number of a post in this series."""
+        return self.parts.index(src_uri) + 1
+
+
+@dataclass
+class SeriesIndex:
+    """All series of a site, with a lookup from a post to the series it belongs to."""
+
+    series: list[Series]
+    by_part: dict[str, list[Series]]
+    by_landing: dict[str, Series]
+    problems: list[tuple[str, Problem]]
+
+
+def slugify(text: str) -> str:
+    """A URL-safe name: `Python environment isolation` -> `python-environment-isolation`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "series"
+
+
+def build_series(
+    posts: Mapping[str, Post],
+    visible: Collection[str],
+    *,
+    folder_series: bool = True,
+    series_dir: str = "series",
+) -> SeriesIndex:
+    """Find every series among `posts` and order its `visible` parts.
+
+    `posts` holds every post, hidden ones included, so that a series whose parts are all drafts
+    can be told apart from no series at all.
+    """
+    problems: list[tuple[str, Problem]] = []
+    found: dict[str, Series] = {}
+    members: dict[str, list[str]] = {}
+
+    def series_for(key: str, make: Series) -> Series:
+        if key not in found:
+            found[key] = make
+            members[key] = []
+        return found[key]
+
+    # Folder series first: their titles decide which `series:` names they absorb.
+    folder_of_title: dict[str, str] = {}
+    if folder_series:
+        for folder, uris in _posts_by_folder(posts).items():
+            index = posts.get(_index_uri(posts, folder) or "")
+            if index is not None and not index.meta.series_enabled:
+                continue
+            title = index.title if index else title_from_filename(folder + "/index.md")
+            key = "folder:" + folder
+            slug = slugify(title)
+            if slug in folder_of_title:
+                other = folder_of_title[slug]
+                problems.append(
+                    (
+                        index.src_uri if index else uris[0],
+                        Problem(
+                            f"two series are titled '{title}': '{other}/' and '{folder}/'; "
+                            f"give one of them another title"
+                        ),
+                    )
+                )
+            else:
+                folder_of_title[slug] = key
+            landing = index.src_uri if index else posixpath.join(folder, "index.md")
+            description = index.meta.description or index.meta.summary if index else None
+            series_for(key, Series(slug, title, landing, index is None, description, folder))
+            members[key].extend(uris)
+
+    for uri in sorted(posts):
+        post = posts[uri]
+        for name in post.meta.series:
+            slug = slugify(name)
+            key = folder_of_title.get(slug, "key:" + slug)
+            landing = posixpath.join(series_dir, slug, "index.md")
+            series = series_for(key, Series(slug, name, landing, landing not in posts))
+            if series.landing_uri in posts and series.description is None and key.startswith("key"):
+                landing_meta = posts[series.landing_uri].meta
+                series.description = landing_meta.description or landing_meta.summary
+            if uri not in members[key]:
+                members[key].append(uri)
+
+    result = SeriesIndex([], {}, {}, problems)
+    for key, series in found.items():
+        parts = [uri for uri in members[key] if uri != series.landing_uri]
+        shown = [uri for uri in parts if uri in visible]
+        if not shown:
+            if parts and (series.generated or series.landing_uri in visible):
+                problems.append(
+                    (
+                        series.landing_uri if not series.generated else parts[0],
+                        Problem(f"series '{series.title}' has no published parts; it is left out"),
+                    )
+                )
+            continue
+        series.parts = order_parts([posts[uri] for uri in shown], problems)
+        result.series.append(series)
+        result.by_landing[series.landing_uri] = series
+        for uri in series.parts:
+            result.by_part.setdefault(uri, []).append(series)
+    result.series.sort(key=lambda s: s.title.lower())
+    return result
+
+
+def order_parts(parts: list[Post], problems: list[tuple[str, Problem]]) -> list[str]:
+    """Order by `series_order`/`weight`, then date, then file name; report shared weights."""
+    seen: dict[int, str] = {}
+    for post in sorted(parts, key=lambda p: p.src_uri):
+        order = part_order(post)
+        if order is None:
+            continue
+        if order in seen:
+            problems.append(
+                (
+                    post.src_uri,
+                    Problem(
+                        f"shares its series position ({order}) with '{seen[order]}'; "
+                        "ordered by date, then file name",
+                        key="weight",
+                    ),
+                )
+            )
+        else:
+            seen[order] = post.src_uri
+    return [post.src_uri for post in sorted(parts, key=_sort_key)]
+
+
+def part_order(post: Post) -> int | None:
+    """The explicit position: `series_order` (Blowfish) first, then Hugo's `weight`.
+
+    Hugo treats a weight of 0 as unset, and so do we.
+    """
+    order = post.meta.series_order if post.meta.series_order is not None else post.meta.weight
+    return order or None
+
+
+_LATEST = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
+def _sort_key(post: Post) -> tuple[bool, int, dt.datetime, str]:
+    order = part_order(post)
+    date = post.meta.date or _LATEST
+    return (order is None, order or 0, date.astimezone(dt.UTC), post.src_uri)
+
+
+def _posts_by_folder(posts: Mapping[str, Post]) -> dict[str, list[str]]:
+    """Folders below the docs root with at least one post besides their index page."""
+    folders: dict[str, list[str]] = {}
+    for uri in sorted(posts):
+        post = posts[uri]
+        if post.folder and not post.is_index and not post.meta.series:
+            folders.setdefault(post.folder, []).append(uri)
+    return folders
+
+
+def _index_uri(posts: Mapping[str, Post], folder: str) -> str | None:
+    for name in ("index.md", "README.md"):
+        uri = posixpath.join(folder, name)
+        if uri in posts:
+            return uri
+    return None

@@ -1,0 +1,70 @@
+"""Teasers and reading times for listings, taken from HTML that MkDocs already rendered.
+
+Listings never convert a post's Markdown a second time: the plugin records each page's teaser and
+reading time in `on_page_content`, once per page, from the HTML it was handed.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from material.plugins.blog.readtime import readtime
+
+MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+
+# Text inside these elements is not prose: code, scripts, and the ¶ permalinks of headings.
+_SKIPPED = {"pre", "script", "style", "template", "svg", "button"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag in _SKIPPED or "headerlink" in classes or self.skipping:
+            self.skipping += tag not in _VOID
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+_VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+def plain_text(html: str) -> str:
+    """The readable text of an HTML fragment, whitespace folded."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
+
+
+def teaser(content_html: str, summary: str | None, words: int = 40) -> str:
+    """Plain text for a listing: the part above `<!--more-->`, else `summary`, else the opening.
+
+    This is Hugo's order of precedence. The result is text, never HTML, so a listing can escape
+    it and cannot inherit duplicate ids or nested links from the page.
+    """
+    parts = MORE.split(content_html, maxsplit=1)
+    if len(parts) == 2:
+        return plain_text(parts[0])
+    if summary:
+        return " ".join(summary.split())
+    text = plain_text(content_html).split()
+    if len(text) <= words:
+        return " ".join(text)
+    return " ".join(text[:words]) + " …"
+
+
+def reading_minutes(content_html: str, words_per_minute: int = 265) -> int:
+    """Reading time in whole minutes, with Material's blog algorithm (images add time)."""
+    return max(1, int(readtime(content_html, words_per_minute)))

@@ -1,0 +1,118 @@
+"""What the templates see: plain objects built from the catalogue for one page.
+
+URLs here are site-relative (`File.url`); templates pass them through MkDocs' `url` filter, which
+makes them relative to the page being rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from mkdocs.structure.files import Files
+
+from .catalogue import Catalogue
+from .publishing import Status
+from .series import Series
+
+
+@dataclass(frozen=True)
+class PartView:
+    number: int
+    src_uri: str
+    title: str
+    url: str
+    teaser: str
+    minutes: int
+    date: dt.datetime | None
+    status: str | None
+    """"Draft", "Scheduled" or "Expired" for a part shown only in the preview; else None."""
+
+
+@dataclass
+class SeriesView:
+    title: str
+    url: str
+    landing_uri: str
+    description: str | None
+    parts: list[PartView]
+    current: int | None = None
+    """The 1-based number of the page being rendered, when it is a part of this series."""
+
+    @property
+    def total(self) -> int:
+        return len(self.parts)
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(part.minutes for part in self.parts)
+
+    @property
+    def previous(self) -> PartView | None:
+        return self.parts[self.current - 2] if self.current and self.current > 1 else None
+
+    @property
+    def next(self) -> PartView | None:
+        return self.parts[self.current] if self.current and self.current < self.total else None
+
+
+@dataclass
+class PageView:
+    """`stepwise` in the template context."""
+
+    status: str | None = None
+    series: list[SeriesView] = field(default_factory=list)
+    landing: SeriesView | None = None
+    """The series whose landing page this is."""
+
+
+def _url(files: Files, src_uri: str) -> str:
+    file = files.get_file_from_path(src_uri)
+    return file.url if file is not None else src_uri
+
+
+def series_view(
+    catalogue: Catalogue, series: Series, files: Files, current: str | None
+) -> SeriesView:
+    parts = []
+    for number, uri in enumerate(series.parts, start=1):
+        post = catalogue.posts[uri]
+        rendered = catalogue.rendered.get(uri)
+        status = catalogue.status[uri]
+        parts.append(
+            PartView(
+                number=number,
+                src_uri=uri,
+                title=post.meta.link_title or post.title,
+                url=_url(files, uri),
+                teaser=rendered.teaser if rendered else "",
+                minutes=rendered.minutes if rendered else 0,
+                date=post.meta.date,
+                status=None if status is Status.PUBLISHED else status.label,
+            )
+        )
+    position = series.position(current) if current is not None and current in series.parts else None
+    return SeriesView(
+        series.title,
+        _url(files, series.landing_uri),
+        series.landing_uri,
+        series.description,
+        parts,
+        position,
+    )
+
+
+def page_view(catalogue: Catalogue, src_uri: str, files: Files) -> PageView:
+    status = catalogue.status.get(src_uri, Status.PUBLISHED)
+    view = PageView(status=None if status is Status.PUBLISHED else status.label)
+    view.series = [
+        series_view(catalogue, series, files, src_uri) for series in catalogue.series_of(src_uri)
+    ]
+    landing = catalogue.series.by_landing.get(src_uri)
+    if landing is not None:
+        view.landing = series_view(catalogue, landing, files, None)
+    return view
+
+
+def all_series(catalogue: Catalogue, files: Files) -> list[SeriesView]:
+    return [series_view(catalogue, s, files, None) for s in catalogue.series.series]
