@@ -1,0 +1,153 @@
+"""Where a comic's metadata and image come from, in order of preference.
+
+Metadata: the data files (the author's over the shipped one), then, with fetching on, the
+cache and xkcd.com. Images: with fetching on, a cached or freshly downloaded copy served from
+the site itself under `assets/xkcd/` (so readers' browsers make no third-party request, as with
+Material's privacy plugin); otherwise, or when that fails, the imgs.xkcd.com URL.
+
+Each comic and image is looked up once per build; the answer, good or bad, is remembered.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pagecontext import current_page, log, warn
+from .xkcd_comics import Comic, ComicCatalog, image_name
+from .xkcd_fetch import FetchError, NotFound, Unreachable
+from .xkcd_remote import XkcdRemote
+
+SITE_FOLDER = "assets/xkcd"
+"""Self-hosted images are published here, relative to the site root."""
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Why a comic could not be found."""
+
+    reason: str
+    reported: bool = False
+    """True when the cause was already logged (the one "xkcd.com is unreachable" warning)."""
+
+
+@dataclass(frozen=True)
+class ComicImage:
+    """The `<img>` sources of a comic, as seen from the current page."""
+
+    src: str
+    src2x: str | None
+    width: int | None
+    height: int | None
+
+
+class ComicSource:
+    """Comics by number or image name, and their images; `remote` is None when fetching is off."""
+
+    def __init__(self, catalog: ComicCatalog, remote: XkcdRemote | None = None) -> None:
+        self.catalog = catalog
+        self.remote = remote
+        self._comics: dict[int, Comic | Missing] = {}
+        self._self_hosted: dict[str, str | None] = {}
+        self._publish: dict[str, Path] = {}
+
+    def comic(self, num: int) -> Comic | Missing:
+        """The comic numbered `num`, or why there is none."""
+        if num not in self._comics:
+            self._comics[num] = self._find(num)
+        return self._comics[num]
+
+    def comic_by_image(self, name: str) -> Comic | Missing:
+        """The comic whose image file is `name` (e.g. `python_environment.png`)."""
+        found = self.catalog.by_image_name(name)
+        if found is None and self.remote is not None:
+            found = ComicCatalog(self.remote.cache.comics()).by_image_name(name)
+        if found is not None:
+            return found
+        where = "the xkcd data files or the cache" if self.remote else "the xkcd data files"
+        return Missing(
+            f"no xkcd comic with the image {name} in {where}; link it to its page "
+            "([![](image)](https://xkcd.com/N/)) or add it to the data file"
+        )
+
+    def image(self, comic: Comic) -> ComicImage:
+        """Self-hosted sources when fetching is on and the image is at hand, else remote ones."""
+        remote_image = ComicImage(comic.img, comic.img2x, comic.width, comic.height)
+        if self.remote is None:
+            return remote_image
+        one_x = self._host(comic.img)
+        if one_x is None:
+            return remote_image
+        # A remote 2x next to a self-hosted 1x would undo the privacy on high-DPI screens.
+        two_x = self._host(comic.img2x) if comic.img2x else None
+        if comic.width and comic.height:
+            size: tuple[int | None, int | None] = (comic.width, comic.height)
+        else:
+            size = self.remote.cache.image_size(comic.image_name) or (None, None)
+        page = current_page()
+        return ComicImage(
+            src=page.relative_url(one_x),
+            src2x=page.relative_url(two_x) if two_x else None,
+            width=size[0],
+            height=size[1],
+        )
+
+    def images_to_publish(self) -> dict[str, Path]:
+        """Site-relative path -> cached file, for every self-hosted image used so far."""
+        return dict(self._publish)
+
+    def _find(self, num: int) -> Comic | Missing:
+        found = self.catalog.get(num)
+        if found is not None:
+            return found
+        if self.remote is None:
+            return Missing(
+                f"xkcd {num} is not in the xkcd data file; add it there (option data_file) "
+                "or turn on fetching (option fetch)"
+            )
+        try:
+            return self.remote.comic(num)
+        except NotFound as error:
+            return Missing(f"xkcd {num} does not exist ({error})")
+        except Unreachable:
+            return Missing(f"xkcd {num} is unknown offline", reported=True)
+        except FetchError as error:
+            return Missing(f"cannot get xkcd {num}: {error}")
+
+    def _host(self, url: str) -> str | None:
+        """The site path of the self-hosted copy of `url`, or None (reported once per image)."""
+        if url in self._self_hosted:
+            return self._self_hosted[url]
+        assert self.remote is not None
+        site_path: str | None = None
+        try:
+            cached = self.remote.image(url)
+        except Unreachable:
+            pass
+        except FetchError as error:
+            warn(f"cannot serve {url} from the site ({error}); linking imgs.xkcd.com instead")
+        else:
+            site_path = f"{SITE_FOLDER}/{image_name(url)}"
+            self._publish[site_path] = cached
+        self._self_hosted[url] = site_path
+        return site_path
+
+
+def publish_images(images: Mapping[str, Path], site_dir: Path) -> list[Path]:
+    """Copy `images` (site-relative path -> cached file) into `site_dir`; returns what was written.
+
+    Called by the plugin in `on_post_build` with `images_to_publish()`.
+    """
+    written: list[Path] = []
+    for site_path, cached in sorted(images.items()):
+        target = site_dir / site_path
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, target)
+        except OSError as error:
+            log.warning("cannot publish the xkcd image %s: %s", site_path, error)
+            continue
+        written.append(target)
+    return written
