@@ -18,7 +18,7 @@ from .series import SeriesIndex
 
 
 def collapse_series(nav: Navigation, series: SeriesIndex) -> None:
-    """Drop series parts from the navigation; a folder left with just its landing page becomes it."""
+    """Drop series parts from the nav; a folder left with only its landing page becomes it."""
     parts = set(series.by_part) - set(series.by_landing)
     nav.items = _prune(nav.items, parts, set(series.by_landing), parent=None)
     nav.pages = list(_pages(nav.items))

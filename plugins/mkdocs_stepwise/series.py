@@ -91,7 +91,7 @@ def build_series(
             key = "folder:" + folder
             slug = slugify(title)
             if slug in folder_of_title:
-                other = folder_of_title[slug]
+                other = folder_of_title[slug].removeprefix("folder:")
                 problems.append(
                     (
                         index.src_uri if index else uris[0],

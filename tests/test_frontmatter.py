@@ -1,0 +1,77 @@
+"""Splitting front matter off a post: the three formats, and errors with their lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mkdocs_stepwise.frontmatter import FrontMatterError, split
+
+
+def test_yaml_front_matter():
+    front = split("---\ntitle: Hello\ndate: 2018-03-05\n---\n\nBody\n")
+    assert front.format == "yaml"
+    assert front.data == {"title": "Hello", "date": dt.date(2018, 3, 5)}
+    assert front.body == "\nBody\n"
+    assert front.body_line == 5
+    assert front.key_lines == {"title": 2, "date": 3}
+
+
+def test_toml_front_matter_with_bare_datetime():
+    front = split('+++\ntitle = "Hello"\ndate = 2018-03-05T10:00:00Z\ntags = ["a", "b"]\n+++\nBody\n')
+    assert front.format == "toml"
+    assert front.data["title"] == "Hello"
+    assert front.data["date"] == dt.datetime(2018, 3, 5, 10, tzinfo=dt.UTC)
+    assert front.data["tags"] == ["a", "b"]
+    assert front.body == "Body\n"
+    assert front.body_line == 6
+
+
+def test_json_front_matter():
+    text = '{\n  "title": "Hello",\n  "tags": ["x"]\n}\n\nBody {not json}\n'
+    front = split(text)
+    assert front.format == "json"
+    assert front.data == {"title": "Hello", "tags": ["x"]}
+    assert front.body == "\nBody {not json}\n"
+    assert front.body_line == 5
+    assert front.key_lines["tags"] == 3
+
+
+def test_no_front_matter_keeps_everything():
+    front = split("# Title\n\n---\n")
+    assert front.format is None
+    assert front.data == {}
+    assert front.body == "# Title\n\n---\n"
+
+
+def test_byte_order_mark_and_crlf():
+    front = split("\ufeff---\r\ntitle: Hi\r\n---\r\nBody\r\n")
+    assert front.data == {"title": "Hi"}
+    assert front.body == "Body\r\n"
+
+
+def test_yaml_dots_close_the_block():
+    assert split("---\ntitle: x\n...\nbody").data == {"title": "x"}
+
+
+def test_padded_body_keeps_line_numbers():
+    front = split("---\ntitle: x\n---\nline four\n")
+    assert front.padded_body().splitlines()[3] == "line four"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("---\ntitle: ok\ntags: [a, b\n---\n", 4, "invalid YAML"),
+        ("---\ntitle: x\n", 1, "never closed"),
+        ('+++\ntitle = "x"\ndate = \n+++\n', 3, "invalid TOML"),
+        ('{\n  "title": "x",\n  "tags": [1,\n}\n', 4, "invalid JSON"),
+        ("---\n- a\n- b\n---\n", 2, "key: value"),
+    ],
+)
+def test_errors_name_the_line(text, line, message):
+    with pytest.raises(FrontMatterError) as error:
+        split(text)
+    assert error.value.line == line
+    assert message in error.value.message

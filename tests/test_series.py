@@ -1,0 +1,116 @@
+"""Grouping posts into series and ordering their parts (pure functions, no MkDocs)."""
+
+from __future__ import annotations
+
+from mkdocs_stepwise.posts import read_post
+from mkdocs_stepwise.series import build_series, slugify
+
+
+def posts_from(files: dict[str, str]):
+    return {uri: read_post(uri, text) for uri, text in files.items()}
+
+
+def test_folder_is_a_series_named_by_its_index():
+    posts = posts_from(
+        {
+            "py/index.md": "---\ntitle: Python basics\ndescription: Learn it.\n---\n",
+            "py/b.md": "---\ntitle: B\ndate: 2020-01-02\n---\n",
+            "py/a.md": "---\ntitle: A\ndate: 2020-01-03\n---\n",
+            "about.md": "# About\n",
+        }
+    )
+    index = build_series(posts, visible=set(posts))
+    [series] = index.series
+    assert (series.title, series.description, series.landing_uri) == (
+        "Python basics",
+        "Learn it.",
+        "py/index.md",
+    )
+    assert series.generated is False
+    assert series.parts == ["py/b.md", "py/a.md"]  # by date
+    assert index.problems == []
+
+
+def test_order_is_weight_then_date_then_file_name():
+    posts = posts_from(
+        {
+            "s/c.md": "---\nweight: 2\n---\n",
+            "s/a.md": "---\ndate: 2020-01-01\n---\n",
+            "s/b.md": "---\nseries_order: 1\n---\n",
+            "s/d.md": "no front matter",
+            "s/e.md": "---\ndate: 2019-01-01\n---\n",
+        }
+    )
+    [series] = build_series(posts, visible=set(posts)).series
+    assert series.parts == ["s/b.md", "s/c.md", "s/e.md", "s/a.md", "s/d.md"]
+    assert series.generated is True
+    assert series.title == "S"
+
+
+def test_series_key_joins_posts_anywhere_and_generates_a_landing_page():
+    posts = posts_from(
+        {
+            "x.md": "---\ntitle: X\nseries: Deep Dive\nweight: 2\n---\n",
+            "y/z.md": "---\ntitle: Z\nseries: [Deep Dive]\nweight: 1\n---\n",
+        }
+    )
+    [series] = build_series(posts, visible=set(posts)).series
+    assert series.landing_uri == "series/deep-dive/index.md"
+    assert series.parts == ["y/z.md", "x.md"]
+
+
+def test_series_key_matching_a_folder_title_joins_the_folder():
+    posts = posts_from(
+        {
+            "tut/index.md": "---\ntitle: The Tutorial\n---\n",
+            "tut/one.md": "---\nweight: 1\n---\n",
+            "elsewhere.md": "---\nseries: The Tutorial\nweight: 2\n---\n",
+        }
+    )
+    [series] = build_series(posts, visible=set(posts)).series
+    assert series.parts == ["tut/one.md", "elsewhere.md"]
+
+
+def test_hidden_parts_are_left_out_and_an_all_draft_series_is_reported():
+    posts = posts_from(
+        {
+            "a/one.md": "---\ndraft: true\n---\n",
+            "a/two.md": "text",
+            "b/only.md": "---\ndraft: true\n---\n",
+        }
+    )
+    index = build_series(posts, visible={"a/two.md"})
+    assert [s.parts for s in index.series] == [["a/two.md"]]
+    assert [(uri, p.message) for uri, p in index.problems] == [
+        ("b/only.md", "series 'B' has no published parts; it is left out")
+    ]
+
+
+def test_shared_weights_and_duplicate_titles_are_reported():
+    posts = posts_from(
+        {
+            "a/index.md": "---\ntitle: Same\n---\n",
+            "a/x.md": "---\nweight: 1\n---\n",
+            "a/y.md": "---\nweight: 1\n---\n",
+            "b/index.md": "---\ntitle: Same\n---\n",
+            "b/z.md": "text",
+        }
+    )
+    index = build_series(posts, visible=set(posts))
+    messages = sorted(f"{uri}: {p.message}" for uri, p in index.problems)
+    assert messages == [
+        "a/y.md: shares its series position (1) with 'a/x.md'; ordered by date, then file name",
+        "b/index.md: two series are titled 'Same': 'a/' and 'b/'; give one of them another title",
+    ]
+    assert len(index.series) == 2
+
+
+def test_folder_opt_out():
+    posts = posts_from({"misc/index.md": "---\nseries: false\n---\n", "misc/a.md": "text"})
+    assert build_series(posts, visible=set(posts)).series == []
+
+
+def test_slugify():
+    assert slugify("Python environment isolation") == "python-environment-isolation"
+    assert slugify("Ünïcode & Co.") == "unicode-co"
+    assert slugify("!!!") == "series"

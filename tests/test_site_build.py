@@ -1,0 +1,213 @@
+"""Real `--strict` builds of small sites, checked the way a reader sees them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from mkdocs.exceptions import Abort
+
+SERIES = {
+    "index.md": "# Home\n\n<!-- stepwise:series-list -->\n",
+    "tut/index.md": """
+        ---
+        title: The Tutorial
+        description: Learn step by step.
+        ---
+        Intro text.
+
+        <!-- stepwise:series-parts -->
+        """,
+    "tut/first.md": """
+        ---
+        title: First steps
+        date: 2020-01-01
+        tags: [basics]
+        ---
+        The first part. It has a handful of words.
+        """,
+    "tut/second.md": """
+        ---
+        title: Second steps
+        date: 2020-01-02
+        summary: A hand-written summary.
+        ---
+        Body of the second part.
+        """,
+    "tut/third.md": """
+        ---
+        title: Third steps
+        date: 2020-01-03
+        ---
+        Teaser above the fold.
+
+        <!--more-->
+
+        Below the fold.
+        """,
+    "tut/wip.md": """
+        ---
+        title: Unfinished business
+        date: 2020-01-04
+        draft: true
+        ---
+        SECRET-DRAFT-TOKEN
+        """,
+    "about.md": "# About\n",
+}
+
+
+def texts(soup, selector):
+    return [" ".join(node.get_text(" ", strip=True).split()) for node in soup.select(selector)]
+
+
+def test_series_parts_show_position_and_link_within_the_series(build):
+    site = build(SERIES)
+    page = site.html("tut/second/")
+    assert texts(page, ".stepwise-series__position") == [
+        "Part 2 of 3 in the series The Tutorial"
+    ]
+    assert page.select_one(".stepwise-series__title")["href"] == "../"
+    pager = page.select(".stepwise-pager__link")
+    assert [(a["href"], a.select_one(".stepwise-pager__title").text) for a in pager] == [
+        ("../first/", "First steps"),
+        ("../third/", "Third steps"),
+    ]
+    # Material's footer follows the series too, not the global navigation.
+    footer = [a["href"] for a in page.select("a.md-footer__link")]
+    assert footer == ["../first/", "../third/"]
+    first = site.html("tut/first/")
+    assert [a["href"] for a in first.select("a.md-footer__link")] == ["../", "../second/"]
+    last = site.html("tut/third/")
+    assert [a["href"] for a in last.select("a.md-footer__link")] == ["../second/"]
+
+
+def test_landing_page_lists_parts_with_teasers_and_reading_times(build):
+    site = build(SERIES)
+    page = site.html("tut/")
+    assert texts(page, ".stepwise-part__title") == ["First steps", "Second steps", "Third steps"]
+    assert texts(page, ".stepwise-part__teaser") == [
+        "The first part. It has a handful of words.",
+        "A hand-written summary.",
+        "Teaser above the fold.",
+    ]
+    assert texts(page, ".stepwise-part__time") == ["1 min read"] * 3
+    assert texts(page, ".stepwise-landing__time") == ["3 min read in total"]
+    assert "Intro text." in page.select_one("article").get_text()
+
+
+def test_navigation_lists_the_series_not_its_parts(build):
+    site = build(SERIES)
+    nav = texts(site.html("about/"), ".md-nav--primary > .md-nav__list > .md-nav__item")
+    assert nav == ["Home", "About", "The Tutorial"]
+
+
+def test_home_page_lists_series(build):
+    site = build(SERIES)
+    cards = site.html("").select("a.stepwise-card")
+    assert [card["href"] for card in cards] == ["tut/"]
+    assert "3 parts" in cards[0].get_text()
+
+
+def test_draft_leaves_no_trace_in_a_build(build):
+    site = build(SERIES)
+    assert not site.exists("tut/wip/index.html")
+    for path in site.all_files():
+        data = path.read_bytes()
+        assert b"SECRET-DRAFT-TOKEN" not in data, path
+        assert b"Unfinished business" not in data, path
+        assert b"tut/wip" not in data, path
+
+
+def test_draft_is_shown_with_a_banner_under_serve(build):
+    site = build(SERIES, command="serve")
+    page = site.html("tut/wip/")
+    assert texts(page, ".stepwise-banner__label") == ["Draft"]
+    assert "SECRET-DRAFT-TOKEN" in page.get_text()
+    landing = site.html("tut/")
+    assert "Draft" in texts(landing, ".stepwise-badge")
+    assert texts(page, ".stepwise-series__part") == ["Part 4 of 4"]
+
+
+@pytest.mark.parametrize(
+    ("option", "front"),
+    [
+        ("drafts", "draft: true"),
+        ("future", "date: 2999-01-01"),
+        ("expired", "expiryDate: 2000-01-01"),
+    ],
+)
+def test_publishing_rules_and_their_options(build, option, front):
+    files = {"post.md": f"---\ntitle: Rule\n{front}\n---\nHIDDEN-TEXT\n", "index.md": "# Home\n"}
+    assert not build(files).exists("post/index.html")
+    assert build(files, plugin={option: "always"}).exists("post/index.html")
+    served = build(files, command="serve")
+    label = {"drafts": "Draft", "future": "Scheduled", "expired": "Expired"}[option]
+    assert texts(served.html("post/"), ".stepwise-banner__label") == [label]
+    assert not build(files, plugin={option: "never"}, command="serve").exists("post/index.html")
+
+
+def test_toml_and_json_front_matter_give_title_date_and_tags(build):
+    site = build(
+        {
+            "index.md": "# Home\n",
+            "toml.md": '+++\ntitle = "From TOML"\ndate = 2020-02-03\ntags = ["toml"]\n+++\nBody\n',
+            "json.md": '{\n  "title": "From JSON",\n  "date": "2020-02-04",\n'
+            '  "tags": ["json"]\n}\nBody\n',
+            "tags.md": "# Tags\n\n<!-- material/tags -->\n",
+        },
+        config={"plugins": ["search", "tags", "stepwise"]},
+    )
+    for name, title, tag in [("toml", "From TOML", "toml"), ("json", "From JSON", "json")]:
+        page = site.html(f"{name}/")
+        assert page.title.text.startswith(title)
+        assert page.select_one("article h1").text.strip() == title
+        assert texts(page, ".md-tag") == [tag]
+        assert "+++" not in page.get_text() and '"title"' not in page.get_text()
+    tag_index = site.html("tags/").get_text()
+    assert "From TOML" in tag_index and "From JSON" in tag_index
+
+
+def test_broken_front_matter_names_file_and_line_and_fails_strict(build, plugin_warnings):
+    files = {
+        "index.md": "# Home\n",
+        "broken.md": "---\ntitle: ok\ntags: [a, b\n---\n# Broken\n",
+        "fine.md": "# Fine\n",
+    }
+    with pytest.raises(Abort):
+        build(files)
+    plugin_warnings.expect(r"^broken\.md:4: invalid YAML front matter")
+    site = build(files, strict=False)
+    plugin_warnings.expect(r"^broken\.md:4: ")
+    assert site.exists("fine/index.html")
+    assert site.exists("broken/index.html")
+
+
+def test_wrong_value_warns_with_key_and_line(build, plugin_warnings):
+    site = build(
+        {"index.md": "# Home\n", "p.md": "---\ntitle: P\nweight: first\n---\nBody\n"}, strict=False
+    )
+    plugin_warnings.expect(r"^p\.md:3: 'weight' should be a whole number, not 'first'$")
+    assert site.exists("p/index.html")
+
+
+def test_drafts_are_absent_from_sitemap_and_search(build):
+    site = build(SERIES)
+    assert "tut/wip" not in site.text("sitemap.xml")
+    index = json.loads(site.text("search/search_index.json"))
+    assert all("wip" not in doc["location"] for doc in index["docs"])
+    assert any(doc["location"] == "tut/first/" for doc in index["docs"])
+
+
+def test_generated_landing_page_for_a_series_key(build):
+    site = build(
+        {
+            "index.md": "# Home\n",
+            "one.md": "---\ntitle: One\nseries: Side Quest\nweight: 1\n---\nx\n",
+            "two.md": "---\ntitle: Two\nseries: Side Quest\nweight: 2\n---\ny\n",
+        }
+    )
+    landing = site.html("series/side-quest/")
+    assert landing.select_one("article h1").text.strip() == "Side Quest"
+    assert texts(landing, ".stepwise-part__title") == ["One", "Two"]
+    assert not (site.docs_dir / "series").exists()  # generated in memory, not in docs/
