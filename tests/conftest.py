@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 import yaml
@@ -136,7 +136,7 @@ def build_site(
     config: dict[str, Any] | None = None,
     plugin: dict[str, Any] | None = None,
     strict: bool = True,
-    command: str = "build",
+    command: Literal["build", "serve"] = "build",
     use_overrides: bool = True,
 ) -> BuiltSite:
     """Build a real site from `files` (docs-relative path -> content) into `root/site`.

@@ -19,7 +19,9 @@ def test_yaml_front_matter():
 
 
 def test_toml_front_matter_with_bare_datetime():
-    front = split('+++\ntitle = "Hello"\ndate = 2018-03-05T10:00:00Z\ntags = ["a", "b"]\n+++\nBody\n')
+    front = split(
+        '+++\ntitle = "Hello"\ndate = 2018-03-05T10:00:00Z\ntags = ["a", "b"]\n+++\nBody\n'
+    )
     assert front.format == "toml"
     assert front.data["title"] == "Hello"
     assert front.data["date"] == dt.datetime(2018, 3, 5, 10, tzinfo=dt.UTC)
