@@ -1,0 +1,320 @@
+/*
+ * Stepwise: clickable commands (Katacoda's {{execute}}, {{copy}}, {{open}} markers).
+ *
+ * The Markdown extension leaves classes on the code (see execute_markers.py):
+ *   .stepwise-execute / .stepwise-copy / .stepwise-open      what a click does
+ *   .stepwise-terminal-N, .stepwise-host-N, .stepwise-interrupt, .stepwise-ctrl-seq, ...
+ * Fenced blocks also carry .no-copy, so Material adds no copy button; this script adds exactly
+ * one. Katacoda's raw <pre class="file" data-filename=... data-target=...> becomes a file block.
+ *
+ * Clicks and keys are handled by listeners on `document`, which survives Material's instant
+ * navigation; only the per-page decoration runs again on every `document$` emission.
+ */
+(function () {
+  "use strict";
+
+  var READY = "stepwiseReady";
+  var BLOCK_SELECTOR = "div.stepwise-execute, pre.stepwise-execute, div.stepwise-copy, " +
+    "pre.stepwise-copy, div.stepwise-open, pre.stepwise-open";
+  var CHIP_SELECTOR = "code.stepwise-execute, code.stepwise-copy";
+  var NOT_COMMAND = ".gp, .go, .linenos, .filename";
+  var FEEDBACK_MS = 1800;
+
+  var ICONS = {
+    terminal: '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M20 19V7H4v12h16m0-16a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h16m-7 14v-2h5v2h-5m-3.42-4L5.57 9H8.4l3.3 3.3c.39.39.39 1.03 0 1.42L8.42 17H5.59l4-4Z"/></svg>',
+    copy: '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12V1Z"/></svg>',
+    file: '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M13 9V3.5L18.5 9M6 2c-1.11 0-2 .89-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8l-6-6H6Z"/></svg>'
+  };
+
+  /* ---- reading the command ------------------------------------------------------------- */
+
+  function classNumber(element, prefix) {
+    var pattern = new RegExp("(?:^|\\s)" + prefix + "(\\d+)(?:\\s|$)");
+    var found = pattern.exec(element.className);
+    return found ? Number(found[1]) : null;
+  }
+
+  /** The same rules as execute_commands.clean_command: no trailing blank lines, no "$ ". */
+  function cleanCommand(text) {
+    var lines = text.replace(/\s+$/, "").split("\n");
+    var prompted = lines.every(function (line) {
+      return !line.trim() || line.indexOf("$ ") === 0;
+    });
+    if (prompted) {
+      lines = lines.map(function (line) { return line.indexOf("$ ") === 0 ? line.slice(2) : line; });
+    }
+    return lines.join("\n");
+  }
+
+  /** The text of `element`'s code, without prompts, output, line numbers and titles. */
+  function commandText(element) {
+    var code = element.tagName === "CODE" ? element : element.querySelector("code") || element;
+    var copy = code.cloneNode(true);
+    copy.querySelectorAll(NOT_COMMAND).forEach(function (node) { node.remove(); });
+    return cleanCommand(copy.textContent);
+  }
+
+  /* ---- the clipboard --------------------------------------------------------------------- */
+
+  function copyWithTextarea(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.top = "-1000px";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } finally {
+      area.remove();
+    }
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyWithTextarea(text); });
+    }
+    return copyWithTextarea(text);
+  }
+
+  /* ---- feedback -------------------------------------------------------------------------- */
+
+  var liveRegion = null;
+
+  function announce(message) {
+    if (!liveRegion || !document.body.contains(liveRegion)) {
+      liveRegion = document.createElement("div");
+      liveRegion.className = "stepwise-live";
+      liveRegion.setAttribute("role", "status");
+      liveRegion.setAttribute("aria-live", "polite");
+      document.body.appendChild(liveRegion);
+    }
+    liveRegion.textContent = "";
+    liveRegion.textContent = message;
+  }
+
+  /** Show `message` on `target` (a button shows it as its label, anything else as a state). */
+  function flash(target, message, ok) {
+    var label = target.classList.contains("stepwise-button") ?
+      target.querySelector(".stepwise-button__label") : null;
+    if (label) {
+      if (!target.dataset.stepwiseLabel) target.dataset.stepwiseLabel = label.textContent;
+      label.textContent = message;
+    }
+    target.classList.toggle("stepwise-copied", ok);
+    target.classList.toggle("stepwise-failed", !ok);
+    target.setAttribute("data-stepwise-feedback", message);
+    clearTimeout(target.stepwiseTimer);
+    target.stepwiseTimer = setTimeout(function () {
+      if (label) label.textContent = target.dataset.stepwiseLabel;
+      target.classList.remove("stepwise-copied", "stepwise-failed");
+      target.removeAttribute("data-stepwise-feedback");
+    }, FEEDBACK_MS);
+    announce(message);
+  }
+
+  function copyFrom(source, feedbackTargets) {
+    var text = source.stepwiseText ? source.stepwiseText() : commandText(source);
+    copyText(text).then(
+      function () { feedbackTargets.forEach(function (t) { flash(t, "Copied", true); }); },
+      function () { feedbackTargets.forEach(function (t) { flash(t, "Copy failed", false); }); }
+    );
+  }
+
+  /* ---- decoration ------------------------------------------------------------------------ */
+
+  function makeButton(label, title) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "stepwise-button";
+    button.title = title;
+    button.innerHTML = ICONS.copy + '<span class="stepwise-button__label"></span>';
+    button.querySelector(".stepwise-button__label").textContent = label;
+    return button;
+  }
+
+  function makeSpan(className, text) {
+    var span = document.createElement("span");
+    span.className = className;
+    span.textContent = text;
+    return span;
+  }
+
+  /** Label, badge and note for a marked element. */
+  function describe(element) {
+    var cls = element.classList;
+    var terminal = classNumber(element, "stepwise-terminal-");
+    var host = classNumber(element, "stepwise-host-");
+    var kind = cls.contains("stepwise-execute") ? "execute" : cls.contains("stepwise-open") ? "open" : "copy";
+    var badge = null;
+    if (host !== null) badge = "Host " + host;
+    if (terminal !== null) badge = (badge ? badge + ", " : "") + "Terminal " + terminal;
+    var label = kind === "execute" ? "Run in terminal" : kind === "open" ? "File" : "Copy";
+    if (kind === "execute" && cls.contains("stepwise-ctrl-seq")) label = "Send keys to terminal";
+    var note = null;
+    if (kind === "execute" && cls.contains("stepwise-interrupt")) {
+      note = "Press Ctrl+C first to stop what is running, then run this.";
+    } else if (kind === "execute" && cls.contains("stepwise-no-newline")) {
+      note = "Type this without pressing Enter.";
+    }
+    return { kind: kind, label: label, badge: badge, note: note };
+  }
+
+  function decorateBlock(block, info, sourceTitle) {
+    var wrapper = document.createElement("div");
+    wrapper.className = "stepwise-block stepwise-block--" + info.kind;
+    wrapper.tabIndex = 0;
+    wrapper.setAttribute("role", "group");
+    wrapper.setAttribute("aria-label", info.label + (info.badge ? " (" + info.badge + ")" : "") +
+      ": press Enter to copy");
+
+    var header = document.createElement("div");
+    header.className = "stepwise-block__header";
+    var icon = document.createElement("span");
+    icon.className = "stepwise-block__icon";
+    icon.innerHTML = info.kind === "execute" ? ICONS.terminal : info.kind === "copy" ? ICONS.copy : ICONS.file;
+    header.appendChild(icon);
+    header.appendChild(makeSpan("stepwise-block__label", info.label));
+    if (info.badge) header.appendChild(makeSpan("stepwise-badge", info.badge));
+    var button = makeButton("Copy", sourceTitle);
+    header.appendChild(button);
+
+    block.parentNode.insertBefore(wrapper, block);
+    wrapper.appendChild(header);
+    if (info.note) {
+      var note = makeSpan("stepwise-block__note", info.note);
+      note.setAttribute("role", "note");
+      wrapper.appendChild(note);
+    }
+    wrapper.appendChild(block);
+    return wrapper;
+  }
+
+  function enhanceBlock(block) {
+    if (block.dataset[READY] || block.closest(".stepwise-block")) return;
+    block.dataset[READY] = "1";
+    var info = describe(block);
+    var wrapper = decorateBlock(block, info, info.kind === "execute" ? "Copy command" : "Copy to clipboard");
+    wrapper.stepwiseSource = block;
+  }
+
+  /** Katacoda's file blocks: <pre class="file" data-filename="app.js" data-target="append">. */
+  function fileAction(pre) {
+    var name = pre.getAttribute("data-filename");
+    var target = (pre.getAttribute("data-target") || "").toLowerCase();
+    var marker = pre.getAttribute("data-marker");
+    if (!name || target === "clipboard" || !target && !name) return "Copy";
+    switch (target) {
+      case "append": return "Append to " + name;
+      case "prepend": return "Prepend to " + name;
+      case "insert": return marker ? "Insert at " + marker + " in " + name : "Insert into " + name;
+      default: return "Replace " + name;
+    }
+  }
+
+  function enhanceFile(pre) {
+    if (pre.dataset[READY] || pre.closest(".stepwise-block")) return;
+    pre.dataset[READY] = "1";
+    pre.classList.add("stepwise-file");
+    var label = fileAction(pre);
+    var wrapper = decorateBlock(pre, { kind: label === "Copy" ? "copy" : "file", label: label, badge: null, note: null },
+      "Copy file contents");
+    wrapper.stepwiseSource = pre;
+    // The browser already drops the newline right after <pre>; Katacoda's sources often add one.
+    pre.stepwiseText = function () { return pre.textContent.replace(/^\n/, "").replace(/\s+$/, ""); };
+  }
+
+  function enhanceChip(code) {
+    if (code.dataset[READY]) return;
+    code.dataset[READY] = "1";
+    var info = describe(code);
+    code.classList.add("stepwise-chip");
+    code.tabIndex = 0;
+    code.setAttribute("role", "button");
+    code.title = info.kind === "execute" ?
+      "Copy command" + (info.badge ? " (" + info.badge + ")" : "") + (info.note ? ". " + info.note : "") :
+      "Copy to clipboard";
+  }
+
+  /** The commands "Copy all" copies: execute blocks and chips, in page order, no keystrokes. */
+  function pageCommands(root) {
+    return Array.prototype.filter.call(
+      root.querySelectorAll(".stepwise-execute"),
+      function (el) { return !el.classList.contains("stepwise-ctrl-seq") && (el.tagName === "CODE" || !el.closest("code")); }
+    ).map(commandText);
+  }
+
+  function addCopyAll(content) {
+    if (!content || content.querySelector(".stepwise-copy-all")) return;
+    var commands = pageCommands(content);
+    if (commands.length < 2) return;
+    var bar = document.createElement("div");
+    bar.className = "stepwise-copy-all";
+    var button = makeButton("Copy all " + commands.length + " commands", "Copy every command on this page, in order");
+    button.classList.add("stepwise-copy-all__button");
+    button.stepwiseText = function () { return pageCommands(content).join("\n"); };
+    bar.appendChild(button);
+    var heading = content.querySelector(":scope > h1");
+    if (heading) heading.insertAdjacentElement("afterend", bar);
+    else content.insertBefore(bar, content.firstChild);
+  }
+
+  function init() {
+    document.querySelectorAll(BLOCK_SELECTOR).forEach(enhanceBlock);
+    document.querySelectorAll("pre.file").forEach(enhanceFile);
+    document.querySelectorAll(CHIP_SELECTOR).forEach(enhanceChip);
+    addCopyAll(document.querySelector(".md-content__inner"));
+  }
+
+  /* ---- events (registered once) ---------------------------------------------------------- */
+
+  function activate(target) {
+    var button = target.closest(".stepwise-button");
+    if (button && button.stepwiseText) {
+      copyFrom(button, [button]);
+      return true;
+    }
+    var block = target.closest(".stepwise-block");
+    if (block && block.stepwiseSource) {
+      var blockButton = block.querySelector(".stepwise-block__header .stepwise-button");
+      copyFrom(block.stepwiseSource, [block, blockButton]);
+      return true;
+    }
+    var chip = target.closest("code.stepwise-chip");
+    if (chip) {
+      copyFrom(chip, [chip]);
+      return true;
+    }
+    return false;
+  }
+
+  document.addEventListener("click", function (event) {
+    if (!(event.target instanceof Element)) return;
+    // Selecting text inside a block to copy part of it by hand is not a click on the block.
+    var selection = window.getSelection();
+    if (selection && !selection.isCollapsed && !event.target.closest(".stepwise-button")) return;
+    if (event.target.closest("a")) return;
+    activate(event.target);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" && event.key !== " ") return;
+    var target = event.target;
+    if (!(target instanceof Element) || target.closest("button")) return; // buttons click natively
+    if (target.matches(".stepwise-block, code.stepwise-chip") && activate(target)) {
+      event.preventDefault();
+    }
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

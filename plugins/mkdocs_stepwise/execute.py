@@ -1,0 +1,65 @@
+"""Katacoda/Killercoda executable code: `{{execute}}`, `{{exec}}`, `{{copy}}`, `{{open}}`, `{{}}`.
+
+A thin Python-Markdown extension over the pure parts:
+
+- `execute_rewrite.rewrite` turns fences closed with a marker into SuperFences headers with
+  classes (a preprocessor at priority 27: after snippets (32) and whitespace normalisation (30),
+  before SuperFences (25));
+- `execute_inline` turns marked code spans into `<code class="stepwise-execute ...">`;
+- `execute_commands.commands_from_html` reads the commands back out of rendered HTML.
+
+`assets/execute.js` and `assets/execute.css` make the marked code clickable in the browser.
+Use it standalone as `markdown_extensions: [stepwise.execute]` (with `pymdownx.superfences`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from .execute_commands import commands_from_html
+from .execute_inline import PRIORITY as INLINE_PRIORITY
+from .execute_inline import MarkedCodeInlineProcessor
+from .execute_rewrite import rewrite, rewrite_page
+from .pagecontext import warn
+
+__all__ = ["ExecuteExtension", "commands_from_html", "makeExtension", "rewrite"]
+
+PREPROCESSOR_PRIORITY = 27
+
+
+class ExecutePreprocessor(Preprocessor):
+    """Rewrites marked fences, reports problems, and shields raw `<pre>` examples."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        result = rewrite_page(lines)
+        for problem in result.problems:
+            warn(problem.message, line=problem.line)
+        rewritten = result.lines
+        # A raw `<pre>` block that shows marker source stays raw HTML for Python-Markdown, but
+        # SuperFences runs first and would pair a fence inside it with one outside. Stash the
+        # block now, exactly as Python-Markdown's raw HTML handling would later.
+        for first, last in reversed(result.marked_raw_blocks):
+            placeholder = self.md.htmlStash.store("\n".join(rewritten[first : last + 1]))
+            rewritten[first : last + 1] = ["", placeholder, ""]
+        return rewritten
+
+
+class ExecuteExtension(Extension):
+    """Python-Markdown extension `stepwise.execute`."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        md.preprocessors.register(
+            ExecutePreprocessor(md), "stepwise_execute", PREPROCESSOR_PRIORITY
+        )
+        md.inlinePatterns.register(
+            MarkedCodeInlineProcessor(), "stepwise_execute_code", INLINE_PRIORITY
+        )
+
+
+def makeExtension(**kwargs: Any) -> ExecuteExtension:
+    """Entry point for `markdown_extensions: [mkdocs_stepwise.execute]`."""
+    return ExecuteExtension(**kwargs)

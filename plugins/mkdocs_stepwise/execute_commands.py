@@ -1,0 +1,86 @@
+"""Read the execute commands back out of a rendered page (for "copy all" and shell scripts).
+
+The markup to expect is what SuperFences and `execute_inline` render: an element with class
+`stepwise-execute` (a fence's `div.highlight`, or `pre` without Pygments, or an inline `code`),
+whose command is the text of its `code` elements. Prompts and output marked by Pygments'
+`console` lexer (`.gp`, `.go`), line numbers (`.linenos`) and fence titles (`.filename`) are not
+part of the command. `assets/execute.js` applies the same rules in the browser.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+EXECUTE_CLASS = "stepwise-execute"
+CTRL_SEQ_CLASS = "stepwise-ctrl-seq"
+"""Keystrokes such as `^C` for a terminal, not shell commands: left out."""
+NOT_COMMAND_CLASSES = frozenset({"gp", "go", "linenos", "filename"})
+_VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+
+
+def commands_from_html(html: str) -> list[str]:
+    """The page's execute commands, in page order, each as it would be copied."""
+    parser = _CommandParser()
+    parser.feed(html)
+    parser.close()
+    return [clean_command(text) for text in parser.commands]
+
+
+def clean_command(text: str) -> str:
+    """Drop trailing blank lines and a `$ ` prompt that starts every line."""
+    lines = text.rstrip().split("\n")
+    if all(line.startswith("$ ") for line in lines if line.strip()):
+        lines = [line[2:] if line.startswith("$ ") else line for line in lines]
+    return "\n".join(lines)
+
+
+class _CommandParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.commands: list[str] = []
+        self.stack: list[str] = []  # open tags
+        self.command_depth: int | None = None  # stack depth of the open execute element
+        self.inline = False  # the execute element is itself the `code`
+        self.code_depth: int | None = None  # stack depth of the open `code` inside it
+        self.skip_depth: int | None = None  # stack depth of an excluded element
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID_ELEMENTS:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        self.stack.append(tag)
+        depth = len(self.stack)
+        if self.command_depth is None:
+            if EXECUTE_CLASS in classes and CTRL_SEQ_CLASS not in classes:
+                self.command_depth = depth
+                self.inline = tag == "code"
+                self.code_depth = depth if self.inline else None
+                self.parts = []
+            return
+        if self.skip_depth is None and classes & NOT_COMMAND_CLASSES:
+            self.skip_depth = depth
+        elif tag == "code" and self.code_depth is None:
+            self.code_depth = depth
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID_ELEMENTS or tag not in self.stack:
+            return
+        while self.stack:  # close whatever the HTML left open inside `tag`
+            depth = len(self.stack)
+            closed = self.stack.pop()
+            if self.skip_depth == depth:
+                self.skip_depth = None
+            if self.code_depth == depth and not self.inline:
+                self.code_depth = None
+            if self.command_depth == depth:
+                self.commands.append("".join(self.parts))
+                self.command_depth = self.code_depth = None
+            if closed == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.code_depth is not None and self.skip_depth is None:
+            self.parts.append(data)
