@@ -1,0 +1,129 @@
+"""The repository's own site, built under --strict and served by a real `mkdocs serve`."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+
+from .conftest import REPO
+
+SERIES = "python-environment-isolation"
+
+
+@pytest.fixture(scope="module")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("default-site")
+    cfg = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build.build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    return site_dir
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    return without_permalinks((site / page / "index.html").read_text(encoding="utf-8"))
+
+
+def without_permalinks(html: str | bytes) -> BeautifulSoup:
+    """The page as a reader sees it: the toc extension's ¶ permalinks are hover decoration."""
+    page = BeautifulSoup(html, "html.parser")
+    for link in page.select("a.headerlink"):
+        link.decompose()
+    return page
+
+
+def test_series_landing_page(default_site):
+    landing = soup(default_site, SERIES)
+    assert landing.select_one("article h1").get_text(strip=True) == "Python environment isolation"
+    titles = [t.get_text(strip=True) for t in landing.select(".stepwise-part__title")]
+    assert titles == [
+        "Installing your own Python with pyenv",
+        "Isolating a project with virtualenv",
+        "Named environments with pyenv-virtualenv",
+        "Testing against every Python with tox",
+    ]
+
+
+def test_parts_and_prev_next(default_site):
+    page = soup(default_site, f"{SERIES}/virtualenv-step")
+    position = page.select_one(".stepwise-series__part").get_text(strip=True)
+    assert position == "Part 2 of 4"
+    pager = [a["href"] for a in page.select(".stepwise-pager__link")]
+    assert pager == ["../pyenv/", "../pyenv-virtualenv/"]
+
+
+def test_draft_seed_is_absent_from_every_file(default_site):
+    for path in default_site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"A Note on Environment Isolation" not in data, path
+            links = data.replace(b"python-environment-isolation/", b"")
+            assert b"environment-isolation/" not in links, path
+
+
+def test_seed_files_keep_their_text():
+    # The seeds are the kind of input users bring: their text must stay as given.
+    draft = (REPO / "docs" / SERIES / "environment-isolation.md").read_text(encoding="utf-8")
+    assert draft.startswith('---\ntitle: "Environment Isolation"\ndate: 2018-03-05\n')
+    assert "showMeta: false\ndraft: true\n---\n" in draft
+    assert draft.rstrip().endswith("TODO: Turn this into its own post.")
+    step = (REPO / "docs" / SERIES / "virtualenv-step.md").read_text(encoding="utf-8")
+    body = step.split("---\n", 2)[2].lstrip("\n")
+    assert body.startswith("When working with Python, it is a good practice")
+    assert "```{{execute}}" in body
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def served_site() -> Iterator[str]:
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if process.poll() is not None:
+                    raise RuntimeError(process.stderr.read().decode() if process.stderr else "")
+                time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_draft_seed_is_served_with_its_banner(served_site):
+    html = urllib.request.urlopen(f"{served_site}{SERIES}/environment-isolation/").read()
+    page = without_permalinks(html)
+    assert page.select_one(".stepwise-banner__label").get_text(strip=True) == "Draft"
+    assert page.select_one("article h1").get_text(strip=True) == "Environment Isolation"
+    assert page.select_one(".stepwise-series__part").get_text(strip=True) == "Part 1 of 5"
