@@ -113,7 +113,8 @@ def served_site() -> Iterator[str]:
                 break
             except (urllib.error.URLError, ConnectionError):
                 if process.poll() is not None:
-                    raise RuntimeError(process.stderr.read().decode() if process.stderr else "")
+                    error = process.stderr.read().decode() if process.stderr else ""
+                    raise RuntimeError(error) from None
                 time.sleep(0.3)
         yield url
     finally:
