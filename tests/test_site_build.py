@@ -211,3 +211,26 @@ def test_generated_landing_page_for_a_series_key(build):
     assert landing.select_one("article h1").text.strip() == "Side Quest"
     assert texts(landing, ".stepwise-part__title") == ["One", "Two"]
     assert not (site.docs_dir / "series").exists()  # generated in memory, not in docs/
+
+
+def test_hostile_titles_and_tags_stay_text(build):
+    title = 'Quotes " and <script>alert("x")</script> & co'
+    site = build(
+        {
+            "index.md": "# Home\n\n<!-- stepwise:series-list -->\n",
+            "s/index.md": f"---\ntitle: '{title}'\ndescription: '\"><script>alert(1)</script>'\n---\n",
+            "s/p.md": f"---\ntitle: '{title}'\ntags: ['\"><img src=x onerror=alert(1)>']\n---\nx\n",
+        },
+        config={"plugins": ["search", "tags", "stepwise"]},
+    )
+    for page_path in ["s/", "s/p/", ""]:
+        page = site.html(page_path)
+        scripts = [s for s in page.find_all("script") if "alert" in (s.string or "")]
+        assert scripts == [], page_path
+        assert page.find_all("img", onerror=True) == []
+        for meta in page.find_all("meta"):
+            assert set(meta.attrs) <= {"name", "content", "charset", "property", "http-equiv"}
+    part = site.html("s/p/")
+    assert part.title.text.startswith(title)
+    assert part.select_one(".stepwise-series__title").text == title
+    assert [t.text for t in part.select(".md-tag")] == ['"><img src=x onerror=alert(1)>']

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from html import escape
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,13 +95,16 @@ class Catalogue:
         """
         post = self.posts[src_uri]
         meta: dict[str, Any] = dict(post.front.data)
-        meta["title"] = post.title
+        # Material prints titles, descriptions and tags into HTML without escaping them (MkDocs'
+        # Jinja environment does not autoescape), so they are handed over as escaped text: a
+        # title can never open a tag or leave an attribute.
+        meta["title"] = escape(post.title)
         description = post.meta.description or post.meta.summary
         if description:
-            meta["description"] = description
+            meta["description"] = escape(description)
         else:
             meta.pop("description", None)
-        meta["tags"] = list(post.meta.tags)
+        meta["tags"] = [escape(tag) for tag in post.meta.tags]
         if post.meta.keywords:
             meta["keywords"] = list(post.meta.keywords)
         return meta
