@@ -39,8 +39,9 @@ lint: $(VENV)/.dev-installed
 pytest: $(VENV)/.dev-installed
 	$(BIN)/pytest
 
+# No --quiet: it drops warnings before --strict can count them.
 strict-build: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict --quiet --site-dir "$$(mktemp -d)"
+	$(BIN)/mkdocs build --strict --site-dir "$$(mktemp -d)"
 
 ## bench: the performance benchmark (see README)
 bench: $(VENV)/.dev-installed

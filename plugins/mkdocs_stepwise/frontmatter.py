@@ -99,7 +99,7 @@ def _parse_yaml(block: str) -> dict[str, Any]:
         # The mark counts from the block's first line, which is line 2 of the file.
         line = mark.line + 2 if mark is not None else None
         raise FrontMatterError(f"invalid YAML front matter: {error.problem}", line) from None
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError, RecursionError) as error:
         raise FrontMatterError(f"invalid YAML front matter: {error}", 1) from None
     return _as_mapping(data)
 
@@ -121,6 +121,9 @@ def _split_json(text: str) -> FrontMatter:
         data, end = json.JSONDecoder().raw_decode(text, start)
     except json.JSONDecodeError as error:
         raise FrontMatterError(f"invalid JSON front matter: {error.msg}", error.lineno) from None
+    except (ValueError, RecursionError) as error:
+        # Pathological input: numbers too long to convert, or nesting too deep to parse.
+        raise FrontMatterError(f"invalid JSON front matter: {error}", 1) from None
     # The body starts on the line after the closing brace.
     newline = text.find("\n", end)
     rest = "" if newline == -1 else text[newline + 1 :]

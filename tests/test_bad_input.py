@@ -1,0 +1,128 @@
+"""Bad input: every case is reported with its file (and line), fails --strict, and spares the rest.
+
+Each case is a post dropped into an otherwise healthy site. A plain build must finish and build
+every other page; `--strict` must fail; the warning must start with the file (and line).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from .conftest import write_docs
+
+HEALTHY = {
+    "index.md": "# Home\n",
+    "guide/index.md": "---\ntitle: Guide\n---\n",
+    "guide/one.md": "---\ntitle: One\nweight: 1\n---\nFirst part.\n",
+    "guide/two.md": "---\ntitle: Two\nweight: 2\n---\nSecond part.\n",
+}
+
+# name: (files, the warning expected, as a regex)
+CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
+    "malformed YAML": (
+        {"bad.md": "---\ntitle: x\ntags: [a\n---\nBody\n"},
+        r"^bad\.md:4: invalid YAML front matter",
+    ),
+    "malformed TOML": (
+        {"bad.md": '+++\ntitle = "x\n+++\nBody\n'},
+        r"^bad\.md:2: invalid TOML front matter",
+    ),
+    "malformed JSON": (
+        {"bad.md": '{\n  "title": "x",\n}\nBody\n'},
+        r"^bad\.md:3: invalid JSON front matter",
+    ),
+    "unclosed front matter": (
+        {"bad.md": "---\ntitle: x\n\nBody\n"},
+        r"^bad\.md:1: front matter opened with '---' is never closed",
+    ),
+    "front matter that is a list": (
+        {"bad.md": "---\n- a\n---\nBody\n"},
+        r"^bad\.md:2: front matter must be a set of 'key: value' pairs",
+    ),
+    "tags as a string": (
+        {"bad.md": "---\ntitle: x\ntags: python\n---\nBody\n"},
+        r"^bad\.md:3: 'tags' should be a list",
+    ),
+    "date: yesterday": (
+        {"bad.md": "---\ntitle: x\ndate: yesterday\n---\nBody\n"},
+        r"^bad\.md:3: 'date' is not a date: 'yesterday'",
+    ),
+    "weight: first": (
+        {"bad.md": "---\ntitle: x\nweight: first\n---\nBody\n"},
+        r"^bad\.md:3: 'weight' should be a whole number, not 'first'",
+    ),
+    "non-UTF-8 bytes": (
+        {"bad.md": b"# Caf\xe9\n\nline two\n\xff\n"},
+        r"^bad\.md:1: is not valid UTF-8",
+    ),
+    "parts that share a weight": (
+        {"guide/three.md": "---\ntitle: Three\nweight: 2\n---\nx\n"},
+        r"^guide/two\.md: shares its series position \(2\) with 'guide/three\.md'",
+    ),
+    "a series folder holding only drafts": (
+        {"drafts/a.md": "---\ndraft: true\n---\nx\n", "drafts/b.md": "---\ndraft: true\n---\ny\n"},
+        r"^drafts/a\.md: series 'Drafts' has no published parts",
+    ),
+    "two series with the same title": (
+        {"other/index.md": "---\ntitle: Guide\n---\n", "other/x.md": "# X\n"},
+        r"^other/index\.md: two series are titled 'Guide'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_is_reported_and_the_rest_builds(build, plugin_warnings, case):
+    files, warning = CASES[case]
+    with pytest.raises(Abort):
+        build({**HEALTHY, **files})
+    plugin_warnings.expect(warning)
+    plugin_warnings.clear()
+    site = build({**HEALTHY, **files}, strict=False)
+    plugin_warnings.expect(warning)
+    plugin_warnings.clear()
+    for page in ("index.html", "guide/index.html", "guide/one/index.html", "guide/two/index.html"):
+        assert site.exists(page), page
+
+
+def test_fine_input_is_not_reported(build):
+    """Hugo's leniencies: an empty `date:`, a byte-order mark, CRLF line endings, a 5 MB post."""
+    big = "---\ntitle: Big\n---\n" + ("A line of a very long post. " * 20 + "\n\n") * 9000
+    site = build(
+        {
+            **HEALTHY,
+            "empty-date.md": "---\ntitle: Empty date\ndate:\n---\nBody\n",
+            "bom.md": "\ufeff---\ntitle: With BOM\n---\nBody\n".encode(),
+            "crlf.md": b"---\r\ntitle: CRLF\r\n---\r\n\r\nBody\r\n",
+            "big.md": big,
+        }
+    )
+    assert len(big.encode()) > 5_000_000
+    assert site.html("bom/").title.text.startswith("With BOM")
+    assert site.html("crlf/").title.text.startswith("CRLF")
+    assert site.exists("big/index.html")
+
+
+def test_the_command_line_shows_messages_not_tracebacks(tmp_path):
+    docs = tmp_path / "docs"
+    write_docs(docs, dict(HEALTHY))
+    for _name, (files, _warning) in CASES.items():
+        write_docs(docs, files)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Bad\ntheme: material\nplugins: [search, stepwise]\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "bad.md:" in result.stderr or "guide/two.md" in result.stderr
+    assert "WARNING -  bad.md:1: is not valid UTF-8" in result.stderr
