@@ -68,7 +68,7 @@ class Problem:
 
 @dataclass
 class RewriteResult:
-    """The rewritten lines (as many as went in), problems, and raw `<pre>` blocks with markers."""
+    """The rewritten lines, problems, and raw `<pre>` blocks with markers."""
 
     lines: list[str]
     problems: list[Problem] = field(default_factory=list)
@@ -162,12 +162,31 @@ class _Scanner:
         # Content columns of the open containers (list items, admonitions, tabs); 0 is the page.
         self.containers = [0]
         self.after_blank = True
+        # Blank lines to insert before these source lines (text: `>` in a blockquote).
+        self.separators: dict[int, str] = {}
 
     def run(self) -> RewriteResult:
         index = 0
         while index < len(self.source):
             index = self.step(index)
+        self.insert_separators()
         return self.result
+
+    def insert_separators(self) -> None:
+        """Insert the blank lines that keep marked blocks out of the paragraphs around them."""
+        if not self.separators:
+            return
+        lines: list[str] = []
+        new_index: list[int] = []  # source index -> index in `lines`
+        for index, line in enumerate(self.result.lines):
+            if index in self.separators:
+                lines.append(self.separators[index])
+            new_index.append(len(lines))
+            lines.append(line)
+        self.result.lines = lines
+        self.result.marked_raw_blocks = [
+            (new_index[first], new_index[last]) for first, last in self.result.marked_raw_blocks
+        ]
 
     def step(self, index: int) -> int:
         """Handle the construct starting at `index`; return the index after it."""
@@ -316,6 +335,7 @@ class _Scanner:
             + closer[offset + len(closing["fence"]) : offset + closing.start("marker")]
             + closer[offset + closing.end("marker") :]
         )
+        self.separate(start, end, opener)
         # Blank lines at the end of the block move below the closing fence. Not in a
         # blockquote: there SuperFences would wrap the block in a paragraph because of a `>`
         # line after it; inside, Pygments drops them (`stripnl`) and so does our script.
@@ -326,6 +346,24 @@ class _Scanner:
             trailing -= 1
         if trailing < end:
             lines[trailing : end + 1] = [lines[end], *self.source[trailing:end]]
+
+    def separate(self, start: int, end: int, opener: _Line) -> None:
+        """Ask for blank lines around the block where text touches it.
+
+        SuperFences leaves a placeholder line where the block was; Python-Markdown then reads
+        it and the text on the next (or previous) line as one paragraph, and the block ends up
+        inside a `<p>` with the prose. Katacoda authors write prose right after `{{execute}}`.
+        """
+        blank = opener.prefix.rsplit(">", 1)[0] + ">" if opener.quote_level else ""
+        trailing_blank = _Line.parse(self.source[end - 1]).blank and end - 1 > start
+        if start > 0 and not _Line.parse(self.source[start - 1]).blank:
+            self.separators[start] = blank
+        if (
+            not trailing_blank
+            and end + 1 < len(self.source)
+            and not _Line.parse(self.source[end + 1]).blank
+        ):
+            self.separators[end + 1] = blank
 
     def problem(self, index: int, message: str) -> None:
         self.result.problems.append(Problem(index + 1, message))

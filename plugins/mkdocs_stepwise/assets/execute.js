@@ -14,9 +14,7 @@
   "use strict";
 
   var READY = "stepwiseReady";
-  var BLOCK_SELECTOR = "div.stepwise-execute, pre.stepwise-execute, div.stepwise-copy, " +
-    "pre.stepwise-copy, div.stepwise-open, pre.stepwise-open";
-  var CHIP_SELECTOR = "code.stepwise-execute, code.stepwise-copy";
+  var MARKED_SELECTOR = ".stepwise-execute, .stepwise-copy, .stepwise-open";
   var NOT_COMMAND = ".gp, .go, .linenos, .filename";
   var FEEDBACK_MS = 1800;
 
@@ -194,10 +192,14 @@
     return wrapper;
   }
 
-  function enhanceBlock(block) {
+  /**
+   * A marked fence: with Pygments the classes sit on the `div.highlight`, without it on the
+   * `code` inside `pre`. `marked` carries the classes; the wrapper goes around `block`.
+   */
+  function enhanceBlock(marked, block) {
     if (block.dataset[READY] || block.closest(".stepwise-block")) return;
     block.dataset[READY] = "1";
-    var info = describe(block);
+    var info = describe(marked);
     var wrapper = decorateBlock(block, info, info.kind === "execute" ? "Copy command" : "Copy to clipboard");
     wrapper.stepwiseSource = block;
   }
@@ -244,7 +246,7 @@
   function pageCommands(root) {
     return Array.prototype.filter.call(
       root.querySelectorAll(".stepwise-execute"),
-      function (el) { return !el.classList.contains("stepwise-ctrl-seq") && (el.tagName === "CODE" || !el.closest("code")); }
+      function (el) { return !el.classList.contains("stepwise-ctrl-seq"); }
     ).map(commandText);
   }
 
@@ -263,10 +265,20 @@
     else content.insertBefore(bar, content.firstChild);
   }
 
+  function enhance(marked) {
+    var isCode = marked.tagName === "CODE";
+    if (isCode && marked.parentElement && marked.parentElement.tagName === "PRE") {
+      enhanceBlock(marked, marked.parentElement.closest(".highlight") || marked.parentElement);
+    } else if (!isCode) {
+      enhanceBlock(marked, marked);
+    } else if (!marked.classList.contains("stepwise-open")) {
+      enhanceChip(marked);
+    }
+  }
+
   function init() {
-    document.querySelectorAll(BLOCK_SELECTOR).forEach(enhanceBlock);
+    document.querySelectorAll(MARKED_SELECTOR).forEach(enhance);
     document.querySelectorAll("pre.file").forEach(enhanceFile);
-    document.querySelectorAll(CHIP_SELECTOR).forEach(enhanceChip);
     addCopyAll(document.querySelector(".md-content__inner"));
   }
 
