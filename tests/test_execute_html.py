@@ -39,9 +39,11 @@ def site_extensions(attr_list: bool) -> tuple[list[str], dict[str, dict[str, Any
     return [*names, "stepwise.execute"], configs
 
 
-def render(source: str, *, attr_list: bool = True, **extra: dict[str, Any]) -> str:
-    names, configs = site_extensions(attr_list)
-    configs.update(extra)
+def render(
+    source: str, *, attr_list: bool = True, configs: dict[str, dict[str, Any]] | None = None
+) -> str:
+    names, site_configs = site_extensions(attr_list)
+    configs = {**site_configs, **(configs or {})}
     return markdown.markdown(
         textwrap.dedent(source).strip("\n"), extensions=names, extension_configs=configs
     )
@@ -204,7 +206,7 @@ def test_without_pygments_the_classes_sit_on_the_code() -> None:
         ls &amp; <x>
         ```{{execute}}
         """
-    output = render(source, **{"pymdownx.highlight": {"use_pygments": False}})
+    output = render(source, configs={"pymdownx.highlight": {"use_pygments": False}})
     assert output == html(
         """
         <pre class="highlight"><code class="language-bash stepwise-execute no-copy">ls &amp;amp; &lt;x&gt;</code></pre>
