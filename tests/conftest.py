@@ -11,7 +11,7 @@ import logging
 import os
 import re
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -93,7 +93,7 @@ class BuiltSite:
         return sorted(p for p in self.site_dir.rglob("*") if p.is_file())
 
 
-def write_docs(docs_dir: Path, files: dict[str, str | bytes]) -> None:
+def write_docs(docs_dir: Path, files: Mapping[str, str | bytes]) -> None:
     for name, content in files.items():
         target = docs_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +12,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 
 from .conftest import REPO
+from .serving import Server
 
 SERIES = "python-environment-isolation"
 
@@ -87,39 +82,13 @@ def test_seed_files_keep_their_text():
     assert "```{{execute}}" in body
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def served_site() -> Iterator[str]:
-    port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}/"
+    server = Server(REPO, "--no-livereload").start()
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(url, timeout=2).read()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if process.poll() is not None:
-                    error = process.stderr.read().decode() if process.stderr else ""
-                    raise RuntimeError(error) from None
-                time.sleep(0.3)
-        yield url
+        yield server.url
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        server.stop()
 
 
 def test_draft_seed_is_served_with_its_banner(served_site):

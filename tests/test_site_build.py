@@ -218,7 +218,8 @@ def test_hostile_titles_and_tags_stay_text(build):
     site = build(
         {
             "index.md": "# Home\n\n<!-- stepwise:series-list -->\n",
-            "s/index.md": f"---\ntitle: '{title}'\ndescription: '\"><script>alert(1)</script>'\n---\n",
+            "s/index.md": f"---\ntitle: '{title}'\n"
+            "description: '\"><script>alert(1)</script>'\n---\n",
             "s/p.md": f"---\ntitle: '{title}'\ntags: ['\"><img src=x onerror=alert(1)>']\n---\nx\n",
         },
         config={"plugins": ["search", "tags", "stepwise"]},
