@@ -41,9 +41,9 @@ from .xkcd_remote import XkcdRemote
 from .xkcd_source import ComicSource, Missing, publish_images
 from .xkcd_syntax import (
     Reference,
+    code_lines,
     comic_image_name,
     comic_number,
-    fenced_lines,
     parse_shortcode,
     references,
 )
@@ -87,8 +87,8 @@ class XkcdPreprocessor(Preprocessor):
         self.state.lines.clear()
         output: list[str] = []
         # One line out for each line in: later preprocessors count lines to name them.
-        for index, (line, fenced) in enumerate(zip(lines, fenced_lines(lines), strict=True)):
-            if fenced:
+        for index, (line, is_code) in enumerate(zip(lines, code_lines(lines), strict=True)):
+            if is_code:
                 output.append(line)
                 continue
             shortcode = parse_shortcode(line)
@@ -254,7 +254,6 @@ class XkcdExtension(Extension):
         *,
         api_base: str = API_BASE,
         image_base: str = IMAGE_BASE,
-        source: ComicSource | None = None,
         **kwargs: Any,
     ) -> None:
         self.config = {
@@ -268,7 +267,7 @@ class XkcdExtension(Extension):
             "data_file": ["", "An extra data file (.json/.yml) of comics, over the shipped one."],
         }
         super().__init__(**kwargs)
-        self.source = source or self._make_source(api_base, image_base)
+        self.source = self._make_source(api_base, image_base)
 
     def _make_source(self, api_base: str, image_base: str) -> ComicSource:
         catalog = ComicCatalog()

@@ -107,12 +107,13 @@ def http_get(
                 raise BadResponse(f"{url} is {declared} bytes, more than the {max_bytes} allowed")
             return _read_capped(response, url, max_bytes, deadline)
     except urllib.error.HTTPError as error:
+        error.close()
         if error.code in (404, 410):
             raise NotFound(f"{url} answered HTTP {error.code}") from None
         raise BadResponse(f"{url} answered HTTP {error.code}") from None
     except urllib.error.URLError as error:
         raise Unreachable(f"{url}: {error.reason}") from None
-    except (TimeoutError, ConnectionError) as error:
+    except OSError as error:  # a timeout or a reset connection while reading the answer
         raise Unreachable(f"{url}: {error or type(error).__name__}") from None
     except http.client.HTTPException as error:
         raise BadResponse(f"{url}: broken HTTP answer ({type(error).__name__})") from None

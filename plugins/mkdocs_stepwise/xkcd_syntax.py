@@ -42,6 +42,8 @@ _FENCE_OPEN = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?P<fence>`{3,}|~{3,})(?P<in
 # execute extension, which runs after this one, turns it into a proper fence.
 _FENCE_CLOSE_REST = re.compile(r"^[ \t]*(?:\{\{[^{}]*\}\})?[ \t]*$")
 
+_CONTAINER = re.compile(r"^[ \t]*(?:[-*+]|[0-9]+[.)]|!!!|\?\?\?\+?|===\+?|>)(?:[ \t]|$)")
+
 Reference = int | str
 """A comic number (from a page link), or an image file name (from an image URL)."""
 
@@ -80,6 +82,37 @@ def references(line: str) -> list[Reference]:
     for match in _REFERENCE.finditer(_CODE_SPAN.sub("", line)):
         found.append(int(match.group("num")) if match.group("num") else match.group("name"))
     return found
+
+
+def code_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it is code: in a fenced block, or an indented code block."""
+    fenced = fenced_lines(lines)
+    return [fenced[index] or _indented_code(lines, index, fenced) for index in range(len(lines))]
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def _indented_code(lines: list[str], index: int, fenced: list[bool]) -> bool:
+    """Whether an indented line is code rather than the content of a list item or admonition.
+
+    An approximation of what the block parser will decide: a line indented by four or more
+    is code when it follows a blank line and the closest less-indented line above it does not
+    open a container (list item, admonition, details, content tab, block quote).
+    """
+    indent = _indent(lines[index])
+    if indent < 4 or not lines[index].strip():
+        return False
+    previous = index - 1
+    while previous >= 0 and lines[previous].strip() and _indent(lines[previous]) >= 4:
+        previous -= 1  # the earlier lines of the same indented block
+    if previous >= 0 and lines[previous].strip():
+        return False  # a paragraph's continuation line, not code
+    for above in range(previous, -1, -1):
+        if lines[above].strip() and not fenced[above] and _indent(lines[above]) < indent:
+            return not _CONTAINER.match(lines[above])
+    return True
 
 
 def fenced_lines(lines: list[str]) -> list[bool]:
