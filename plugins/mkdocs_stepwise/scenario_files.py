@@ -1,0 +1,74 @@
+"""The MkDocs side of scenarios: find them among the site's files and place their pages.
+
+`scenarios.py` and `scenario_series.py` are pure; this module is the thin layer that reads
+MkDocs `File`s, logs the problems, and changes where some pages are written.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .metadata import Problem
+from .scenario_pages import ScenarioPages
+from .scenario_series import destinations
+from .scenarios import Scenario, discover
+from .series import SeriesIndex
+
+log = logging.getLogger("mkdocs.plugins.stepwise")
+
+
+def read_scenarios(files: Files) -> list[Scenario]:
+    """Every scenario of the site, with its problems logged as warnings and notes as info."""
+    scenarios = discover((file.src_uri for file in files), lambda uri: _text(files, uri))
+    for scenario in scenarios:
+        for uri, problem in scenario.problems:
+            log.warning("%s: %s", _where(uri, problem), problem.message)
+        for uri, problem in scenario.notes:
+            log.info("%s: %s", _where(uri, problem), problem.message)
+    return [scenario for scenario in scenarios if scenario.steps]
+
+
+def place_scenarios(files: Files, scenarios: list[Scenario], index: SeriesIndex) -> ScenarioPages:
+    """Give scenario pages their URLs, keep answers out of the page list, collect additions."""
+    landing_by_folder = {s.folder: s.landing_uri for s in index.series if s.fixed_order}
+    taken = {file.dest_uri for file in files}
+    for scenario in scenarios:
+        landing = landing_by_folder.get(scenario.folder)
+        if landing is None:
+            continue
+        for src_uri, dest_uri in destinations(scenario, landing).items():
+            file = files.get_file_from_path(src_uri)
+            if file is None or dest_uri in taken:
+                continue
+            taken.discard(file.dest_uri)
+            _move(file, dest_uri)
+            taken.add(dest_uri)
+        for page in scenario.pages:
+            answer = files.get_file_from_path(page.answer) if page.answer else None
+            if answer is not None:
+                # Shown inside its step as the solution, not as a page of its own.
+                answer.inclusion = InclusionLevel.EXCLUDED
+    return ScenarioPages.build(
+        scenarios, lambda uri: _text(files, uri), (file.src_uri for file in files)
+    )
+
+
+def _move(file: File, dest_uri: str) -> None:
+    file.dest_uri = dest_uri
+    # `url` and `abs_dest_path` are derived from `dest_uri` once and cached.
+    for derived in ("url", "abs_dest_path"):
+        file.__dict__.pop(derived, None)
+
+
+def _text(files: Files, src_uri: str) -> str:
+    file = files.get_file_from_path(src_uri)
+    if file is None:
+        return ""
+    return file.content_bytes.decode("utf-8-sig", errors="replace")
+
+
+def _where(uri: str, problem: Problem) -> str:
+    return f"{uri}:{problem.line}" if problem.line else posixpath.normpath(uri)
