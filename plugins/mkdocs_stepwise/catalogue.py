@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from html import escape
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from .metadata import Problem
 from .posts import Post, decode, read_post
 from .publishing import PublishingPolicy, Status, Visibility, status_of, visibility
+from .scenario_series import retitle, scenario_series
+from .scenarios import Scenario
 from .series import Series, SeriesIndex, build_series
 from .summaries import reading_minutes, teaser
 
@@ -51,8 +53,13 @@ class Catalogue:
         now: dt.datetime | None = None,
         folder_series: bool = True,
         series_dir: str = "series",
+        scenarios: Sequence[Scenario] = (),
     ) -> Catalogue:
-        """Read every post from `(src_uri, raw bytes)` pairs and report what is wrong with them."""
+        """Read every post from `(src_uri, raw bytes)` pairs and report what is wrong with them.
+
+        `scenarios` (Katacoda/Killercoda `index.json` folders) become series in their own order,
+        and give their pages the titles `index.json` names.
+        """
         tz = ZoneInfo(timezone)
         now = now or dt.datetime.now(tz)
         posts: dict[str, Post] = {}
@@ -66,7 +73,15 @@ class Catalogue:
         status = {uri: status_of(post.meta, now) for uri, post in posts.items()}
         shown = {uri: visibility(s, policy, serving=serving) for uri, s in status.items()}
         visible = {uri for uri, v in shown.items() if v is not Visibility.HIDDEN}
-        index = build_series(posts, visible, folder_series=folder_series, series_dir=series_dir)
+        for scenario in scenarios:
+            retitle(scenario, posts)
+        index = build_series(
+            posts,
+            visible,
+            folder_series=folder_series,
+            series_dir=series_dir,
+            scenarios=[scenario_series(s, posts) for s in scenarios if s.steps],
+        )
         for uri, problem in index.problems:
             report(uri, [problem])
         return cls(posts, status, shown, index)

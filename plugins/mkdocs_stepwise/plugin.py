@@ -30,6 +30,8 @@ from .catalogue import Catalogue
 from .config import StepwiseConfig
 from .navigation import collapse_series
 from .publishing import PublishingPolicy
+from .scenario_files import place_scenarios, read_scenarios
+from .scenario_pages import ScenarioPages
 from .views import all_series, page_view
 
 log = get_plugin_logger(__name__.split(".")[0])
@@ -51,6 +53,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
         self.env: Environment | None = None
+        self.scenario_pages: ScenarioPages | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -77,6 +80,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             wanted.append(("stepwise.execute", "mkdocs_stepwise.execute", {}))
         if self.config.shortcodes:
             wanted.append(("stepwise.shortcodes", "mkdocs_stepwise.shortcodes", {}))
+        wanted.append(("stepwise.katacoda", "mkdocs_stepwise.katacoda", {}))
         for entry_point, module, options in wanted:
             if entry_point in listed or module in listed:
                 continue
@@ -88,6 +92,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages = [file for file in files.documentation_pages() if not file.generated_by]
+        scenarios = read_scenarios(files)
         self.catalogue = catalogue = Catalogue.read(
             ((file.src_uri, _raw(file)) for file in pages),
             policy=PublishingPolicy.from_options(
@@ -97,6 +102,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             timezone=self.config.timezone,
             folder_series=self.config.folder_series,
             series_dir=self.config.series_dir,
+            scenarios=scenarios,
         )
         for file in pages:
             if catalogue.is_hidden(file.src_uri):
@@ -111,6 +117,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 file.generated_by = "stepwise"
                 files.append(file)
                 catalogue.add_generated(series.landing_uri, content)
+        self.scenario_pages = place_scenarios(files, scenarios, catalogue.series)
         for asset in sorted(ASSETS_DIR.iterdir()):
             uri = f"{ASSETS_URI}/{asset.name}"
             if files.get_file_from_path(uri) is None:
@@ -136,6 +143,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         pagecontext.set_current_page(pagecontext.PageInfo(src_uri, page.file.url))
         if self.catalogue is not None and src_uri in self.catalogue.posts:
             page.meta = self.catalogue.material_meta(src_uri)
+        if self.scenario_pages is not None:
+            markdown = self.scenario_pages.decorate(src_uri, markdown)
         return markdown
 
     def on_page_content(

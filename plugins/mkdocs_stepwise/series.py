@@ -16,7 +16,7 @@ import datetime as dt
 import posixpath
 import re
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .metadata import Problem
@@ -35,6 +35,13 @@ class Series:
     description: str | None = None
     folder: str | None = None
     parts: list[str] = field(default_factory=list)
+    difficulty: str | None = None
+    time: str | None = None
+    """How long the whole series takes, as its author put it (a scenario's `time`)."""
+    part_minutes: dict[str, int] = field(default_factory=dict)
+    """Minutes a part takes where its author said so; elsewhere the reading time is shown."""
+    fixed_order: bool = False
+    """The parts come in reading order already (a scenario's `index.json`)."""
 
     def position(self, src_uri: str) -> int:
         """1-based part number of a post in this series."""
@@ -64,11 +71,14 @@ def build_series(
     *,
     folder_series: bool = True,
     series_dir: str = "series",
+    scenarios: Sequence[Series] = (),
 ) -> SeriesIndex:
     """Find every series among `posts` and order its `visible` parts.
 
     `posts` holds every post, hidden ones included, so that a series whose parts are all drafts
-    can be told apart from no series at all.
+    can be told apart from no series at all. `scenarios` are series read from `index.json` files
+    (see `scenario_series`): their folders, and the folders below, form no folder series, and
+    their pages join no other series.
     """
     problems: list[tuple[str, Problem]] = []
     found: dict[str, Series] = {}
@@ -82,8 +92,10 @@ def build_series(
 
     # Folder series first: their titles decide which `series:` names they absorb.
     folder_of_title: dict[str, str] = {}
+    claimed = {uri for s in scenarios for uri in (s.landing_uri, *s.parts)}
     if folder_series:
-        for folder, uris in _posts_by_folder(posts).items():
+        scenario_folders = [s.folder for s in scenarios if s.folder is not None]
+        for folder, uris in _posts_by_folder(posts, scenario_folders).items():
             index = posts.get(_index_uri(posts, folder) or "")
             if index is not None and not index.meta.series_enabled:
                 continue
@@ -110,7 +122,7 @@ def build_series(
 
     for uri in sorted(posts):
         post = posts[uri]
-        for name in post.meta.series:
+        for name in post.meta.series if uri not in claimed else ():
             slug = slugify(name)
             key = folder_of_title.get(slug, "key:" + slug)
             landing = posixpath.join(series_dir, slug, "index.md")
@@ -120,6 +132,11 @@ def build_series(
                 series.description = landing_meta.description or landing_meta.summary
             if uri not in members[key]:
                 members[key].append(uri)
+
+    for scenario in scenarios:
+        key = "scenario:" + (scenario.folder or "")
+        series_for(key, scenario)
+        members[key] = list(scenario.parts)
 
     result = SeriesIndex([], {}, {}, problems)
     for key, series in found.items():
@@ -134,7 +151,10 @@ def build_series(
                     )
                 )
             continue
-        series.parts = order_parts([posts[uri] for uri in shown], problems)
+        if series.fixed_order:
+            series.parts = shown
+        else:
+            series.parts = order_parts([posts[uri] for uri in shown], problems)
         result.series.append(series)
         result.by_landing[series.landing_uri] = series
         for uri in series.parts:
@@ -184,11 +204,18 @@ def _sort_key(post: Post) -> tuple[bool, int, dt.datetime, str]:
     return (order is None, order or 0, date.astimezone(dt.UTC), post.src_uri)
 
 
-def _posts_by_folder(posts: Mapping[str, Post]) -> dict[str, list[str]]:
-    """Folders below the docs root with at least one post besides their index page."""
+def _posts_by_folder(
+    posts: Mapping[str, Post], excluded: Sequence[str] = ()
+) -> dict[str, list[str]]:
+    """Folders below the docs root with at least one post besides their index page.
+
+    Folders in `excluded`, and the folders below them, are left out.
+    """
     folders: dict[str, list[str]] = {}
     for uri in sorted(posts):
         post = posts[uri]
+        if any(post.folder == e or post.folder.startswith(e + "/") or not e for e in excluded):
+            continue
         if post.folder and not post.is_index and not post.meta.series:
             folders.setdefault(post.folder, []).append(uri)
     return folders

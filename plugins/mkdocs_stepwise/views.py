@@ -27,6 +27,8 @@ class PartView:
     date: dt.datetime | None
     status: str | None
     """"Draft", "Scheduled" or "Expired" for a part shown only in the preview; else None."""
+    estimated: bool = False
+    """`minutes` is the author's estimate (a scenario step's time), not a reading time."""
 
 
 @dataclass
@@ -38,6 +40,9 @@ class SeriesView:
     parts: list[PartView]
     current: int | None = None
     """The 1-based number of the page being rendered, when it is a part of this series."""
+    difficulty: str | None = None
+    time: str | None = None
+    """The author's estimate for the whole series (a scenario's `time`), as written."""
 
     @property
     def total(self) -> int:
@@ -79,6 +84,7 @@ def series_view(
         post = catalogue.posts[uri]
         rendered = catalogue.rendered.get(uri)
         status = catalogue.status[uri]
+        estimate = series.part_minutes.get(uri)
         parts.append(
             PartView(
                 number=number,
@@ -86,9 +92,10 @@ def series_view(
                 title=post.meta.link_title or post.title,
                 url=_url(files, uri),
                 teaser=rendered.teaser if rendered else "",
-                minutes=rendered.minutes if rendered else 0,
+                minutes=estimate or (rendered.minutes if rendered else 0),
                 date=post.meta.date,
                 status=None if status is Status.PUBLISHED else status.label,
+                estimated=estimate is not None,
             )
         )
     position = series.position(current) if current is not None and current in series.parts else None
@@ -99,6 +106,8 @@ def series_view(
         series.description,
         parts,
         position,
+        series.difficulty,
+        series.time,
     )
 
 
