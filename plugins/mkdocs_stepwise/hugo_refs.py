@@ -1,0 +1,85 @@
+"""Hugo's `ref`/`relref` targets as Markdown links that MkDocs validates and rewrites.
+
+Hugo looks a path up relative to the current page, then relative to the content root, with or
+without the `.md` extension, and as a section (`x/_index.md`, `x/index.md`); a leading `/`
+means the content root only, and a bare name may match a page's file name anywhere if that is
+unambiguous. We emit the `.md` path relative to the current file: MkDocs then checks the link
+and turns it into the page's URL, so a wrong target still gets reported by `mkdocs build`.
+
+The plugin knows every page; it publishes their paths with `set_known_pages()` (once per
+build). Without that list (plain Markdown use) the most likely path is emitted unchecked.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from urllib.parse import quote
+
+_known_pages: ContextVar[frozenset[str] | None] = ContextVar("stepwise_known_pages", default=None)
+
+
+def set_known_pages(paths: Iterable[str] | None) -> None:
+    """Publish the docs-relative paths of every Markdown page (None: unknown)."""
+    _known_pages.set(None if paths is None else frozenset(paths))
+
+
+def known_pages() -> frozenset[str] | None:
+    return _known_pages.get()
+
+
+@dataclass(frozen=True)
+class RefResolution:
+    """The link to write, and what went wrong finding it (None when all is well)."""
+
+    link: str
+    problem: str | None = None
+
+
+def _candidates(path: str) -> list[str]:
+    """File names Hugo would accept for `path`, best first."""
+    path = path.strip("/")
+    if path.endswith(".md"):
+        return [path]
+    stem = path
+    return [f"{stem}.md", f"{stem}/_index.md", f"{stem}/index.md", f"{stem}/README.md"]
+
+
+def resolve_ref(target: str, page_src: str | None, pages: frozenset[str] | None) -> RefResolution:
+    """The Markdown link for `{{< ref "target" >}}` written in the file `page_src`."""
+    path, hash_mark, anchor = target.strip().partition("#")
+    fragment = hash_mark + anchor
+    if not path:
+        return RefResolution(fragment or "#")
+    page_dir = posixpath.dirname(page_src) if page_src else ""
+    from_root = path.startswith("/")
+    bases = [""] if from_root else [page_dir, ""] if page_dir else [""]
+    tried = [
+        posixpath.normpath(posixpath.join(base, name))
+        for base in bases
+        for name in _candidates(path)
+    ]
+    found: str | None = None
+    problem: str | None = None
+    if pages is None:
+        found = tried[0]
+    else:
+        found = next((name for name in tried if name in pages), None)
+        if found is None and "/" not in path.strip("/"):
+            wanted = set(_candidates(path))
+            matches = sorted(
+                page
+                for page in pages
+                if posixpath.basename(page) in wanted or "/".join(page.split("/")[-2:]) in wanted
+            )
+            if len(matches) == 1:
+                found = matches[0]
+            elif matches:
+                problem = f"ref {target!r} is ambiguous: {', '.join(matches)}"
+        if found is None:
+            problem = problem or f"ref {target!r} matches no page (tried {', '.join(tried)})"
+            found = tried[0]
+    relative = posixpath.relpath(found, page_dir or ".")
+    return RefResolution(quote(relative, safe="/._-~") + fragment, problem)

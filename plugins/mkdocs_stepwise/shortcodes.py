@@ -1,0 +1,89 @@
+"""Markdown extension `stepwise.shortcodes`: Hugo and Tranquilpeak shortcodes.
+
+    markdown_extensions:
+      - md_in_html
+      - pymdownx.superfences
+      - pymdownx.tabbed: {alternate_style: true}
+      - toc
+      - stepwise.shortcodes
+
+A preprocessor at priority 29 rewrites the calls before SuperFences (25) reads fences, so the
+fences it writes get highlighted; it runs after snippets (32) and whitespace normalisation
+(30), and before the xkcd (28) and execute-marker (27) preprocessors. What each shortcode
+becomes is described in `shortcodes_hugo` and `shortcodes_tranquilpeak`; the layout rules in
+`shortcode_layout`; the parsing in `shortcode_parser`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from . import pagecontext
+from .shortcode_layout import PageRenderer
+from .shortcode_output import Registry, ShortcodeSpec
+from .shortcode_parser import parse
+from .shortcodes_hugo import HUGO_SHORTCODES
+from .shortcodes_tranquilpeak import TRANQUILPEAK_SHORTCODES
+
+EXTERNAL_SHORTCODES = frozenset({"xkcd"})
+"""Shortcodes another Stepwise extension renders (xkcd.py): left as written, not reported."""
+
+SHORTCODES: dict[str, ShortcodeSpec] = {**HUGO_SHORTCODES, **TRANQUILPEAK_SHORTCODES}
+
+PRIORITY = 29
+
+
+class ShortcodesPreprocessor(Preprocessor):
+    """Replaces shortcode calls with Markdown, or with stashed HTML where Markdown must not go."""
+
+    def __init__(self, md: Markdown, registry: Registry, ignored: frozenset[str]) -> None:
+        super().__init__(md)
+        self.registry = registry
+        self.ignored = ignored
+        self.verbatim = frozenset(
+            name for name, spec in registry.items() if spec.inner == "verbatim"
+        )
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "{{<" not in text and "{{%" not in text and "<!--" not in text:
+            return lines
+        result = parse(text, verbatim=self.verbatim, ignored=self.ignored)
+        for problem in result.problems:
+            pagecontext.warn(problem.message, problem.line)
+        renderer = PageRenderer(
+            self.registry,
+            pagecontext.current_page(),
+            stash=self.md.htmlStash.store,
+            warn=pagecontext.warn,
+        )
+        return renderer.markdown(result.nodes).split("\n")
+
+
+class ShortcodesExtension(Extension):
+    """Renders Hugo's built-in and the Tranquilpeak theme's shortcodes."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "ignore": [
+                [],
+                "More shortcode names to leave as written (rendered by another extension)",
+            ],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # `{{% %}}` containers emit `markdown="1"` blocks: make sure md_in_html reads them.
+        if "markdown_block" not in md.parser.blockprocessors:
+            md.registerExtensions(["md_in_html"], {})
+        ignored = EXTERNAL_SHORTCODES | frozenset(self.getConfig("ignore"))
+        md.preprocessors.register(
+            ShortcodesPreprocessor(md, SHORTCODES, ignored), "stepwise_shortcodes", PRIORITY
+        )
+
+
+def makeExtension(**kwargs: Any) -> ShortcodesExtension:
+    return ShortcodesExtension(**kwargs)
