@@ -11,7 +11,7 @@ import pytest
 from markdown.extensions import Extension
 
 from mkdocs_stepwise.pagecontext import PageInfo, converting
-from mkdocs_stepwise.xkcd import XkcdExtension, makeExtension
+from mkdocs_stepwise.xkcd import XkcdExtension, extension_for_site, makeExtension
 
 IMG = "https://imgs.xkcd.com/comics/python_environment.png"
 TITLE_TEXT = (
@@ -103,6 +103,11 @@ def test_an_entity_in_the_title_is_not_escaped_twice() -> None:
 def test_a_comic_in_running_text_keeps_its_place_and_gains_an_alt() -> None:
     html = render(f"See ![]({IMG}) here.")
     assert html == f'<p>See <img alt="xkcd 1987: Python Environment" src="{IMG}" /> here.</p>'
+
+
+def test_a_comic_in_running_text_keeps_the_authors_alt() -> None:
+    html = render(f"See ![A &amp; B]({IMG}) here.")
+    assert html == f'<p>See <img alt="A &amp; B" src="{IMG}" /> here.</p>'
 
 
 def test_a_link_elsewhere_around_the_comic_is_left_alone() -> None:
@@ -271,3 +276,25 @@ def test_the_preprocessor_keeps_one_line_per_line(plugin_warnings) -> None:
         "```",
     ]
     plugin_warnings.expect(r"^c\.md:3: xkcd 5 is not in the xkcd data file", count=1)
+
+
+def test_extension_for_site_resolves_paths_against_the_config_folder(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/xkcd.yml").write_text(AUTHOR_DATA, encoding="utf-8")
+    ext = extension_for_site(config_dir=tmp_path, data_file="data/xkcd.yml", fetch=True)
+    assert ext.getConfigs() == {
+        "fetch": True,
+        "timeout": 3.0,
+        "cache_dir": str(tmp_path / ".cache/stepwise/xkcd"),
+        "data_file": str(tmp_path / "data/xkcd.yml"),
+    }
+    comic = ext.source.catalog.get(353)
+    assert comic is not None and comic.title == "Python"
+    assert ext.source.remote is not None
+    assert ext.source.remote.cache.root == tmp_path / ".cache/stepwise/xkcd"
+
+
+def test_the_shortcodes_extension_leaves_xkcd_to_this_one() -> None:
+    source = 'Intro\n\n{{< xkcd 1987 >}}\n\n{{% xkcd num="1987" %}}\n'
+    html = markdown.markdown(source, extensions=["stepwise.shortcodes", XkcdExtension()])
+    assert html == f"<p>Intro</p>\n{PANEL_1987}\n{PANEL_1987}"

@@ -48,7 +48,7 @@ from .xkcd_syntax import (
     references,
 )
 
-__all__ = ["XkcdExtension", "makeExtension", "publish_images"]
+__all__ = ["XkcdExtension", "extension_for_site", "makeExtension", "publish_images"]
 
 PREPROCESSOR_PRIORITY = 28
 TREEPROCESSOR_PRIORITY = 15
@@ -141,8 +141,10 @@ class XkcdTreeprocessor(Treeprocessor):
         # The author's hover text wins over the data file's: it is what they chose to show.
         title_text = html.unescape(element.get("title") or image.get("title") or "") or comic.alt
         if not _stands_alone(parent, element):
-            # A comic in running text stays an image; it still deserves a real alt text.
-            image.set("alt", alt.replace("&", "&amp;"))
+            # A comic in running text stays an image; it still deserves a real alt text. (The
+            # serializer keeps `&amp;` as an entity, so this `&` is escaped exactly once.)
+            if not image.get("alt", "").strip():
+                image.set("alt", comic.label.replace("&", "&amp;"))
             return
         placeholder = self.md.htmlStash.store(panel_html(self._panel(comic, alt, title_text)))
         _put_block(parents, element, placeholder)
@@ -221,9 +223,9 @@ def _put_block(
     panel = etree.Element("p")
     panel.text = placeholder
     position = list(grandparent).index(parent)
-    panel.tail, parent.tail = parent.tail, None
     grandparent.remove(parent)
     blocks = [block for block in (before, panel, after) if _has_content(block) or block is panel]
+    blocks[-1].tail = parent.tail
     for offset, block in enumerate(blocks):
         grandparent.insert(position + offset, block)
 
@@ -301,6 +303,27 @@ class XkcdExtension(Extension):
         md.treeprocessors.register(
             XkcdTreeprocessor(md, self.source, state), "stepwise_xkcd", TREEPROCESSOR_PRIORITY
         )
+
+
+def extension_for_site(
+    *,
+    config_dir: Path,
+    fetch: bool = False,
+    timeout: float = 3.0,
+    cache_dir: str = ".cache/stepwise/xkcd",
+    data_file: str | None = None,
+) -> XkcdExtension:
+    """The extension as the plugin sets it up from its `xkcd:` options.
+
+    Relative `cache_dir` and `data_file` paths are relative to the folder of mkdocs.yml, not to
+    wherever `mkdocs` happens to be run from.
+    """
+    return XkcdExtension(
+        fetch=fetch,
+        timeout=timeout,
+        cache_dir=str(config_dir / cache_dir),
+        data_file=str(config_dir / data_file) if data_file else "",
+    )
 
 
 def makeExtension(**kwargs: Any) -> XkcdExtension:
