@@ -154,6 +154,10 @@ def test_the_panel_and_its_caption_are_visible(
     assert caption_box is not None and caption_box["y"] > comic["y"] + comic["height"]
 
     # The comic sits on a white plate in both schemes; the caption follows the scheme.
+    plate_box = page.locator(".stepwise-xkcd__comic").bounding_box()
+    assert plate_box is not None and plate_box["width"] <= comic["width"] + 2 * 10 + 1, (
+        "the white plate should hug the comic"
+    )
     plate = page.locator(".stepwise-xkcd__comic").evaluate(
         "e => getComputedStyle(e).backgroundColor"
     )
