@@ -1,0 +1,310 @@
+"""Clickable commands in a real browser: Debian's Chromium driven by Playwright.
+
+Two real MkDocs + Material sites are built with the `stepwise` plugin (which adds the extension
+and `assets/execute.{js,css}`): one with Material's `content.code.copy` feature, one without.
+Both use `navigation.instant`. They are served on http://127.0.0.1, and every test reads the
+real clipboard.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from mkdocs_stepwise.execute import commands_from_html
+
+from .conftest import build_site
+
+pytestmark = pytest.mark.browser
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+STEP = """
+# Step one
+
+Install it:
+
+```
+pip install virtualenv
+
+```{{execute}}
+Then this, which needs a second terminal:
+
+```bash
+virtualenv -p python3 /var/projects/env
+```{{execute T2 interrupt}}
+
+```console
+$ ls /var/projects/env
+```{{execute HOST2}}
+
+Copy `docker ps`{{copy}}, run `whoami`{{exec}}, press `^C`{{execute ctrl-seq}},
+open `app/index.js`{{open}} and read `plain code`.
+
+```
+apiVersion: v1
+```{{copy}}
+
+<pre class="file" data-filename="app.js" data-target="insert" data-marker="#TODO">
+console.log("hi");
+</pre>
+
+<pre class="file" data-target="clipboard">
+Copy Me To The Clipboard!!
+</pre>
+
+A plain block:
+
+```python
+print("not a command")
+```
+"""
+
+HOME = """
+# Home
+
+[Go to step one](step/index.md)
+"""
+
+ALL_COMMANDS = [
+    "pip install virtualenv",
+    "virtualenv -p python3 /var/projects/env",
+    "ls /var/projects/env",
+    "whoami",
+]
+
+
+PALETTES = [
+    {"media": "(prefers-color-scheme: light)", "scheme": "default"},
+    {"media": "(prefers-color-scheme: dark)", "scheme": "slate"},
+]
+MATERIAL_COPY_BUTTON = ".md-code__button[data-md-type=copy], .md-clipboard"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["code.copy on", "code.copy off"])
+def site_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A built site served on 127.0.0.1, with Material's `content.code.copy` on or off."""
+    features = ["navigation.instant"] + (["content.code.copy"] if request.param else [])
+    root = tmp_path_factory.mktemp("execute-site")
+    handler = functools.partial(QuietHandler, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    # Material's instant navigation follows only links to pages in sitemap.xml, whose URLs it
+    # reads with this page's scheme and host but the sitemap's port: `site_url` must match.
+    build_site(
+        root,
+        {"index.md": HOME, "step/index.md": STEP},
+        config={
+            "site_url": url,
+            "theme": {"name": "material", "features": features, "palette": PALETTES},
+        },
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser: Any, site_url: str) -> Iterator[Any]:
+    context = browser.new_context(base_url=site_url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert errors == []
+
+
+def clipboard(page: Any) -> str:
+    return str(page.evaluate("navigator.clipboard.readText()"))
+
+
+def reset_clipboard(page: Any) -> None:
+    page.evaluate("navigator.clipboard.writeText('(nothing)')")
+
+
+def open_step(page: Any) -> None:
+    page.goto("step/")
+    page.wait_for_selector(".stepwise-block")
+    reset_clipboard(page)
+
+
+def test_every_block_has_exactly_one_copy_button(page: Any) -> None:
+    open_step(page)
+    blocks = page.locator(".stepwise-block")
+    assert blocks.count() == 6  # three execute blocks, one {{copy}} block, two Katacoda files
+    for index in range(blocks.count()):
+        assert blocks.nth(index).locator("button").count() == 1
+
+
+def test_material_button_only_on_plain_blocks_when_the_feature_is_on(
+    page: Any, request: pytest.FixtureRequest
+) -> None:
+    open_step(page)
+    feature_on = "code.copy on" in request.node.callspec.id
+    plain = page.locator("div.highlight:not(.stepwise-execute):not(.stepwise-copy)")
+    assert plain.count() == 1
+    assert plain.locator(MATERIAL_COPY_BUTTON).count() == (1 if feature_on else 0)
+    assert page.locator(f".stepwise-block :is({MATERIAL_COPY_BUTTON})").count() == 0
+
+
+def test_clicking_a_block_copies_exactly_the_command(page: Any) -> None:
+    open_step(page)
+    first = page.locator(".stepwise-block").first
+    first.locator("code").click()
+    assert clipboard(page) == "pip install virtualenv"
+    button = first.locator(".stepwise-button")
+    assert button.inner_text() == "Copied"
+    page.wait_for_timeout(2200)
+    assert button.inner_text() == "Copy"
+
+
+def test_clicking_the_button_copies_and_prompts_are_left_out(page: Any) -> None:
+    open_step(page)
+    block = page.locator(".stepwise-block").nth(2)
+    assert block.locator(".stepwise-badge").inner_text() == "Host 2"
+    block.locator(".stepwise-button").click()
+    assert clipboard(page) == "ls /var/projects/env"
+
+
+def test_terminal_badge_and_interrupt_note(page: Any) -> None:
+    open_step(page)
+    block = page.locator(".stepwise-block").nth(1)
+    assert block.locator(".stepwise-block__label").inner_text() == "Run in terminal"
+    assert block.locator(".stepwise-badge").inner_text() == "Terminal 2"
+    assert "Ctrl+C" in block.locator(".stepwise-block__note").inner_text()
+    block.click()
+    assert clipboard(page) == "virtualenv -p python3 /var/projects/env"
+
+
+def test_keyboard(page: Any) -> None:
+    open_step(page)
+    block = page.locator(".stepwise-block").first
+    block.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.stepwise-copied') !== null")
+    assert clipboard(page) == "pip install virtualenv"
+    reset_clipboard(page)
+    page.locator(".stepwise-block").nth(1).focus()
+    page.keyboard.press(" ")
+    page.wait_for_timeout(100)
+    assert clipboard(page) == "virtualenv -p python3 /var/projects/env"
+    reset_clipboard(page)
+    page.locator("code.stepwise-chip", has_text="whoami").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)
+    assert clipboard(page) == "whoami"
+    # Tab reaches the blocks: they are focusable.
+    assert page.locator(".stepwise-block").first.get_attribute("tabindex") == "0"
+
+
+def test_chips(page: Any) -> None:
+    open_step(page)
+    chip = page.locator("code.stepwise-chip", has_text="docker ps")
+    chip.click()
+    assert clipboard(page) == "docker ps"
+    assert chip.get_attribute("data-stepwise-feedback") == "Copied"
+    page.locator("code.stepwise-chip", has_text="whoami").click()
+    assert clipboard(page) == "whoami"
+    opened = page.locator("code.stepwise-open")
+    assert opened.inner_text() == "app/index.js"
+    assert opened.get_attribute("role") is None  # a chip that shows a path, not a button
+    plain = page.locator("code", has_text="plain code")
+    assert plain.get_attribute("class") is None
+
+
+def test_copy_block_and_katacoda_files(page: Any) -> None:
+    open_step(page)
+    copy_block = page.locator(".stepwise-block--copy", has_text="apiVersion")
+    copy_block.click()
+    assert clipboard(page) == "apiVersion: v1"
+    file_block = page.locator(".stepwise-block", has=page.locator("pre.file[data-filename]"))
+    assert file_block.locator(".stepwise-block__label").inner_text() == (
+        "Insert at #TODO in app.js"
+    )
+    file_block.locator(".stepwise-button").click()
+    assert clipboard(page) == 'console.log("hi");'
+    plain_file = page.locator(".stepwise-block", has_text="Copy Me To The Clipboard")
+    assert plain_file.locator(".stepwise-block__label").inner_text() == "Copy"
+    plain_file.click()
+    assert clipboard(page) == "Copy Me To The Clipboard!!"
+
+
+def test_copy_all_commands(page: Any) -> None:
+    open_step(page)
+    button = page.locator(".stepwise-copy-all button")
+    assert button.inner_text() == "Copy all 4 commands"
+    button.click()
+    assert clipboard(page) == "\n".join(ALL_COMMANDS)
+    assert commands_from_html(page.content()) == ALL_COMMANDS
+
+
+def test_after_instant_navigation(page: Any) -> None:
+    page.goto("./")
+    page.wait_for_function("window.document$ !== undefined")
+    page.evaluate("window.stepwiseSamePage = true")
+    page.get_by_text("Go to step one").click()
+    page.wait_for_selector(".stepwise-block")
+    # Instant navigation swapped the content without reloading the page.
+    assert page.evaluate("window.stepwiseSamePage") is True
+    reset_clipboard(page)
+    page.locator(".stepwise-block").first.click()
+    assert clipboard(page) == "pip install virtualenv"
+    assert page.locator(".stepwise-copy-all").count() == 1
+    assert page.locator(".stepwise-block").first.locator("button").count() == 1
+
+
+def test_fallback_without_the_clipboard_api(page: Any) -> None:
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page.goto("step/")
+    page.wait_for_selector(".stepwise-block")
+    page.locator(".stepwise-block").first.click()
+    assert page.locator(".stepwise-block .stepwise-button").first.inner_text() == "Copied"
+    reader = page.context.new_page()
+    reader.goto("./")
+    assert clipboard(reader) == "pip install virtualenv"
+
+
+def test_light_and_dark_schemes_use_material_colours(page: Any) -> None:
+    open_step(page)
+    block = page.locator(".stepwise-block").first
+    style = "e => getComputedStyle(e).backgroundColor"
+    light = block.evaluate(style)
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.wait_for_timeout(500)  # Material animates colour changes
+    dark = block.evaluate(style)
+    assert light != dark
+    assert dark == page.locator(".stepwise-block pre > code").first.evaluate(style)
