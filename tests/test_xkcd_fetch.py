@@ -341,7 +341,33 @@ def test_a_missing_image_falls_back_to_imgs_xkcd_com(
     html = convert(extension(tmp_path, fake.base), SEED, PageInfo("a.md", "a/"))
     assert 'src="https://imgs.xkcd.com/comics/python_environment.png"' in html
     assert 'srcset="https://imgs.xkcd.com/comics/python_environment_2x.png 2x"' in html
-    plugin_warnings.expect(r"^a\.md: cannot serve https://imgs\.xkcd\.com/comics/python_env", 1)
+    plugin_warnings.expect(
+        r"^a\.md: cannot serve https://imgs\.xkcd\.com/comics/python_environment\.png from the "
+        r"site \(.*HTTP 404\); linking imgs\.xkcd\.com instead$",
+        count=1,
+    )
+
+
+def test_a_missing_2x_image_is_left_out_not_linked_remotely(
+    tmp_path: Path, fake: FakeXkcd, plugin_warnings
+) -> None:
+    del fake.routes["/comics/python_environment_2x.png"]
+    ext = extension(tmp_path, fake.base)
+    for _ in range(2):
+        html = convert(ext, SEED, PageInfo("a.md", "a/"))
+        assert '<img src="../assets/xkcd/python_environment.png" alt=' in html
+        assert "srcset" not in html
+    plugin_warnings.expect(r"python_environment_2x\.png from the site .*; no 2x image$", count=1)
+    assert list(ext.images_to_publish()) == ["assets/xkcd/python_environment.png"]
+
+
+def test_publish_images_reports_a_file_it_cannot_copy(tmp_path: Path, plugin_warnings) -> None:
+    present = tmp_path / "present.png"
+    present.write_bytes(PYTHON_PNG)
+    mapping = {"assets/xkcd/gone.png": tmp_path / "gone.png", "assets/xkcd/p.png": present}
+    written = publish_images(mapping, tmp_path / "site")
+    assert written == [tmp_path / "site/assets/xkcd/p.png"]
+    plugin_warnings.expect(r"cannot publish the xkcd image assets/xkcd/gone\.png", count=1)
 
 
 def test_fetching_is_off_by_default(tmp_path: Path, fake: FakeXkcd, plugin_warnings) -> None:

@@ -50,6 +50,7 @@ class ComicSource:
         self.catalog = catalog
         self.remote = remote
         self._comics: dict[int, Comic | Missing] = {}
+        self._by_image: dict[str, Comic | Missing] = {}
         self._self_hosted: dict[str, str | None] = {}
         self._publish: dict[str, Path] = {}
 
@@ -61,6 +62,11 @@ class ComicSource:
 
     def comic_by_image(self, name: str) -> Comic | Missing:
         """The comic whose image file is `name` (e.g. `python_environment.png`)."""
+        if name not in self._by_image:
+            self._by_image[name] = self._find_by_image(name)
+        return self._by_image[name]
+
+    def _find_by_image(self, name: str) -> Comic | Missing:
         found = self.catalog.by_image_name(name)
         if found is None and self.remote is not None:
             found = ComicCatalog(self.remote.cache.comics()).by_image_name(name)
@@ -77,11 +83,11 @@ class ComicSource:
         remote_image = ComicImage(comic.img, comic.img2x, comic.width, comic.height)
         if self.remote is None:
             return remote_image
-        one_x = self._host(comic.img)
+        one_x = self._host(comic.img, fallback="linking imgs.xkcd.com instead")
         if one_x is None:
             return remote_image
         # A remote 2x next to a self-hosted 1x would undo the privacy on high-DPI screens.
-        two_x = self._host(comic.img2x) if comic.img2x else None
+        two_x = self._host(comic.img2x, fallback="no 2x image") if comic.img2x else None
         if comic.width and comic.height:
             size: tuple[int | None, int | None] = (comic.width, comic.height)
         else:
@@ -116,8 +122,9 @@ class ComicSource:
         except FetchError as error:
             return Missing(f"cannot get xkcd {num}: {error}")
 
-    def _host(self, url: str) -> str | None:
-        """The site path of the self-hosted copy of `url`, or None (reported once per image)."""
+    def _host(self, url: str, *, fallback: str) -> str | None:
+        """The site path of the self-hosted copy of `url`, or None (reported once per image,
+        saying what the page does instead: `fallback`)."""
         if url in self._self_hosted:
             return self._self_hosted[url]
         assert self.remote is not None
@@ -127,7 +134,7 @@ class ComicSource:
         except Unreachable:
             pass
         except FetchError as error:
-            warn(f"cannot serve {url} from the site ({error}); linking imgs.xkcd.com instead")
+            warn(f"cannot serve {url} from the site ({error}); {fallback}")
         else:
             site_path = f"{SITE_FOLDER}/{image_name(url)}"
             self._publish[site_path] = cached
