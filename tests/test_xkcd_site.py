@@ -171,3 +171,54 @@ def test_the_panel_and_its_caption_are_visible(
     figure.screenshot(path=str(tmp_path / f"xkcd-{scheme}-{width}.png"))
     page.screenshot(path=str(tmp_path / f"xkcd-page-{scheme}-{width}.png"), full_page=True)
     page.close()
+
+
+# Until plugin.py creates the extension itself (with `extension_for_site`) and publishes its
+# images in `on_post_build`, these fail; strict, so that wiring it shows up as XPASS to remove.
+PLUGIN_WIRING = pytest.mark.xfail(
+    strict=True, reason="plugin.py does not wire stepwise.xkcd yet (see the xkcd integration notes)"
+)
+
+
+@PLUGIN_WIRING
+def test_the_plugin_serves_cached_images_from_the_site(build, tmp_path: Path) -> None:
+    cache = tmp_path / "xkcd-cache"
+    (cache / "comics").mkdir(parents=True)
+    one_x, two_x = png(40, 30), png(80, 60)
+    (cache / "comics/python_environment.png").write_bytes(one_x)
+    (cache / "comics/python_environment_2x.png").write_bytes(two_x)
+    # Everything is in the data file or the cache, so the build makes no request at all.
+    site = build(
+        {"index.md": "# Home\n", "step.md": SEED_STEP},
+        plugin={"xkcd": {"fetch": True, "cache_dir": str(cache)}},
+    )
+    image = site.html("step/").select_one("figure.stepwise-xkcd img")
+    assert image is not None
+    assert (image["src"], image["srcset"], image["width"], image["height"]) == (
+        "../assets/xkcd/python_environment.png",
+        "../assets/xkcd/python_environment_2x.png 2x",
+        "40",
+        "30",
+    )
+    assert site.path("assets/xkcd/python_environment.png").read_bytes() == one_x
+    assert site.path("assets/xkcd/python_environment_2x.png").read_bytes() == two_x
+
+
+@PLUGIN_WIRING
+def test_the_plugin_reads_the_authors_data_file(build, tmp_path: Path) -> None:
+    data_file = tmp_path / "xkcd.yml"
+    data_file.write_text(
+        "comics:\n"
+        "  - num: 353\n"
+        "    title: Python\n"
+        "    alt: I wrote 20 short programs in Python yesterday.\n"
+        "    img: https://imgs.xkcd.com/comics/python.png\n",
+        encoding="utf-8",
+    )
+    site = build(
+        {"index.md": "# Home\n", "step.md": "# Step\n\n{{< xkcd 353 >}}\n"},
+        plugin={"xkcd": {"data_file": str(data_file)}},
+    )
+    caption = site.html("step/").select_one("figure.stepwise-xkcd .stepwise-xkcd__text")
+    assert caption is not None
+    assert caption.get_text() == "I wrote 20 short programs in Python yesterday."
