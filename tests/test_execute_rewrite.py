@@ -551,6 +551,39 @@ CASES: list[tuple[str, str, str]] = [
         """,
     ),
     (
+        "a fence continuing a paragraph gets no blank line before: it would become indented code",
+        """
+        Text:
+            ```
+            ls
+            ```{{execute}}
+        """,
+        """
+        Text:
+            ``` {.text .stepwise-execute .no-copy}
+            ls
+            ```
+        """,
+    ),
+    (
+        "a blockquote keeps its blank lines inside, and text after still gets separated",
+        """
+        > ```
+        > ls
+        >
+        > ```{{execute}}
+        > Done.
+        """,
+        """
+        > ``` {.text .stepwise-execute .no-copy}
+        > ls
+        >
+        > ```
+        >
+        > Done.
+        """,
+    ),
+    (
         "in a blockquote, the separator is a `>` line",
         """
         > Run:

@@ -210,7 +210,10 @@ class _Scanner:
                 return end + 1
         opening = _OPEN_RE.fullmatch(line.content)
         if opening is not None and self.is_fence_header(opening, index):
-            return self.fence(index, line, opening)
+            # A fence indented like code that continues a paragraph must stay touching it: a
+            # blank line in between would make it an indented code block.
+            continues_paragraph = line.indent >= column + TAB_LENGTH
+            return self.fence(index, line, opening, continues_paragraph)
         if _CONTAINER_RE.match(line.content):
             self.close_containers(line.indent + 1)
             self.containers.append(line.indent + TAB_LENGTH)
@@ -257,7 +260,9 @@ class _Scanner:
         # SuperFences does not open a fence on a header it cannot read; neither do we.
         return _INFO_RE.fullmatch(info) is not None
 
-    def fence(self, index: int, opener: _Line, opening: re.Match[str]) -> int:
+    def fence(
+        self, index: int, opener: _Line, opening: re.Match[str], continues_paragraph: bool
+    ) -> int:
         """Process the fence opened at `index`; return the index after it."""
         fence = opening["fence"]
         misplaced: list[int] = []  # marked closing fences that do not close this fence
@@ -287,6 +292,9 @@ class _Scanner:
             ):
                 if closing["marker"] is not None:
                     self.rewrite_fence(index, end, opener, opening, closing)
+                    if not continues_paragraph:
+                        self.separate_before(index, opener)
+                    self.separate_after(index, end, opener)
                 return end + 1
             if is_marked_closer:
                 misplaced.append(end)
@@ -335,7 +343,6 @@ class _Scanner:
             + closer[offset + len(closing["fence"]) : offset + closing.start("marker")]
             + closer[offset + closing.end("marker") :]
         )
-        self.separate(start, end, opener)
         # Blank lines at the end of the block move below the closing fence. Not in a
         # blockquote: there SuperFences would wrap the block in a paragraph because of a `>`
         # line after it; inside, Pygments drops them (`stripnl`) and so does our script.
@@ -347,23 +354,30 @@ class _Scanner:
         if trailing < end:
             lines[trailing : end + 1] = [lines[end], *self.source[trailing:end]]
 
-    def separate(self, start: int, end: int, opener: _Line) -> None:
-        """Ask for blank lines around the block where text touches it.
+    # SuperFences leaves a placeholder line where a block was; Python-Markdown then reads it and
+    # the text on the line before or after as one paragraph, and the block ends up inside a
+    # `<p>` with the prose. Katacoda authors write prose right after `{{execute}}`, so marked
+    # blocks get blank lines (`>` in a blockquote) where text touches them.
 
-        SuperFences leaves a placeholder line where the block was; Python-Markdown then reads
-        it and the text on the next (or previous) line as one paragraph, and the block ends up
-        inside a `<p>` with the prose. Katacoda authors write prose right after `{{execute}}`.
-        """
-        blank = opener.prefix.rsplit(">", 1)[0] + ">" if opener.quote_level else ""
-        trailing_blank = _Line.parse(self.source[end - 1]).blank and end - 1 > start
+    def separate_before(self, start: int, opener: _Line) -> None:
         if start > 0 and not _Line.parse(self.source[start - 1]).blank:
-            self.separators[start] = blank
+            self.separators[start] = self.blank_line(opener)
+
+    def separate_after(self, start: int, end: int, opener: _Line) -> None:
+        moved_blanks = end - 1 > start and _Line.parse(self.source[end - 1]).blank
+        if opener.quote_level and moved_blanks:
+            moved_blanks = False  # in a blockquote they stay inside the block
+        after = end + 1
         if (
-            not trailing_blank
-            and end + 1 < len(self.source)
-            and not _Line.parse(self.source[end + 1]).blank
+            not moved_blanks
+            and after < len(self.source)
+            and not _Line.parse(self.source[after]).blank
         ):
-            self.separators[end + 1] = blank
+            self.separators[after] = self.blank_line(opener)
+
+    @staticmethod
+    def blank_line(opener: _Line) -> str:
+        return opener.prefix.rsplit(">", 1)[0] + ">" if opener.quote_level else ""
 
     def problem(self, index: int, message: str) -> None:
         self.result.problems.append(Problem(index + 1, message))
