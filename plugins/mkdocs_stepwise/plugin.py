@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import pagecontext
+from .blog import Blog, BlogOptions
 from .catalogue import Catalogue
 from .config import StepwiseConfig
 from .navigation import collapse_series
@@ -53,6 +54,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
         self.env: Environment | None = None
+        self.blog: Blog | None = None
         self.scenario_pages: ScenarioPages | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -118,6 +120,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 files.append(file)
                 catalogue.add_generated(series.landing_uri, content)
         self.scenario_pages = place_scenarios(files, scenarios, catalogue.series)
+        self.blog = Blog.prepare(catalogue, files, config, BlogOptions(), serving=self.serving)
         for asset in sorted(ASSETS_DIR.iterdir()):
             uri = f"{ASSETS_URI}/{asset.name}"
             if files.get_file_from_path(uri) is None:
@@ -143,6 +146,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         pagecontext.set_current_page(pagecontext.PageInfo(src_uri, page.file.url))
         if self.catalogue is not None and src_uri in self.catalogue.posts:
             page.meta = self.catalogue.material_meta(src_uri)
+            if self.blog is not None:
+                self.blog.extend_meta(src_uri, page.meta)
         if self.scenario_pages is not None:
             markdown = self.scenario_pages.decorate(src_uri, markdown)
         return markdown
@@ -173,7 +178,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             page.next_page = _page(self.files, series.next.src_uri) if series.next else None
         if page.content:
             page.content = self._fill_listings(page.content, context, view)
+        if self.blog is not None and self.env is not None:
+            view.blog = self.blog.page_context(page, self.env, dict(context))
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.blog is not None:
+            self.blog.write_feeds(config.site_dir)
 
     def _fill_listings(self, content: str, context: TemplateContext, view: Any) -> str:
         assert self.env is not None and self.catalogue is not None and self.files is not None

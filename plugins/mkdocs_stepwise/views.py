@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import Files
 
 from .catalogue import Catalogue
 from .publishing import Status
 from .series import Series
+
+if TYPE_CHECKING:
+    from .blog import PageExtras
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class PageView:
     series: list[SeriesView] = field(default_factory=list)
     landing: SeriesView | None = None
     """The series whose landing page this is."""
+    blog: PageExtras | None = None
+    """The post header, social meta tags and feed links (`blog.Blog.page_context`)."""
 
 
 def _url(files: Files, src_uri: str) -> str:

@@ -1,0 +1,93 @@
+"""Where a post is published, and the old addresses that redirect to it: Hugo's `slug`, `url`
+and `aliases`.
+
+- `slug` replaces the last segment of the page's address: `python/setup.md` with `slug: install`
+  is published at `python/install/`.
+- `url` sets the whole address, from the site root: `url: /guides/install/`. A value ending in a
+  file name (`/about.html`) is that file; anything else is a folder with an `index.html`.
+- `aliases` are old addresses. As in Hugo, an alias with a leading `/` starts at the site root and
+  one without starts in the post's folder.
+
+Pure functions from values to destination paths (relative to the site directory); a value that
+would leave the site, or is not a path at all, gives an `AddressError` to report.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:|^//")
+
+
+@dataclass(frozen=True)
+class AddressError:
+    message: str
+
+
+def _clean(value: str, base: str) -> str | AddressError:
+    """A site-relative path for `value`, resolved against folder `base` unless it starts at `/`."""
+    text = value.strip()
+    if not text or _SCHEME.match(text) or "\\" in text or "?" in text or "#" in text:
+        return AddressError(f"'{value}' is not a path on this site")
+    joined = text if text.startswith("/") else posixpath.join("/", base, text)
+    path = posixpath.normpath(joined)
+    # `..` that climbs above the root is the author's mistake, not a path to clamp silently.
+    if _climbs_out(joined):
+        return AddressError(f"'{value}' points outside the site")
+    return path.lstrip("/")
+
+
+def _climbs_out(path: str) -> bool:
+    depth = 0
+    for part in path.split("/"):
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif part and part != ".":
+            depth += 1
+    return False
+
+
+def destination(path: str, use_directory_urls: bool) -> str:
+    """The file a site path is served from: `a/b` -> `a/b/index.html`, `a/b.html` stays."""
+    if path == "":
+        return "index.html"
+    if posixpath.splitext(path)[1]:
+        return path
+    return f"{path}/index.html" if use_directory_urls else f"{path}.html"
+
+
+def slug_destination(dest_uri: str, slug: str, use_directory_urls: bool) -> str | AddressError:
+    """`dest_uri` with its last address segment replaced by `slug`."""
+    name = slug.strip().strip("/")
+    if not name or "/" in name or name in {".", ".."} or _SCHEME.match(name) or "\\" in name:
+        return AddressError(f"slug '{slug}' should be one path segment, e.g. 'my-post'")
+    folder, filename = posixpath.split(dest_uri)
+    if use_directory_urls and filename == "index.html":
+        parent = posixpath.dirname(folder)
+        if not folder:
+            return AddressError("the home page's address cannot be changed with a slug")
+        return posixpath.join(parent, name, "index.html")
+    extension = posixpath.splitext(filename)[1]
+    return posixpath.join(folder, name + extension)
+
+
+def url_destination(url: str, use_directory_urls: bool) -> str | AddressError:
+    """The destination file for Hugo's `url` key."""
+    path = _clean(url, "")
+    if isinstance(path, AddressError):
+        return AddressError(f"url {path.message}")
+    return destination(path, use_directory_urls or url.strip().endswith("/"))
+
+
+def alias_destination(alias: str, post_folder: str) -> str | AddressError:
+    """The file that redirects from an old address; aliases are always folders or files."""
+    path = _clean(alias, post_folder)
+    if isinstance(path, AddressError):
+        return AddressError(f"alias {path.message}")
+    if path == "":
+        return AddressError(f"alias '{alias}' would replace the home page")
+    return destination(path, use_directory_urls=True)

@@ -1,0 +1,392 @@
+"""The blog side of a Stepwise site: Hugo/Tranquilpeak presentation on top of Material.
+
+One `Blog` per build, made in `on_files` from the catalogue. The plugin calls it from its events:
+
+- `Blog.prepare` (`on_files`): check every visible post's Tranquilpeak options once, move posts
+  to the address their `slug`/`url` asks for, generate the category and archive pages (out of
+  the navigation) and the redirect pages for `aliases`;
+- `extend_meta` (`on_page_markdown`): Material's `hide:` for `showTags`/`showPagination: false`;
+- `page_context` (`on_page_context`): the post header, social meta tags and listings;
+- `write_feeds` (`on_post_build`): `feed.xml` (RSS 2.0) and `feed.json` (JSON Feed 1.1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import addresses, feeds, images, listings
+from .catalogue import Catalogue, report
+from .listings import Link, ListingPage, PostCard
+from .metadata import Problem
+from .post_header import PostHeader, has_h1, insert_header
+from .publishing import Visibility
+from .redirects import redirect_page, relative_url
+from .series import slugify
+from .social_meta import SocialPage, social_meta
+from .tranquilpeak import PostTheme, read_theme
+
+RSS_URI = "feed.xml"
+JSON_FEED_URI = "feed.json"
+GENERATED_BY = "stepwise"
+
+
+@dataclass(frozen=True)
+class BlogOptions:
+    per_page: int = 10
+    """Post cards per page on the home page and the category pages."""
+    archive_per_page: int = 20
+    feeds: bool = True
+    feed_items: int = 20
+
+
+@dataclass
+class PageExtras:
+    """`stepwise.blog` in the template context."""
+
+    post: PostHeader | None = None
+    social: list[tuple[str, str, str]] = field(default_factory=list)
+    feeds: list[tuple[str, str]] = field(default_factory=list)
+    """`(MIME type, site-relative URL)` of the site's feeds, for `<link rel="alternate">`."""
+
+
+class Blog:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        files: Files,
+        config: MkDocsConfig,
+        options: BlogOptions,
+        *,
+        serving: bool,
+    ) -> None:
+        self.catalogue = catalogue
+        self.files = files
+        self.config = config
+        self.options = options
+        self.serving = serving
+        self.themes: dict[str, PostTheme] = {}
+        self.posts: list[str] = []
+        self.listing_pages: dict[str, ListingPage] = {}
+
+    # --- on_files ---------------------------------------------------------------------------
+
+    @classmethod
+    def prepare(
+        cls,
+        catalogue: Catalogue,
+        files: Files,
+        config: MkDocsConfig,
+        options: BlogOptions,
+        *,
+        serving: bool,
+    ) -> Blog:
+        blog = cls(catalogue, files, config, options, serving=serving)
+        shown = [uri for uri in catalogue.posts if blog._included(uri)]
+        for uri in shown:
+            blog.themes[uri] = theme = read_theme(catalogue.posts[uri], blog._is_file)
+            report(uri, theme.problems)
+        blog._move(shown)
+        blog.posts = listings.listed_posts(catalogue, blog._included)
+        blog._add_listing_pages()
+        blog._add_redirects(shown)
+        return blog
+
+    def _included(self, src_uri: str) -> bool:
+        """Whether this build writes the page: hidden posts are excluded files."""
+        file = self.files.get_file_from_path(src_uri)
+        if file is None or self.catalogue.shown.get(src_uri) is Visibility.HIDDEN:
+            return False
+        included = file.inclusion.is_in_serve() if self.serving else file.inclusion.is_included()
+        return bool(included)
+
+    def _is_file(self, src_uri: str) -> bool:
+        file = self.files.get_file_from_path(src_uri)
+        return file is not None and not file.is_documentation_page()
+
+    def _move(self, shown: Iterable[str]) -> None:
+        """Publish posts at the address their `url` or `slug` asks for (`url` wins, as in Hugo)."""
+        taken = {file.dest_uri: file for file in self.files}
+        directory_urls = self.config.use_directory_urls
+        for uri in shown:
+            meta = self.catalogue.posts[uri].meta
+            file = self.files.get_file_from_path(uri)
+            if file is None or not (meta.url or meta.slug):
+                continue
+            key = "url" if meta.url else "slug"
+            if meta.url:
+                dest = addresses.url_destination(meta.url, directory_urls)
+            else:
+                dest = addresses.slug_destination(file.dest_uri, meta.slug or "", directory_urls)
+            if isinstance(dest, addresses.AddressError):
+                self._problem(uri, key, dest.message)
+                continue
+            other = taken.get(dest)
+            if other is not None and other is not file:
+                self._problem(uri, key, f"'{dest}' is already the address of '{other.src_uri}'")
+                continue
+            taken.pop(file.dest_uri, None)
+            _set_dest(file, dest)
+            taken[dest] = file
+
+    def _problem(self, uri: str, key: str, message: str) -> None:
+        line = self.catalogue.posts[uri].front.key_lines.get(key)
+        report(uri, [Problem(f"{key}: {message}", key, line)])
+
+    def _add_listing_pages(self) -> None:
+        found = listings.categories(self.catalogue, self.posts)
+        archive = listings.plan_listing_pages(self.posts, [], self.options.archive_per_page)
+        by_category = listings.plan_listing_pages([], found, self.options.per_page)
+        for listing in archive + by_category:
+            if self.files.get_file_from_path(listing.src_uri) is not None:
+                continue  # The author's own page wins; it can hold a listing marker.
+            # Out of the navigation: the home page, post headers and cards link to them.
+            file = File.generated(
+                self.config,
+                listing.src_uri,
+                content=listing.markdown(),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+            file.generated_by = GENERATED_BY
+            self.files.append(file)
+            self.listing_pages[listing.src_uri] = listing
+
+    def _add_redirects(self, shown: Iterable[str]) -> None:
+        taken = {file.dest_uri for file in self.files}
+        for uri in shown:
+            post = self.catalogue.posts[uri]
+            target = self.files.get_file_from_path(uri)
+            if target is None:
+                continue
+            for alias in post.meta.aliases:
+                dest = addresses.alias_destination(alias, post.folder)
+                if isinstance(dest, addresses.AddressError):
+                    self._problem(uri, "aliases", dest.message)
+                    continue
+                if dest in taken:
+                    self._problem(uri, "aliases", f"'{alias}' is already a page of this site")
+                    continue
+                html = redirect_page(
+                    relative_url(dest, target.url), self._absolute(target.url), post.title
+                )
+                file = File.generated(self.config, dest, content=html)
+                file.generated_by = GENERATED_BY
+                self.files.append(file)
+                taken.add(dest)
+
+    def _absolute(self, url: str) -> str | None:
+        site_url = self.config.site_url
+        return site_url.rstrip("/") + "/" + url.removeprefix("./") if site_url else None
+
+    # --- on_page_markdown -------------------------------------------------------------------
+
+    def extend_meta(self, src_uri: str, meta: dict[str, Any]) -> None:
+        """Add Material's `hide:` entries for `showTags: false` and `showPagination: false`."""
+        theme = self.themes.get(src_uri)
+        if theme is None or not theme.hidden_parts:
+            return
+        hide = meta.get("hide")
+        listed = [str(item) for item in hide] if isinstance(hide, list) else []
+        meta["hide"] = listed + [part for part in theme.hidden_parts if part not in listed]
+
+    # --- on_page_context --------------------------------------------------------------------
+
+    def page_context(self, page: Page, env: Environment, context: dict[str, Any]) -> PageExtras:
+        """Everything the blog adds to a page; also fills `page.content` with listings."""
+        uri = page.file.src_uri
+        extras = PageExtras(feeds=self._feed_links())
+        post = self.catalogue.posts.get(uri)
+        theme = self.themes.get(uri)
+        if post is not None and theme is not None and uri in self.posts:
+            extras.post = PostHeader(
+                post.title,
+                post.meta.date,
+                self._category_links(post.meta.categories),
+                theme,
+                author_h1=has_h1(page.content or ""),
+            )
+            if not theme.show_pagination:
+                page.previous_page = page.next_page = None
+        extras.social = self._social(page, extras.post)
+        if page.content is not None:
+            template_context = dict(context, post_header=extras.post)
+            if extras.post is not None:
+                meta = env.get_template("partials/stepwise/post-meta.html").render(template_context)
+                page.content = insert_header(page.content, extras.post, meta)
+            page.content = self._fill(page, env, template_context)
+        return extras
+
+    def _fill(self, page: Page, env: Environment, context: dict[str, Any]) -> str:
+        content = page.content or ""
+        listing = self.listing_pages.get(page.file.src_uri)
+        if listings.POSTS_MARKER in content:
+            cards = self.cards(self.posts[: self.options.per_page])
+            html = env.get_template("partials/stepwise/post-cards.html").render(
+                dict(context, cards=cards, more=self._more_links(len(cards)))
+            )
+            content = content.replace(listings.POSTS_MARKER, html, 1)
+        if listing is not None and listings.LISTING_MARKER in content:
+            html = env.get_template(f"partials/stepwise/{listing.kind}.html").render(
+                dict(context, **self._listing_context(listing))
+            )
+            content = content.replace(listings.LISTING_MARKER, html, 1)
+        return content
+
+    def _more_links(self, shown: int) -> list[Link]:
+        """Links under the newest posts: the archive (when it has more) and the categories."""
+        links = []
+        archive = listings.page_uri(listings.ARCHIVE_DIR, 1)
+        if len(self.posts) > shown and archive in self.listing_pages:
+            links.append(Link("All posts", self._url(archive)))
+        categories = f"{listings.CATEGORIES_DIR}/index.md"
+        if categories in self.listing_pages:
+            links.append(Link("Categories", self._url(categories)))
+        return links
+
+    def _listing_context(self, listing: ListingPage) -> dict[str, Any]:
+        cards = self.cards(listing.posts)
+        pager = {
+            "previous": self._url(listing.previous) if listing.previous else None,
+            "next": self._url(listing.next) if listing.next else None,
+            "number": listing.number,
+            "total": len(listing.siblings),
+        }
+        found = listings.categories(self.catalogue, self.posts)
+        return {
+            "cards": cards,
+            "years": listings.by_year(cards),
+            "pager": pager,
+            "categories": [(Link(c.name, self._url(c.landing_uri)), len(c.posts)) for c in found],
+        }
+
+    def cards(self, uris: Iterable[str]) -> list[PostCard]:
+        return [
+            listings.post_card(
+                self.catalogue,
+                uri,
+                url_of=self._url,
+                theme=self.themes.get(uri),
+                tag_urls=self._tag_urls(uri),
+            )
+            for uri in uris
+        ]
+
+    def _url(self, src_uri: str) -> str:
+        file = self.files.get_file_from_path(src_uri)
+        return file.url if file is not None else src_uri
+
+    def _category_links(self, names: Iterable[str]) -> list[Link]:
+        links = []
+        for name in names:
+            uri = f"{listings.CATEGORIES_DIR}/{slugify(name)}/index.md"
+            known = uri in self.listing_pages or self.files.get_file_from_path(uri) is not None
+            links.append(Link(name, self._url(uri) if known else None))
+        return links
+
+    def _tag_urls(self, src_uri: str) -> dict[str, str]:
+        """Where Material's tags plugin lists each tag of a post (its closest tags page)."""
+        file = self.files.get_file_from_path(src_uri)
+        plugin = _tags_plugin(self.config)
+        if plugin is None or file is None or file.page is None:
+            return {}
+        mapping = plugin.mappings.get(file.page)
+        if mapping is None:
+            return {}
+        return {ref.name: ref.url for ref in plugin.listings & mapping if ref.url}
+
+    def _social(self, page: Page, header: PostHeader | None) -> list[tuple[str, str, str]]:
+        uri = page.file.src_uri
+        post = self.catalogue.posts.get(uri)
+        theme = self.themes.get(uri)
+        image = None
+        if theme is not None:
+            chosen = theme.cover.image if theme.cover else theme.thumbnail
+            image = images.absolute(chosen, self.config.site_url) if chosen else None
+        description = page.meta.get("description")
+        rendered = self.catalogue.rendered.get(uri)
+        if not description and rendered is not None and header is not None:
+            description = rendered.teaser
+        meta = post.meta if post is not None else None
+        return social_meta(
+            SocialPage(
+                title=page.title or self.config.site_name,
+                site_name=self.config.site_name,
+                url=page.canonical_url,
+                description=str(description) if description else None,
+                image=image,
+                published=meta.date if header is not None and meta is not None else None,
+                modified=meta.lastmod if meta is not None else None,
+                tags=list(meta.tags) if meta is not None else [],
+                section=meta.categories[0] if meta is not None and meta.categories else None,
+            )
+        )
+
+    # --- feeds ------------------------------------------------------------------------------
+
+    def _feeds_wanted(self) -> bool:
+        return self.options.feeds and bool(self.config.site_url) and bool(self.posts)
+
+    def _feed_links(self) -> list[tuple[str, str]]:
+        if not self._feeds_wanted():
+            return []
+        return [("application/rss+xml", RSS_URI), ("application/feed+json", JSON_FEED_URI)]
+
+    def write_feeds(self, site_dir: str) -> None:
+        """Write `feed.xml` and `feed.json`: public posts only, even in a preview."""
+        if not self._feeds_wanted():
+            return
+        site_url = str(self.config.site_url).rstrip("/") + "/"
+        public = [u for u in self.posts if self.catalogue.shown[u] is Visibility.PUBLIC]
+        items = [self._feed_item(card, site_url) for card in self.cards(public)]
+        channel = feeds.Channel(
+            title=self.config.site_name,
+            link=site_url,
+            description=self.config.site_description or self.config.site_name,
+            rss_url=site_url + RSS_URI,
+            json_url=site_url + JSON_FEED_URI,
+            language=_language(self.config),
+        )
+        chosen = items[: self.options.feed_items]
+        root = Path(site_dir)
+        (root / RSS_URI).write_text(feeds.rss(channel, chosen), encoding="utf-8")
+        (root / JSON_FEED_URI).write_text(feeds.json_feed(channel, chosen), encoding="utf-8")
+
+    def _feed_item(self, card: PostCard, site_url: str) -> feeds.Item:
+        image = images.absolute(card.thumbnail, site_url) if card.thumbnail else None
+        return feeds.Item(
+            title=card.title,
+            url=site_url + card.url.removeprefix("./"),
+            date=card.date,
+            summary=card.teaser,
+            tags=[tag.name for tag in card.tags],
+            categories=[category.name for category in card.categories],
+            image=image,
+        )
+
+
+def _set_dest(file: File, dest_uri: str) -> None:
+    """Move a file; `url` and `abs_dest_path` are cached from `dest_uri`, so they are dropped."""
+    file.dest_uri = dest_uri
+    for derived in ("url", "abs_dest_path"):
+        file.__dict__.pop(derived, None)
+
+
+def _tags_plugin(config: MkDocsConfig) -> Any:
+    from material.plugins.tags.plugin import TagsPlugin
+
+    for plugin in config.plugins.values():
+        if isinstance(plugin, TagsPlugin) and plugin.config.enabled:
+            return plugin
+    return None
+
+
+def _language(config: MkDocsConfig) -> str | None:
+    language = config.theme.get("language")
+    return str(language) if language else None
