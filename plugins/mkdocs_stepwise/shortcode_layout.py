@@ -14,12 +14,11 @@ The rules that make the output parse as intended live here, once, for every shor
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Sequence
 
 from .pagecontext import PageInfo
-from .shortcode_output import BlockHtml, Inline, Registry, Rendered
+from .shortcode_output import BlockHtml, Inline, Registry, Rendered, as_written, escape_text
 from .shortcode_parser import Escaped, Node, Shortcode, Text
 
 _INDENT = re.compile(r"^[ \t]*$")
@@ -104,7 +103,7 @@ class PageRenderer:
             if isinstance(node, Text):
                 out.append(node.text)
             elif isinstance(node, Escaped):
-                out.append(html.escape(node.literal))
+                out.append(escape_text(node.literal))
             else:
                 rendered = self.render(node)
                 if isinstance(rendered, Inline):
@@ -118,7 +117,7 @@ class PageRenderer:
                         "call. Shown as text",
                         node.tag.line,
                     )
-                    out.append(html.escape(node.source))
+                    out.append(escape_text(node.source))
         return "".join(out)
 
     def markdown(self, nodes: Sequence[Node]) -> str:
@@ -134,7 +133,7 @@ class PageRenderer:
                 index += 1
                 continue
             if isinstance(node, Escaped):
-                out.append(self.stash(html.escape(node.literal)))
+                out.append(self.stash(escape_text(node.literal)))
                 index += 1
                 continue
             current_line = _current_line(out)
@@ -173,6 +172,8 @@ class PageRenderer:
                 content = "\n".join(parts)
             if isinstance(rendered, BlockHtml):
                 content = self.stash(content)
+            if not owns_start and out:
+                out[-1] = out[-1].rstrip(" \t")  # the sentence ends here: no trailing space
             out.append(
                 _place_block(
                     content,
@@ -199,9 +200,10 @@ class PageRenderer:
         if spec.inner != "none" and not node.paired:
             name = node.tag.name
             self.warn(
-                f"`{node.tag.source}` has no closing `{{{{< /{name} >}}}}`; rendered empty",
+                f"`{node.tag.source}` has no closing `{{{{< /{name} >}}}}`; shown as written",
                 node.tag.line,
             )
+            return Inline(self.stash(as_written(node.tag.source)))
         return spec.render(node, self)
 
     def _expand_lone(self, nodes: Sequence[Node]) -> list[Node]:
@@ -222,20 +224,16 @@ class PageRenderer:
 
     def _unknown(self, node: Shortcode) -> Rendered:
         self.warn(f"unknown shortcode `{node.tag.name}`: shown as written", node.tag.line)
-        shown = self.stash(_code(node.tag.source))
+        shown = self.stash(as_written(node.tag.source))
         if node.closing is None:
             return Inline(shown)
         if node.body is not None:
-            inner = self.stash(html.escape(node.body))
+            inner = self.stash(escape_text(node.body))
         elif node.tag.markdown:
             inner = self.markdown(node.children or ())
         else:
             inner = self.raw(node.children or ())
-        return Inline(shown + inner + self.stash(_code(node.closing.source)))
-
-
-def _code(source: str) -> str:
-    return f'<code class="stepwise-shortcode-unknown">{html.escape(source)}</code>'
+        return Inline(shown + inner + self.stash(as_written(node.closing.source)))
 
 
 def _current_line(out: list[str]) -> str:

@@ -96,6 +96,16 @@ def attrs(**values: str | None) -> str:
     return "".join(parts)
 
 
+def escape_text(text: str) -> str:
+    """`text` escaped for an element's content (quotes need no escaping there)."""
+    return html.escape(text, quote=False)
+
+
+def as_written(source: str) -> str:
+    """HTML that shows a call as written: for calls that cannot be rendered."""
+    return f'<code class="stepwise-shortcode-unrendered">{escape_text(source)}</code>'
+
+
 def class_list(*names: str) -> str:
     """Space-joined class names, empty ones dropped."""
     return " ".join(name for name in names if name)

@@ -1,7 +1,7 @@
 """Markdown extension `stepwise.shortcodes`: Hugo and Tranquilpeak shortcodes.
 
     markdown_extensions:
-      - md_in_html
+      - admonition
       - pymdownx.superfences
       - pymdownx.tabbed: {alternate_style: true}
       - toc
@@ -76,9 +76,9 @@ class ShortcodesExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # `{{% %}}` containers emit `markdown="1"` blocks: make sure md_in_html reads them.
-        if "markdown_block" not in md.parser.blockprocessors:
-            md.registerExtensions(["md_in_html"], {})
+        # `{{% alert %}}` is written in admonition syntax: make sure something reads it.
+        if "admonition" not in md.parser.blockprocessors:
+            md.registerExtensions(["admonition"], {})
         ignored = EXTERNAL_SHORTCODES | frozenset(self.getConfig("ignore"))
         md.preprocessors.register(
             ShortcodesPreprocessor(md, SHORTCODES, ignored), "stepwise_shortcodes", PRIORITY

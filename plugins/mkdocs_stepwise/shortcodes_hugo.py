@@ -21,8 +21,10 @@ from .shortcode_output import (
     RenderContext,
     Rendered,
     ShortcodeSpec,
+    as_written,
     attrs,
     checked_url,
+    escape_text,
     markdownify,
     safe_classes,
 )
@@ -50,7 +52,7 @@ def render_figure(node: Shortcode, ctx: RenderContext) -> Rendered:
         image = f"<a{attrs(href=href, target=tag.get('target'), rel=tag.get('rel'))}>{image}</a>"
     figcaption = ""
     if title or caption or attr:
-        parts = [f"<h4>{html.escape(title)}</h4>"] if title else []
+        parts = [f"<h4>{escape_text(title)}</h4>"] if title else []
         if caption or attr:
             credit = markdownify(attr) if attr else ""
             if credit and tag.get("attrlink"):
@@ -165,7 +167,7 @@ def _video(
     video_id = tag.get("id", 0)
     if not _VIDEO_ID.match(video_id) or (numeric and not video_id.isdigit()):
         ctx.warn(f"{video_id!r} is not a {site} video id; shown as written", tag.line)
-        return Inline(ctx.stash(f"<code>{html.escape(tag.source)}</code>"))
+        return Inline(ctx.stash(as_written(tag.source)))
     title = tag.get("title")
     classes = " ".join(
         ["stepwise-video", f"stepwise-video--{site.lower()}", *safe_classes(tag.get("class"))]
@@ -176,7 +178,7 @@ def _video(
         ' allow="encrypted-media; fullscreen; picture-in-picture"'
         ' referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>'
     )
-    label = f"Watch “{html.escape(title)}” on {site}" if title else f"Watch on {site}"
+    label = f"Watch “{escape_text(title)}” on {site}" if title else f"Watch on {site}"
     link = f"<a{attrs(href=page.format(id=video_id))}>{label}</a>"
     return BlockHtml(
         f'<figure{attrs(class_=classes)}><div class="stepwise-video__frame">{frame}</div>'
@@ -219,7 +221,7 @@ def render_gist(node: Shortcode, ctx: RenderContext) -> Rendered:
     user, gist_id, filename = tag.get("user", 0), tag.get("id", 1), tag.get("file", 2)
     if not (_GIST_PART.match(user) and _GIST_PART.match(gist_id)):
         ctx.warn(f"`{tag.source}` needs a user and a gist id; shown as written", tag.line)
-        return Inline(ctx.stash(f"<code>{html.escape(tag.source)}</code>"))
+        return Inline(ctx.stash(as_written(tag.source)))
     url = f"https://gist.github.com/{user}/{gist_id}"
     label = f"{user}/{gist_id}"
     if filename:
@@ -227,7 +229,7 @@ def render_gist(node: Shortcode, ctx: RenderContext) -> Rendered:
         label += f" · {filename}"
     return BlockHtml(
         f'<p class="stepwise-embed stepwise-embed--gist"><a{attrs(href=url)}>'
-        f"Gist {html.escape(label)}</a></p>"
+        f"Gist {escape_text(label)}</a></p>"
     )
 
 

@@ -5,7 +5,7 @@ SuperFences block, tabbed-codeblock → content tabs (`=== "lang"`, pymdownx.tab
 and pullquote → `<blockquote>`, toc → `[TOC]`, jsfiddle → a link (offline-safe, no iframe).
 
 `{{< >}}` calls insert their inner text as raw HTML, as Hugo does with `.Inner`; `{{% %}}`
-calls render it as Markdown, through md_in_html (`markdown="1"`) for block containers.
+calls render it as Markdown with the page's own parser (admonition syntax for alerts).
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ from .shortcode_output import (
     RenderContext,
     Rendered,
     ShortcodeSpec,
+    as_written,
     attrs,
     checked_url,
     class_list,
+    escape_text,
     safe_classes,
 )
 from .shortcode_parser import Shortcode
@@ -37,16 +39,17 @@ def _container(
 ) -> Rendered:
     """A block element around the call's inner text, Markdown or raw HTML as the call says.
 
-    `extra` is HTML appended inside the element (a quote's attribution).
+    `extra` is HTML appended inside the element (a quote's attribution). For Markdown inner
+    text the opening and closing tags are stashed as paragraphs of their own, which
+    Python-Markdown swaps back without a `<p>`; unlike md_in_html this also works inside list
+    items and other indented blocks.
     """
     children = node.children or ()
     if node.tag.markdown:
         inner = ctx.markdown(children).strip("\n")
-        lines = [f'<{element}{attrs(class_=classes)} markdown="1">', inner]
-        if extra:
-            lines.append(extra)
-        lines.append(f"</{element}>")
-        return BlockMarkdown("\n".join(line for line in lines if line))
+        opening = ctx.stash(f"<{element}{attrs(class_=classes)}>")
+        closing = ctx.stash(f"{extra}</{element}>")
+        return BlockMarkdown("\n\n".join(part for part in (opening, inner, closing) if part))
     inner = ctx.raw(children).strip()
     paragraph = f"<p>{inner}</p>" if inner else ""
     return BlockHtml(f"<{element}{attrs(class_=classes)}>{paragraph}{extra}</{element}>")
@@ -68,6 +71,11 @@ def render_alert(node: Shortcode, ctx: RenderContext) -> Rendered:
         ctx.warn(f"alert type {kind!r} is not one of info, success, warning, danger", node.tag.line)
         kind = "note"
     no_icon = "stepwise-alert--no-icon" if "no-icon" in params else ""
+    if node.tag.markdown:
+        # Admonition syntax: an empty title ("") shows no title bar, as Tranquilpeak's alerts.
+        inner = ctx.markdown(node.children or ()).strip("\n")
+        header = f'!!! {class_list(kind, "stepwise-alert", no_icon)} ""'
+        return BlockMarkdown(header + "\n" + textwrap.indent(inner, "    "))
     return _container(node, ctx, "div", class_list("admonition", kind, "stepwise-alert", no_icon))
 
 
@@ -96,11 +104,11 @@ def render_blockquote(node: Shortcode, ctx: RenderContext) -> Rendered:
         link, source = source, title
     elif link:
         source = title or source
-    cite = html.escape(source)
+    cite = escape_text(source)
     if link:
         href = checked_url(link, ctx, tag.line, "quote source")
-        cite = f"<a{attrs(href=href)}>{cite or html.escape(_short_url(link))}</a>"
-    parts = [f"<strong>{html.escape(author)}</strong>"] if author else []
+        cite = f"<a{attrs(href=href)}>{cite or escape_text(_short_url(link))}</a>"
+    parts = [f"<strong>{escape_text(author)}</strong>"] if author else []
     if cite:
         parts.append(f"<cite>{cite}</cite>")
     footer = f"<footer>{', '.join(parts)}</footer>" if parts else ""
@@ -152,7 +160,7 @@ def render_image(node: Shortcode, ctx: RenderContext) -> Rendered:
     if "fancybox" in classes:
         image = f"<a{attrs(href=full, title=title)}>{image}</a>"
     caption = (
-        f"<figcaption>{html.escape(title)}</figcaption>"
+        f"<figcaption>{escape_text(title)}</figcaption>"
         if title and "nocaption" not in classes
         else ""
     )
@@ -170,7 +178,7 @@ def render_wide_image(node: Shortcode, ctx: RenderContext) -> Rendered:
     if not src:
         ctx.warn("wide-image without `src`", tag.line)
     image = f'<img{attrs(src=checked_url(src, ctx, tag.line, "image"))} alt="{html.escape(title)}">'
-    caption = f"<figcaption>{html.escape(title)}</figcaption>" if title else ""
+    caption = f"<figcaption>{escape_text(title)}</figcaption>" if title else ""
     return BlockHtml(f'<figure class="stepwise-wide-image">{image}{caption}</figure>')
 
 
@@ -190,7 +198,7 @@ def render_codeblock(node: Shortcode, ctx: RenderContext) -> Rendered:
         href = checked_url(url, ctx, tag.line, "code source")
         text = tag.get("link-text", 3) or title or url
         link = (
-            f'<p class="stepwise-codeblock-link"><a{attrs(href=href)}>{html.escape(text)}</a></p>'
+            f'<p class="stepwise-codeblock-link"><a{attrs(href=href)}>{escape_text(text)}</a></p>'
         )
         block += "\n\n" + ctx.stash(link)
     return BlockMarkdown(block)
@@ -229,7 +237,7 @@ def render_tabbed_codeblock(node: Shortcode, ctx: RenderContext) -> Rendered:
     parts = []
     title, url = tag.get("title", 0), tag.get("url", 1)
     if title:
-        label = html.escape(title)
+        label = escape_text(title)
         if url:
             label = f"<a{attrs(href=checked_url(url, ctx, tag.line, 'code source'))}>{label}</a>"
         parts.append(ctx.stash(f'<p class="stepwise-codeblock-title">{label}</p>'))
@@ -254,11 +262,11 @@ def render_jsfiddle(node: Shortcode, ctx: RenderContext) -> Rendered:
     fiddle = node.tag.get("id", 0).strip("/")
     if not _FIDDLE.match(fiddle):
         ctx.warn(f"{fiddle!r} is not a JSFiddle id; shown as written", node.tag.line)
-        return Inline(ctx.stash(f"<code>{html.escape(node.tag.source)}</code>"))
+        return Inline(ctx.stash(as_written(node.tag.source)))
     url = f"https://jsfiddle.net/{fiddle}/"
     return BlockHtml(
         f'<p class="stepwise-embed stepwise-embed--jsfiddle"><a{attrs(href=url)}>'
-        f"JSFiddle {html.escape(fiddle)}</a></p>"
+        f"JSFiddle {escape_text(fiddle)}</a></p>"
     )
 
 
