@@ -176,7 +176,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             previous = series.previous.src_uri if series.previous else series.landing_uri
             page.previous_page = _page(self.files, previous)
             page.next_page = _page(self.files, series.next.src_uri) if series.next else None
-        if page.content:
+        if page.content is not None:  # an empty landing page still lists its parts
             page.content = self._fill_listings(page.content, context, view)
         if self.blog is not None and self.env is not None:
             view.blog = self.blog.page_context(page, self.env, dict(context))
