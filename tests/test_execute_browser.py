@@ -55,6 +55,14 @@ apiVersion: v1
 console.log("hi");
 </pre>
 
+<pre class="file" data-filename="notes.txt" data-target="append">
+one more line
+</pre>
+
+<pre class="file" data-filename="config.yml">
+debug: true
+</pre>
+
 <pre class="file" data-target="clipboard">
 Copy Me To The Clipboard!!
 </pre>
@@ -182,7 +190,7 @@ def open_step(page: Any) -> None:
 def test_every_block_has_exactly_one_copy_button(page: Any) -> None:
     open_step(page)
     blocks = page.locator(".stepwise-block")
-    assert blocks.count() == 6  # three execute blocks, one {{copy}} block, two Katacoda files
+    assert blocks.count() == 8  # three execute blocks, one {{copy}} block, four Katacoda files
     for index in range(blocks.count()):
         assert blocks.nth(index).locator("button").count() == 1
 
@@ -263,10 +271,15 @@ def test_copy_block_and_katacoda_files(page: Any) -> None:
     copy_block = page.locator(".stepwise-block--copy", has_text="apiVersion")
     copy_block.click()
     expect_clipboard(page, "apiVersion: v1")
+    labels = page.locator(".stepwise-block:has(pre.file) .stepwise-block__label")
+    assert labels.all_inner_texts() == [
+        "Insert at #TODO in app.js",
+        "Append to notes.txt",
+        "Replace config.yml",
+        "Copy",
+    ]
     file_block = page.locator(".stepwise-block", has=page.locator("pre.file[data-filename]"))
-    assert file_block.locator(".stepwise-block__label").inner_text() == (
-        "Insert at #TODO in app.js"
-    )
+    file_block = file_block.first
     file_block.locator(".stepwise-button").click()
     expect_clipboard(page, 'console.log("hi");')
     plain_file = page.locator(".stepwise-block", has_text="Copy Me To The Clipboard")

@@ -209,12 +209,12 @@
     var name = pre.getAttribute("data-filename");
     var target = (pre.getAttribute("data-target") || "").toLowerCase();
     var marker = pre.getAttribute("data-marker");
-    if (!name || target === "clipboard" || !target && !name) return "Copy";
+    if (!name || target === "clipboard") return "Copy";
     switch (target) {
       case "append": return "Append to " + name;
       case "prepend": return "Prepend to " + name;
       case "insert": return marker ? "Insert at " + marker + " in " + name : "Insert into " + name;
-      default: return "Replace " + name;
+      default: return "Replace " + name; // "replace", or no target: Katacoda's default
     }
   }
 
