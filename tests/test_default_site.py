@@ -99,3 +99,30 @@ def test_draft_seed_is_served_with_its_banner(served_site):
     assert [h1.get_text(strip=True) for h1 in page.select("h1")] == ["Environment Isolation"]
     assert page.select_one(".stepwise-cover h1") is not None
     assert page.select_one(".stepwise-series__part").get_text(strip=True) == "Part 1 of 5"
+
+
+def test_virtualenv_step_has_four_commands_and_prose_between(default_site):
+    from mkdocs_stepwise.execute_commands import commands_from_html
+
+    html = (default_site / SERIES / "virtualenv-step" / "index.html").read_text(encoding="utf-8")
+    assert commands_from_html(html) == [
+        "pip install virtualenv",
+        "virtualenv -p python3 /var/projects/myproject/myprojectenv",
+        "ls /var/projects/myproject/myprojectenv",
+        "source /var/projects/myproject/myprojectenv/bin/activate",
+    ]
+    article = soup(default_site, f"{SERIES}/virtualenv-step").select_one("article")
+    prose = [p.get_text(" ", strip=True) for p in article.find_all("p", recursive=False)]
+    assert any(text.startswith("This command will have created a local") for text in prose)
+    assert "{{" not in article.get_text()
+
+
+def test_the_seed_comic_is_a_panel_with_visible_title_text(default_site):
+    article = soup(default_site, f"{SERIES}/virtualenv-step").select_one("article")
+    figure = article.select_one("figure.stepwise-xkcd")
+    assert figure.select_one("a.stepwise-xkcd__comic")["href"] == "https://xkcd.com/1987/"
+    img = figure.select_one("img")
+    assert img["alt"] == "xkcd 1987: Python Environment"
+    caption = figure.select_one(".stepwise-xkcd__text").get_text(strip=True)
+    assert caption.startswith("The Python environmental protection agency wants to seal it")
+    assert img["title"] == caption

@@ -173,14 +173,6 @@ def test_the_panel_and_its_caption_are_visible(
     page.close()
 
 
-# Until plugin.py creates the extension itself (with `extension_for_site`) and publishes its
-# images in `on_post_build`, these fail; strict, so that wiring it shows up as XPASS to remove.
-PLUGIN_WIRING = pytest.mark.xfail(
-    strict=True, reason="plugin.py does not wire stepwise.xkcd yet (see the xkcd integration notes)"
-)
-
-
-@PLUGIN_WIRING
 def test_the_plugin_serves_cached_images_from_the_site(build, tmp_path: Path) -> None:
     cache = tmp_path / "xkcd-cache"
     (cache / "comics").mkdir(parents=True)
@@ -204,7 +196,6 @@ def test_the_plugin_serves_cached_images_from_the_site(build, tmp_path: Path) ->
     assert site.path("assets/xkcd/python_environment_2x.png").read_bytes() == two_x
 
 
-@PLUGIN_WIRING
 def test_the_plugin_reads_the_authors_data_file(build, tmp_path: Path) -> None:
     data_file = tmp_path / "xkcd.yml"
     data_file.write_text(

@@ -13,11 +13,13 @@ Order of events in a build, and what each one does here:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 from jinja2 import Environment
+from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -29,11 +31,15 @@ from . import pagecontext
 from .blog import Blog, BlogOptions
 from .catalogue import Catalogue
 from .config import StepwiseConfig
+from .execute import ExecuteExtension
+from .katacoda import KatacodaExtension
 from .navigation import collapse_series
 from .publishing import PublishingPolicy
 from .scenario_files import place_scenarios, read_scenarios
 from .scenario_pages import ScenarioPages
+from .shortcodes import ShortcodesExtension
 from .views import all_series, page_view
+from .xkcd import XkcdExtension, extension_for_site, publish_images
 
 log = get_plugin_logger(__name__.split(".")[0])
 
@@ -56,6 +62,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.env: Environment | None = None
         self.blog: Blog | None = None
         self.scenario_pages: ScenarioPages | None = None
+        self.xkcd: XkcdExtension | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -75,22 +82,31 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return config
 
     def _add_markdown_extensions(self, config: MkDocsConfig) -> None:
-        """Add the extensions the site did not already list itself in `markdown_extensions`."""
+        """Add our extensions, except those the site already lists in `markdown_extensions`."""
         listed = {str(name) for name in config.markdown_extensions}
-        wanted: list[tuple[str, str, dict[str, Any]]] = []
-        if self.config.execute:
-            wanted.append(("stepwise.execute", "mkdocs_stepwise.execute", {}))
-        if self.config.shortcodes:
-            wanted.append(("stepwise.shortcodes", "mkdocs_stepwise.shortcodes", {}))
-        wanted.append(("stepwise.katacoda", "mkdocs_stepwise.katacoda", {}))
-        for entry_point, module, options in wanted:
-            if entry_point in listed or module in listed:
-                continue
-            try:
-                extension = __import__(module, fromlist=["makeExtension"]).makeExtension(**options)
-            except ImportError:  # pragma: no cover - the feature's module is not there yet
-                continue
-            config.markdown_extensions.append(extension)
+        self.xkcd = None
+        candidates: list[tuple[bool, str, Callable[[], Extension]]] = [
+            (self.config.execute, "execute", ExecuteExtension),
+            (self.config.shortcodes, "shortcodes", ShortcodesExtension),
+            (True, "katacoda", KatacodaExtension),
+            (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
+        ]
+        for enabled, name, make in candidates:
+            if enabled and not {f"stepwise.{name}", f"mkdocs_stepwise.{name}"} & listed:
+                # Python-Markdown takes Extension instances as well as names.
+                config.markdown_extensions.append(make())  # type: ignore[arg-type]
+
+    def _make_xkcd(self, config: MkDocsConfig) -> XkcdExtension:
+        """One xkcd extension for the whole build: it collects the images to self-host."""
+        options = self.config.xkcd
+        self.xkcd = extension_for_site(
+            config_dir=Path(config.config_file_path or ".").parent,
+            fetch=options.fetch,
+            timeout=options.timeout,
+            cache_dir=options.cache_dir,
+            data_file=options.data_file,
+        )
+        return self.xkcd
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages = [file for file in files.documentation_pages() if not file.generated_by]
@@ -185,6 +201,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.blog is not None:
             self.blog.write_feeds(config.site_dir)
+        if self.xkcd is not None:
+            publish_images(self.xkcd.images_to_publish(), Path(config.site_dir))
 
     def _fill_listings(self, content: str, context: TemplateContext, view: Any) -> str:
         assert self.env is not None and self.catalogue is not None and self.files is not None
