@@ -132,6 +132,31 @@ def test_blocks_in_containers(attr_list: bool) -> None:
     )
 
 
+def test_killercoda_solution_in_raw_details() -> None:
+    source = """
+        Create a namespace named `flower`.
+
+        <details><summary>Solution</summary>
+
+        ```plain
+        kubectl create namespace flower
+        ```{{exec}}
+
+        </details>
+        """
+    assert render(source) == html(
+        """
+        <p>Create a namespace named <code>flower</code>.</p>
+        <details><summary>Solution</summary>
+
+        <div class="stepwise-execute no-copy highlight"><pre><span></span><code>kubectl create namespace flower
+        </code></pre></div>
+
+        </details>
+        """  # noqa: E501
+    )
+
+
 @BOTH
 def test_languages_titles_and_free_classes(attr_list: bool) -> None:
     source = """

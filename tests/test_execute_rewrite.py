@@ -6,12 +6,15 @@ strings are written out in this file.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_stepwise.execute import rewrite
-from mkdocs_stepwise.execute_markers import Action, Marker, parse_marker
+from mkdocs_stepwise.execute_markers import MARKER_RE, Action, Marker, parse_marker
 from mkdocs_stepwise.execute_rewrite import Problem, annotate_info, rewrite_page
 
 
@@ -710,3 +713,54 @@ def test_raw_pre_blocks_with_markers_are_reported_for_stashing() -> None:
         """
     )
     assert rewrite_page(source).marked_raw_blocks == [(0, 0), (6, 8)]
+
+
+# --- properties over generated pages ---------------------------------------------------------
+
+LINE_PARTS = [
+    "",
+    "    ",
+    "> ",
+    "- ",
+    "1. ",
+    "!!! note",
+    '=== "Tab"',
+    "text",
+    "```",
+    "````",
+    "~~~",
+    "```bash",
+    "``` {.x}",
+    "```{{execute}}",
+    "```{{ exec T2 interrupt }}",
+    "````{{copy}}",
+    "~~~{{open}}",
+    "```{{}}",
+    "<pre>",
+    "</pre>",
+    "`ls`{{execute}}",
+]
+pages = st.lists(
+    st.lists(st.sampled_from(LINE_PARTS), min_size=1, max_size=3).map("".join), max_size=25
+)
+
+
+def significant(text: str) -> str:
+    """The characters `rewrite` promises to keep: all but markers, whitespace and fence runs."""
+    return re.sub(r"\s|`|~", "", MARKER_RE.sub("", text))
+
+
+def is_subsequence(needle: str, haystack: str) -> bool:
+    characters = iter(haystack)
+    return all(character in characters for character in needle)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pages)
+def test_rewrite_properties(page: list[str]) -> None:
+    once = rewrite_page(page)
+    assert rewrite(once.lines) == once.lines  # idempotent
+    assert is_subsequence(significant("\n".join(page)), significant("\n".join(once.lines)))
+    for first, last in once.marked_raw_blocks:
+        assert once.lines[first].lstrip().lower().startswith("<pre")
+        assert "</pre>" in once.lines[last].lower()
