@@ -292,3 +292,10 @@ def test_every_documented_shortcode_is_registered() -> None:
 def test_pages_without_shortcodes_are_untouched() -> None:
     source = "# Title\n\n<!-- a comment -->\n\ntext {{ not a shortcode }}"
     assert preprocess(source) == source
+
+
+def test_the_xkcd_extension_still_renders_its_shortcode() -> None:
+    source = "{{< xkcd 1987 >}}\n\n{{< alert info >}}x{{< /alert >}}"
+    output = markdown.markdown(source, extensions=["stepwise.xkcd", "stepwise.shortcodes"])
+    assert output.startswith('<figure class="stepwise-xkcd">')
+    assert output.endswith('<div class="admonition info stepwise-alert"><p>x</p></div>')

@@ -211,6 +211,11 @@ def test_fence_closes_only_with_a_long_enough_fence() -> None:
     assert result.nodes[-1] == Shortcode(_tag("{{< toc >}}", 4))
 
 
+def test_katacoda_marker_after_a_closing_fence_still_closes_it() -> None:
+    result = parse("```\nls\n```{{execute T1}}\n{{< toc >}}\n```\n{{< toc >}}\n```")
+    assert [type(node) for node in result.nodes] == [Text, Text, Shortcode, Text, Text]
+
+
 def test_escaped_form_in_code_is_unescaped_verbatim() -> None:
     result = parse("```\n{{</* alert */>}}\n```\n`{{%/* x */%}}`")
     assert result.nodes == [Text("```\n{{< alert >}}\n```"), Text("\n"), Text("`{{% x %}}`")]

@@ -234,15 +234,22 @@ def _fence_end(text: str, line_start: int) -> int | None:
     """If a fenced code block opens at `line_start`, the index just past its closing fence.
 
     CommonMark rules: three or more backticks or tildes; a backtick fence's info string has no
-    backtick; the closing fence is the same character, at least as long, alone on its line; an
-    unclosed fence runs to the end of the document.
+    backtick; the closing fence is the same character, at least as long, alone on its line
+    (or followed by a Katacoda `{{execute}}` marker); an unclosed fence runs to the end.
     """
     match = _FENCE_OPEN.match(text, line_start)
     if not match or (match.group(1)[0] == "`" and "`" in match.group(2)):
         return None
     fence = match.group(1)
+    # Katacoda closes fences with ```{{execute}}; the execute preprocessor (priority 27, after
+    # this one) rewrites that, so accept it here or everything up to the next fence would flip.
     closing = re.compile(
-        r"^[ \t]*" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$", re.M
+        r"^[ \t]*"
+        + re.escape(fence[0])
+        + "{"
+        + str(len(fence))
+        + r",}[ \t]*(?:\{\{[^{}\n]*\}\}[ \t]*)?$",
+        re.M,
     )
     body_start = text.find("\n", match.end())
     if body_start < 0:
