@@ -18,8 +18,16 @@ import re
 from collections.abc import Callable, Sequence
 
 from .pagecontext import PageInfo
-from .shortcode_output import BlockHtml, Inline, Registry, Rendered, as_written, escape_text
-from .shortcode_parser import Escaped, Node, Shortcode, Text
+from .shortcode_output import (
+    BlockHtml,
+    BlockMarkdown,
+    Inline,
+    Registry,
+    Rendered,
+    as_written,
+    escape_text,
+)
+from .shortcode_parser import Escaped, Node, Shortcode, Text, node_source
 
 _INDENT = re.compile(r"^[ \t]*$")
 _LINE_BREAK = re.compile(r"^[ \t]*\n[ \t]*$")
@@ -123,72 +131,82 @@ class PageRenderer:
     def markdown(self, nodes: Sequence[Node]) -> str:
         """Markdown for a sequence of nodes, blocks laid out (see the module docstring)."""
         out: list[str] = []
-        rendered_cache: dict[int, Rendered] = {}
         nodes = self._expand_lone(nodes)
+        rendered_ahead: dict[int, Rendered] = {}  # rendered while looking for a row of blocks
         index = 0
         while index < len(nodes):
             node = nodes[index]
-            if isinstance(node, Text):
-                out.append(node.text)
+            if not isinstance(node, Shortcode):
+                out.append(_text_markdown(node, self.stash))
                 index += 1
                 continue
-            if isinstance(node, Escaped):
-                out.append(self.stash(escape_text(node.literal)))
-                index += 1
-                continue
-            current_line = _current_line(out)
-            owns_start = bool(_INDENT.match(current_line))
-            indent = current_line if owns_start else _leading_indent(current_line)
-            rendered = rendered_cache.pop(index, None) or self.render(
+            line = _current_line(out)
+            owns_start = bool(_INDENT.match(line))
+            indent = line if owns_start else _leading_indent(line)
+            rendered = rendered_ahead.pop(index, None) or self.render(
                 dedent_shortcode(node, indent)
             )
             if isinstance(rendered, Inline):
                 out.append(rendered.text)
                 index += 1
                 continue
-            last = index
-            source_lines = node.source.count("\n") + 1
-            content = rendered.html if isinstance(rendered, BlockHtml) else rendered.text
-            if isinstance(rendered, BlockHtml) and owns_start:
-                # A row of HTML blocks, one per line: one stash entry, no blank lines needed.
-                parts = [rendered.html]
-                while _owns_end(nodes, last + 1):
-                    gap, following = _neighbour(nodes, last + 1), _neighbour(nodes, last + 2)
-                    if not (
-                        isinstance(gap, Text)
-                        and _LINE_BREAK.match(gap.text)
-                        and isinstance(following, Shortcode)
-                        and following.source.count("\n") == 0
-                        and _owns_end(nodes, last + 3)
-                    ):
-                        break
-                    candidate = self.render(dedent_shortcode(following, indent))
-                    if not isinstance(candidate, BlockHtml):
-                        rendered_cache[last + 2] = candidate
-                        break
-                    parts.append(candidate.html)
-                    source_lines += 1
-                    last += 2
-                content = "\n".join(parts)
+            last, content = index, rendered.text if isinstance(rendered, BlockMarkdown) else ""
             if isinstance(rendered, BlockHtml):
-                content = self.stash(content)
-            if not owns_start and out:
+                parts = [rendered.html]
+                if owns_start:
+                    last = self._extend_row(nodes, index, indent, parts, rendered_ahead)
+                content = self.stash("\n".join(parts))
+            owns_end = _owns_end(nodes, last + 1)
+            if not owns_start:
                 out[-1] = out[-1].rstrip(" \t")  # the sentence ends here: no trailing space
             out.append(
                 _place_block(
                     content,
                     indent=indent,
                     owns_start=owns_start,
-                    owns_end=_owns_end(nodes, last + 1),
+                    owns_end=owns_end,
                     blank_before=owns_start and not _previous_line_blank(out),
                     blank_after=not _next_line_blank(nodes, last + 1),
-                    source_lines=source_lines,
+                    source_lines=sum(node_source(n).count("\n") for n in nodes[index : last + 1])
+                    + 1,
                 )
             )
-            if not _owns_end(nodes, last + 1):
+            if not owns_end:  # the rest of the sentence starts a new paragraph
                 nodes = [*nodes[: last + 1], _lstrip_text(nodes[last + 1]), *nodes[last + 2 :]]
             index = last + 1
         return "".join(out)
+
+    def _extend_row(
+        self,
+        nodes: Sequence[Node],
+        index: int,
+        indent: str,
+        parts: list[str],
+        rendered_ahead: dict[int, Rendered],
+    ) -> int:
+        """Gather the one-line HTML-block calls on the lines right after `nodes[index]`.
+
+        Their HTML is appended to `parts`; returns the index of the last call gathered. A call
+        that renders to something else is kept in `rendered_ahead` so it renders only once.
+        """
+        last = index
+        while _owns_end(nodes, last + 1):
+            gap, following = _neighbour(nodes, last + 1), _neighbour(nodes, last + 2)
+            if not (
+                isinstance(gap, Text)
+                and _LINE_BREAK.match(gap.text)
+                and isinstance(following, Shortcode)
+                and "\n" not in following.source
+                and _owns_end(nodes, last + 3)
+            ):
+                break
+            rendered = self.render(dedent_shortcode(following, indent))
+            if not isinstance(rendered, BlockHtml):
+                rendered_ahead[last + 2] = rendered
+                break
+            parts.append(rendered.html)
+            last += 2
+        return last
 
     # --- dispatch --------------------------------------------------------------------------
 
@@ -234,6 +252,11 @@ class PageRenderer:
         else:
             inner = self.raw(node.children or ())
         return Inline(shown + inner + self.stash(as_written(node.closing.source)))
+
+
+def _text_markdown(node: Text | Escaped, stash: Callable[[str], str]) -> str:
+    """Plain text as it is; an escaped call stashed, so no later preprocessor takes it."""
+    return node.text if isinstance(node, Text) else stash(escape_text(node.literal))
 
 
 def _current_line(out: list[str]) -> str:
