@@ -140,9 +140,10 @@ def test_progress_survives_reload_and_instant_navigation(page: Any, site_url: st
     page.locator("a.stepwise-series__title").click()
     page.wait_for_url(site_url + "quiz/")
     playwright_api.expect(progress).to_have_text("1 of 3 done · 7 min remaining")
-    playwright_api.expect(page.locator("li.stepwise-part").first).to_have_class(
-        "stepwise-part stepwise-part--done"
-    )
+    parts = page.locator("li.stepwise-part")
+    playwright_api.expect(parts.first).to_have_class("stepwise-part stepwise-part--done")
+    playwright_api.expect(parts.nth(0).locator("[data-stepwise-done-mark]")).to_be_visible()
+    playwright_api.expect(parts.nth(1).locator("[data-stepwise-done-mark]")).to_be_hidden()
     page.locator("a.stepwise-part__link", has_text="Wrap up").click()
     page.wait_for_url(site_url + "quiz/step3/")
     page.locator("[data-stepwise-toggle]").click()

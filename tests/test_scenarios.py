@@ -331,6 +331,17 @@ def test_scenario_without_intro_gets_a_generated_landing_page(build):
     assert _part_titles(site, "quick/") == ["Only step"]
 
 
+def test_an_empty_intro_still_lists_the_parts(build):
+    index = {
+        "title": "Empty intro",
+        "difficulty": "Beginner",
+        "time": "10 minutes",
+        "details": {"intro": {"text": "intro.md"}, "steps": [{"title": "A", "text": "a.md"}]},
+    }
+    site = build({**HOME, "e/index.json": json.dumps(index), "e/intro.md": "", "e/a.md": "A.\n"})
+    assert _part_titles(site, "e/") == ["A"]
+
+
 def test_unlisted_pages_in_a_scenario_folder_stay_ordinary_pages(build):
     index = {"title": "S", "details": {"steps": [{"title": "One", "text": "step1.md"}]}}
     site = build(
