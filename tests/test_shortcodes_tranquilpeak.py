@@ -310,6 +310,12 @@ def test_tabbed_codeblock_renders_with_alternate_style() -> None:
     )
 
 
+def test_tabbed_codeblock_markdown_form_is_the_same() -> None:
+    source = TABBED.strip("\n").replace("{{<", "{{%").replace(">}}", "%}}")
+    assert preprocess(source) == preprocess(TABBED.strip("\n"))
+    assert source.startswith('{{% tabbed-codeblock "Example"')
+
+
 def test_tabbed_codeblock_text_outside_tabs_gets_a_tab(plugin_warnings) -> None:
     source = "{{< tabbed-codeblock >}}\nstray\n<!-- tab sh -->\nls\n<!-- endtab -->\n{{< /tabbed-codeblock >}}"
     assert preprocess(source) == (

@@ -12,6 +12,10 @@ fences it writes get highlighted; it runs after snippets (32) and whitespace nor
 (30), and before the xkcd (28) and execute-marker (27) preprocessors. What each shortcode
 becomes is described in `shortcodes_hugo` and `shortcodes_tranquilpeak`; the layout rules in
 `shortcode_layout`; the parsing in `shortcode_parser`.
+
+Options: `ignore`, more shortcode names to leave as written for another extension (`xkcd` is
+always left to `stepwise.xkcd`). `ref`/`relref` check their target against the pages the
+plugin publishes with `hugo_refs.set_known_pages()`; without it they emit their best guess.
 """
 
 from __future__ import annotations
