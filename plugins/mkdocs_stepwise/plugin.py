@@ -35,7 +35,7 @@ from .execute import ExecuteExtension
 from .katacoda import KatacodaExtension
 from .navigation import collapse_series
 from .publishing import PublishingPolicy
-from .scenario_files import place_scenarios, read_scenarios
+from .scenario_files import add_pathway_pages, place_scenarios, read_scenarios
 from .scenario_pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
 from .views import all_series, page_view
@@ -136,6 +136,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 files.append(file)
                 catalogue.add_generated(series.landing_uri, content)
         self.scenario_pages = place_scenarios(files, scenarios, catalogue.series)
+        add_pathway_pages(files, config, catalogue.series, catalogue.add_generated)
         self.blog = Blog.prepare(catalogue, files, config, BlogOptions(), serving=self.serving)
         for asset in sorted(ASSETS_DIR.iterdir()):
             uri = f"{ASSETS_URI}/{asset.name}"

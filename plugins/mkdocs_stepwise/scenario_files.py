@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import logging
 import posixpath
+from collections.abc import Callable
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .metadata import Problem
+from .pathways import discover_pathways, pathway_markdown
 from .scenario_pages import ScenarioPages
 from .scenario_series import destinations
 from .scenarios import Scenario, discover
@@ -54,6 +57,31 @@ def place_scenarios(files: Files, scenarios: list[Scenario], index: SeriesIndex)
     return ScenarioPages.build(
         scenarios, lambda uri: _text(files, uri), (file.src_uri for file in files)
     )
+
+
+def add_pathway_pages(
+    files: Files,
+    config: MkDocsConfig,
+    index: SeriesIndex,
+    add_generated: Callable[[str, str], None],
+) -> None:
+    """A page for each Katacoda pathway (`<name>-pathway.json`) unless `<name>/index.md` exists.
+
+    `add_generated(src_uri, markdown)` registers each page with the catalogue.
+    """
+    pathways = discover_pathways(
+        (file.src_uri for file in files), lambda uri: _text(files, uri), index.series
+    )
+    for pathway in pathways:
+        for uri, problem in pathway.problems:
+            log.warning("%s: %s", _where(uri, problem), problem.message)
+        if not pathway.courses or files.get_file_from_path(pathway.page_uri) is not None:
+            continue
+        content = pathway_markdown(pathway)
+        file = File.generated(config, pathway.page_uri, content=content)
+        file.generated_by = "stepwise"
+        files.append(file)
+        add_generated(pathway.page_uri, content)
 
 
 def _move(file: File, dest_uri: str) -> None:

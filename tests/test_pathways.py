@@ -1,0 +1,71 @@
+"""Katacoda pathways: `<name>-pathway.json` becomes a page listing its scenarios in order."""
+
+from __future__ import annotations
+
+import json
+
+from mkdocs_stepwise.pathways import pathway_markdown, read_pathway
+from mkdocs_stepwise.series import Series
+
+
+def _scenario(folder: str, title: str, **extra: str) -> Series:
+    return Series("s", title, f"{folder}/intro.md", False, folder=folder, fixed_order=True, **extra)
+
+
+PATHWAY = {
+    "title": "Kubernetes",
+    "description": "Kubernetes 101",
+    "courses": [
+        {"course_id": "hello", "title": "Hello [K8s]", "description": "First deploy"},
+        {"course_id": "gone", "title": "Missing"},
+        {"course_id": "quiz"},
+    ],
+}
+
+
+def test_pathway_page_lists_its_scenarios_in_order():
+    scenarios = {
+        "k8s/hello": _scenario("k8s/hello", "Hello", difficulty="Beginner", time="10 minutes"),
+        "k8s/quiz": _scenario("k8s/quiz", "Quiz time"),
+    }
+    pathway = read_pathway("k8s-pathway.json", json.dumps(PATHWAY), scenarios)
+    assert pathway is not None
+    assert [(uri, p.message) for uri, p in pathway.problems] == [
+        (
+            "k8s-pathway.json",
+            "course 2 ('gone') has no scenario in 'k8s/gone/'; it is left out",
+        )
+    ]
+    assert pathway.page_uri == "k8s/index.md"
+    assert pathway_markdown(pathway) == (
+        "---\ndescription: Kubernetes 101\ntitle: Kubernetes\n---\n\nKubernetes 101\n\n"
+        "1. [Hello \\[K8s\\]](hello/intro.md)\n\n    First deploy — *Beginner · 10 minutes*\n\n"
+        "2. [Quiz time](quiz/intro.md)\n"
+    )
+
+
+def test_not_a_pathway_and_invalid_json():
+    assert read_pathway("x-pathway.json", '{"title": "x"}', {}) is None
+    broken = read_pathway("x-pathway.json", '{\n"courses": [\n', {})
+    assert broken is not None and broken.courses == []
+    ((uri, problem),) = broken.problems
+    assert (uri, problem.line) == ("x-pathway.json", 3)
+
+
+def test_pathway_builds_as_a_page_of_scenarios(build, plugin_warnings):
+    index = {"title": "Hello", "details": {"steps": [{"title": "One", "text": "step1.md"}]}}
+    pathway = {"title": "Kubernetes", "courses": [{"course_id": "hello"}, {"course_id": "gone"}]}
+    site = build(
+        {
+            "index.md": "# Home\n",
+            "k8s-pathway.json": json.dumps(pathway),
+            "k8s/hello/index.json": json.dumps(index),
+            "k8s/hello/step1.md": "Step one.\n",
+        },
+        strict=False,
+    )
+    plugin_warnings.expect(r"^k8s-pathway\.json: course 2 \('gone'\) has no scenario", count=1)
+    page = site.html("k8s/")
+    assert page.select_one("h1").get_text() == "Kubernetes"
+    links = [(a.get_text(), a["href"]) for a in page.select("article ol a")]
+    assert links == [("Hello", "hello/")]
