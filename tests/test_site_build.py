@@ -64,9 +64,7 @@ def texts(soup, selector):
 def test_series_parts_show_position_and_link_within_the_series(build):
     site = build(SERIES)
     page = site.html("tut/second/")
-    assert texts(page, ".stepwise-series__position") == [
-        "Part 2 of 3 in the series The Tutorial"
-    ]
+    assert texts(page, ".stepwise-series__position") == ["Part 2 of 3 in the series The Tutorial"]
     assert page.select_one(".stepwise-series__title")["href"] == "../"
     pager = page.select(".stepwise-pager__link")
     assert [(a["href"], a.select_one(".stepwise-pager__title").text) for a in pager] == [
@@ -235,3 +233,30 @@ def test_hostile_titles_and_tags_stay_text(build):
     assert part.title.text.startswith(title)
     assert part.select_one(".stepwise-series__title").text == title
     assert [t.text for t in part.select(".md-tag")] == ['"><img src=x onerror=alert(1)>']
+
+
+def test_series_shell_script_has_every_published_command(build):
+    fence = "```\n{command}\n```{{{{execute}}}}\n"
+    site = build(
+        {
+            "index.md": "# Home\n",
+            "cli/index.md": "---\ntitle: CLI course\n---\n",
+            "cli/a.md": "---\ntitle: Setup\nweight: 1\n---\n" + fence.format(command="make setup"),
+            "cli/b.md": "---\ntitle: Prose only\nweight: 2\n---\nNo commands here.\n",
+            "cli/c.md": "---\ntitle: Run\nweight: 3\n---\n"
+            + fence.format(command="make run")
+            + "\nThen\n\n"
+            + fence.format(command="make test"),
+            "cli/d.md": "---\ntitle: Secret\nweight: 4\ndraft: true\n---\n"
+            + fence.format(command="DRAFT-COMMAND"),
+        },
+        command="serve",
+    )
+    link = site.html("cli/").select_one("a.stepwise-landing__script")
+    assert link["href"] == "cli-course.sh"
+    script = site.text("cli/cli-course.sh")
+    assert script.splitlines()[0] == "#!/bin/sh"
+    body = [line for line in script.splitlines() if line and not line.startswith(("#", "set "))]
+    assert body == ["make setup", "make run", "make test"]
+    assert "# Part 1: Setup" in script and "# Part 3: Run" in script
+    assert "DRAFT-COMMAND" not in script  # a previewed draft never reaches the script

@@ -15,6 +15,7 @@ from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from .execute_commands import commands_from_html
 from .metadata import Problem
 from .posts import Post, decode, read_post
 from .publishing import PublishingPolicy, Status, Visibility, status_of, visibility
@@ -32,6 +33,8 @@ class Rendered:
 
     teaser: str
     minutes: int
+    commands: list[str] = field(default_factory=list)
+    """The page's execute commands, in order, for its series' shell script."""
 
 
 @dataclass
@@ -127,8 +130,10 @@ class Catalogue:
     def record_rendered(self, src_uri: str, html: str, words_per_minute: int) -> None:
         post = self.posts.get(src_uri)
         summary = post.meta.summary if post else None
+        # Only pages with execute blocks are parsed for their commands.
+        commands = commands_from_html(html) if "stepwise-execute" in html else []
         self.rendered[src_uri] = Rendered(
-            teaser(html, summary), reading_minutes(html, words_per_minute)
+            teaser(html, summary), reading_minutes(html, words_per_minute), commands
         )
 
 

@@ -32,13 +32,15 @@ from .blog import Blog, BlogOptions
 from .catalogue import Catalogue
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
+from .incremental import IncrementalBuilds, pages_showing_posts
 from .katacoda import KatacodaExtension
+from .listings import POSTS_MARKER
 from .navigation import collapse_series
 from .publishing import PublishingPolicy
 from .scenario_files import add_pathway_pages, place_scenarios, read_scenarios
 from .scenario_pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
-from .views import all_series, page_view
+from .views import all_series, page_view, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
 
 log = get_plugin_logger(__name__.split(".")[0])
@@ -57,6 +59,9 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
+        # Survives the rebuilds of `mkdocs serve --dirty`, which it makes correct (and fast).
+        self.incremental = IncrementalBuilds()
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
         self.env: Environment | None = None
@@ -66,6 +71,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # After the site's own overrides, before Material: a site's `main.html` may extend
@@ -148,7 +154,20 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.catalogue is not None and not config.nav:
             collapse_series(nav, self.catalogue.series)
+        if self.dirty and self.catalogue is not None:
+            self._plan_dirty_build(nav, files, self.catalogue)
         return nav
+
+    def _plan_dirty_build(self, nav: Navigation, files: Files, catalogue: Catalogue) -> None:
+        """Under `--dirty`, render only the changed pages and the pages that show them."""
+        listings = self.blog.listing_pages if self.blog is not None else {}
+        shows = pages_showing_posts(
+            catalogue,
+            site_wide_markers=[SERIES_LIST_MARKER, POSTS_MARKER],
+            listings={uri: listing.posts for uri, listing in listings.items()},
+        )
+        decided = self.incremental.prepare(files, nav, catalogue, shows)
+        log.debug("dirty build renders %s: %s", decided.summary, decided.reason)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         post = self.catalogue.posts.get(page.file.src_uri) if self.catalogue else None
@@ -162,12 +181,17 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         src_uri = page.file.src_uri
         pagecontext.set_current_page(pagecontext.PageInfo(src_uri, page.file.url))
         if self.catalogue is not None and src_uri in self.catalogue.posts:
-            page.meta = self.catalogue.material_meta(src_uri)
-            if self.blog is not None:
-                self.blog.extend_meta(src_uri, page.meta)
+            page.meta = self._page_meta(src_uri)
         if self.scenario_pages is not None:
             markdown = self.scenario_pages.decorate(src_uri, markdown)
         return markdown
+
+    def _page_meta(self, src_uri: str) -> dict[str, Any]:
+        assert self.catalogue is not None
+        meta = self.catalogue.material_meta(src_uri)
+        if self.blog is not None:
+            self.blog.extend_meta(src_uri, meta)
+        return meta
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -179,6 +203,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
+        if self.dirty and self.catalogue is not None:
+            self.incremental.fill_skipped(files, self.catalogue, config, self._page_meta)
         return env
 
     def on_page_context(
@@ -204,6 +230,12 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             self.blog.write_feeds(config.site_dir)
         if self.xkcd is not None:
             publish_images(self.xkcd.images_to_publish(), Path(config.site_dir))
+        if self.catalogue is not None and self.files is not None:
+            site_url = config.site_url or ""
+            for path, text in series_scripts(self.catalogue, self.files, site_url).items():
+                target = Path(config.site_dir, path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
 
     def _fill_listings(self, content: str, context: TemplateContext, view: Any) -> str:
         assert self.env is not None and self.catalogue is not None and self.files is not None

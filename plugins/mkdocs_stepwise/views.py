@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from .catalogue import Catalogue
 from .publishing import Status
 from .series import Series
+from .series_script import ScriptPart, script_path, series_script
 
 if TYPE_CHECKING:
     from .blog import PageExtras
@@ -47,6 +48,8 @@ class SeriesView:
     difficulty: str | None = None
     time: str | None = None
     """The author's estimate for the whole series (a scenario's `time`), as written."""
+    script_url: str | None = None
+    """The series' shell script (site-relative), when its published parts have commands."""
 
     @property
     def total(self) -> int:
@@ -114,7 +117,42 @@ def series_view(
         position,
         series.difficulty,
         series.time,
+        _script(catalogue, series, files)[0] or None,
     )
+
+
+def _published_script_parts(catalogue: Catalogue, series: Series, files: Files) -> list[ScriptPart]:
+    parts = []
+    for number, uri in enumerate(series.parts, start=1):
+        rendered = catalogue.rendered.get(uri)
+        # Drafts previewed under `mkdocs serve` never reach a script.
+        if rendered and rendered.commands and catalogue.status[uri] is Status.PUBLISHED:
+            title = catalogue.posts[uri].title
+            parts.append(ScriptPart(number, title, _url(files, uri), rendered.commands))
+    return parts
+
+
+def _script(
+    catalogue: Catalogue, series: Series, files: Files, site_url: str = ""
+) -> tuple[str, str]:
+    """`(site-relative path, text)` of a series' shell script; `("", "")` when it has none."""
+    parts = _published_script_parts(catalogue, series, files)
+    landing = files.get_file_from_path(series.landing_uri)
+    if not parts or landing is None:
+        return "", ""
+    parts = [ScriptPart(p.number, p.title, site_url + p.url, p.commands) for p in parts]
+    text = series_script(series.title, site_url + landing.url, parts)
+    return script_path(landing.dest_uri, series.slug), text
+
+
+def series_scripts(catalogue: Catalogue, files: Files, site_url: str) -> dict[str, str]:
+    """Every series' shell script, by its site-relative path."""
+    scripts = {}
+    for series in catalogue.series.series:
+        path, text = _script(catalogue, series, files, site_url)
+        if path:
+            scripts[path] = text
+    return scripts
 
 
 def page_view(catalogue: Catalogue, src_uri: str, files: Files) -> PageView:

@@ -253,10 +253,11 @@
   function addCopyAll(content) {
     if (!content || content.querySelector(".stepwise-copy-all")) return;
     var commands = pageCommands(content);
-    if (commands.length < 2) return;
+    if (commands.length === 0) return;
     var bar = document.createElement("div");
     bar.className = "stepwise-copy-all";
-    var button = makeButton("Copy all " + commands.length + " commands", "Copy every command on this page, in order");
+    var label = commands.length === 1 ? "Copy the command" : "Copy all " + commands.length + " commands";
+    var button = makeButton(label, "Copy every command on this page, in order, as one script");
     button.classList.add("stepwise-copy-all__button");
     button.stepwiseText = function () { return pageCommands(content).join("\n"); };
     bar.appendChild(button);
