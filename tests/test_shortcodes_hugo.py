@@ -120,28 +120,65 @@ PAGES = frozenset(
 
 
 @pytest.mark.parametrize(
-    ("target", "link", "problem"),
+    ("target", "path", "problem"),
     [
-        ("other", "other.md", None),
-        ("other.md", "other.md", None),
-        ("posts/other.md", "other.md", None),
-        ("/posts/other", "other.md", None),
-        ("guides/setup#install", "../guides/setup.md#install", None),
-        ("guides", "../guides/_index.md", None),
-        ("setup", "../guides/setup.md", None),  # Hugo finds a unique file name anywhere
-        ("pyenv", "../tools/pyenv/index.md", None),
-        ("dup", "dup.md", "ref 'dup' is ambiguous: a/dup.md, b/dup.md"),
+        ("other", "posts/other.md", None),
+        ("other.md", "posts/other.md", None),
+        ("posts/other.md", "posts/other.md", None),
+        ("/posts/other", "posts/other.md", None),
+        ("guides/setup", "guides/setup.md", None),
+        ("guides", "guides/_index.md", None),
+        ("setup", "guides/setup.md", None),  # Hugo finds a unique file name anywhere
+        ("pyenv", "tools/pyenv/index.md", None),
+        ("dup", "posts/dup.md", "ref 'dup' is ambiguous: a/dup.md, b/dup.md"),
         (
             "missing",
-            "missing.md",
+            "posts/missing.md",
             "ref 'missing' matches no page (tried posts/missing.md, posts/missing/_index.md, "
             "posts/missing/index.md, posts/missing/README.md, missing.md, missing/_index.md, "
             "missing/index.md, missing/README.md)",
         ),
     ],
 )
-def test_resolve_ref_with_known_pages(target: str, link: str, problem: str | None) -> None:
-    assert resolve_ref(target, "posts/post.md", PAGES) == RefResolution(link, problem)
+def test_resolve_ref_with_known_pages(target: str, path: str, problem: str | None) -> None:
+    assert resolve_ref(target, "posts/post.md", PAGES) == RefResolution(path, "", problem)
+
+
+def test_resolve_ref_keeps_the_anchor() -> None:
+    resolution = resolve_ref("guides/setup#install", "posts/post.md", PAGES)
+    assert resolution == RefResolution("guides/setup.md", "#install")
+    assert resolution.markdown_link("posts/post.md") == "../guides/setup.md#install"
+
+
+@pytest.mark.parametrize(
+    ("path", "page_url", "url"),
+    [
+        ("posts/other.md", "posts/post/", "../other/"),
+        ("posts/other.md", "posts/post.html", "other.html"),
+        ("index.md", "posts/post/", "../../"),
+        ("tools/pyenv/index.md", "posts/post/", "../../tools/pyenv/"),
+        ("guides/README.md", "", "guides/"),
+        ("", "posts/post/", "#top"),
+    ],
+)
+def test_ref_url_for_raw_html(path: str, page_url: str, url: str) -> None:
+    page = pagecontext.PageInfo("posts/post.md", page_url)
+    fragment = "#top" if not path else ""
+    assert RefResolution(path, fragment).url(page) == url
+
+
+def test_ref_in_an_html_attribute_or_raw_inner_text_is_a_url() -> None:
+    source = """
+        <a href="{{< ref "other" >}}">Other</a>
+
+        {{< alert info >}}See <a href='{{< relref "other#usage" >}}'>this</a>.{{< /alert >}}
+    """
+    assert convert(source) == html(
+        """
+        <p><a href="../other/">Other</a></p>
+        <div class="admonition info stepwise-alert"><p>See <a href='../other/#usage'>this</a>.</p></div>
+        """
+    )
 
 
 def test_ref_warns_when_the_page_is_missing(plugin_warnings) -> None:

@@ -4,7 +4,9 @@ Hugo looks a path up relative to the current page, then relative to the content 
 without the `.md` extension, and as a section (`x/_index.md`, `x/index.md`); a leading `/`
 means the content root only, and a bare name may match a page's file name anywhere if that is
 unambiguous. We emit the `.md` path relative to the current file: MkDocs then checks the link
-and turns it into the page's URL, so a wrong target still gets reported by `mkdocs build`.
+and turns it into the page's URL, so a wrong target still gets reported by `mkdocs build`. In
+raw HTML (`<a href="{{< ref "x" >}}">`), which MkDocs does not rewrite, the page's URL is
+written instead.
 
 The plugin knows every page; it publishes their paths with `set_known_pages()` (once per
 build). Without that list (plain Markdown use) the most likely path is emitted unchecked.
@@ -17,6 +19,8 @@ from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import quote
+
+from .pagecontext import PageInfo
 
 _known_pages: ContextVar[frozenset[str] | None] = ContextVar("stepwise_known_pages", default=None)
 
@@ -32,10 +36,41 @@ def known_pages() -> frozenset[str] | None:
 
 @dataclass(frozen=True)
 class RefResolution:
-    """The link to write, and what went wrong finding it (None when all is well)."""
+    """Where a ref points, and what went wrong finding it (None when all is well)."""
 
-    link: str
+    path: str
+    """The Markdown file, relative to `docs/`; empty for a link within the page."""
+    fragment: str = ""
+    """`#anchor`, or empty."""
     problem: str | None = None
+
+    def markdown_link(self, page_src: str | None) -> str:
+        """The `.md` path relative to `page_src`: MkDocs checks and rewrites it."""
+        if not self.path:
+            return self.fragment or "#"
+        page_dir = posixpath.dirname(page_src) if page_src else ""
+        return _quote(posixpath.relpath(self.path, page_dir or ".")) + self.fragment
+
+    def url(self, page: PageInfo) -> str:
+        """The target page's URL relative to `page`, for raw HTML, which MkDocs leaves alone.
+
+        Directory URLs are assumed when the current page's URL has them (MkDocs' default).
+        """
+        if not self.path:
+            return self.fragment or "#"
+        stem = self.path.removesuffix(".md")
+        folder, name = posixpath.split(stem)
+        if name in {"index", "README"}:
+            site_path = f"{folder}/" if folder else "./"
+        elif page.url == "" or page.url.endswith("/"):
+            site_path = f"{stem}/"
+        else:
+            site_path = f"{stem}.html"
+        return _quote(page.relative_url(site_path)) + self.fragment
+
+
+def _quote(path: str) -> str:
+    return quote(path, safe="/._-~")
 
 
 def _candidates(path: str) -> list[str]:
@@ -48,11 +83,11 @@ def _candidates(path: str) -> list[str]:
 
 
 def resolve_ref(target: str, page_src: str | None, pages: frozenset[str] | None) -> RefResolution:
-    """The Markdown link for `{{< ref "target" >}}` written in the file `page_src`."""
+    """The page `{{< ref "target" >}}` written in the file `page_src` points to."""
     path, hash_mark, anchor = target.strip().partition("#")
     fragment = hash_mark + anchor
     if not path:
-        return RefResolution(fragment or "#")
+        return RefResolution("", fragment)
     page_dir = posixpath.dirname(page_src) if page_src else ""
     from_root = path.startswith("/")
     bases = [""] if from_root else [page_dir, ""] if page_dir else [""]
@@ -81,5 +116,4 @@ def resolve_ref(target: str, page_src: str | None, pages: frozenset[str] | None)
         if found is None:
             problem = problem or f"ref {target!r} matches no page (tried {', '.join(tried)})"
             found = tried[0]
-    relative = posixpath.relpath(found, page_dir or ".")
-    return RefResolution(quote(relative, safe="/._-~") + fragment, problem)
+    return RefResolution(found, fragment, problem)

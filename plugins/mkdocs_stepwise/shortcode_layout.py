@@ -31,6 +31,7 @@ from .shortcode_parser import Escaped, Node, Shortcode, Text, node_source
 
 _INDENT = re.compile(r"^[ \t]*$")
 _LINE_BREAK = re.compile(r"^[ \t]*\n[ \t]*$")
+_IN_ATTRIBUTE = re.compile(r"""<[A-Za-z][^<>]*\s[\w:-]+\s*=\s*["']?$""")
 
 
 def strip_indent(text: str, indent: str, at_line_start: bool) -> tuple[str, bool]:
@@ -95,6 +96,10 @@ class PageRenderer:
         self.page = page
         self._stash = stash
         self._warn = warn
+        self._modes: list[str] = []
+        """`html` or `markdown`, for each `raw()` / `markdown()` call under way."""
+        self._line_before = ""
+        """The text on the line before the call being rendered (Markdown mode)."""
 
     # --- RenderContext ---------------------------------------------------------------------
 
@@ -104,8 +109,28 @@ class PageRenderer:
     def warn(self, message: str, line: int) -> None:
         self._warn(message, line)
 
+    def in_html(self) -> bool:
+        if self._modes and self._modes[-1] == "html":
+            return True
+        return bool(_IN_ATTRIBUTE.search(self._line_before))
+
     def raw(self, nodes: Sequence[Node]) -> str:
         """HTML for inner nodes: text as it is, calls rendered to HTML."""
+        self._modes.append("html")
+        try:
+            return self._raw(nodes)
+        finally:
+            self._modes.pop()
+
+    def markdown(self, nodes: Sequence[Node]) -> str:
+        """Markdown for a sequence of nodes, blocks laid out (see the module docstring)."""
+        self._modes.append("markdown")
+        try:
+            return self._markdown(nodes)
+        finally:
+            self._modes.pop()
+
+    def _raw(self, nodes: Sequence[Node]) -> str:
         out: list[str] = []
         for node in self._expand_lone(nodes):
             if isinstance(node, Text):
@@ -128,8 +153,7 @@ class PageRenderer:
                     out.append(escape_text(node.source))
         return "".join(out)
 
-    def markdown(self, nodes: Sequence[Node]) -> str:
-        """Markdown for a sequence of nodes, blocks laid out (see the module docstring)."""
+    def _markdown(self, nodes: Sequence[Node]) -> str:
         out: list[str] = []
         nodes = self._expand_lone(nodes)
         rendered_ahead: dict[int, Rendered] = {}  # rendered while looking for a row of blocks
@@ -143,6 +167,7 @@ class PageRenderer:
             line = _current_line(out)
             owns_start = bool(_INDENT.match(line))
             indent = line if owns_start else _leading_indent(line)
+            self._line_before = line
             rendered = rendered_ahead.pop(index, None) or self.render(
                 dedent_shortcode(node, indent)
             )
@@ -200,6 +225,7 @@ class PageRenderer:
                 and _owns_end(nodes, last + 3)
             ):
                 break
+            self._line_before = indent
             rendered = self.render(dedent_shortcode(following, indent))
             if not isinstance(rendered, BlockHtml):
                 rendered_ahead[last + 2] = rendered

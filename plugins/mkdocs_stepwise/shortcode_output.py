@@ -65,6 +65,11 @@ class RenderContext(Protocol):
         """Render inner nodes as raw HTML, as Hugo inserts `.Inner` of a `{{< >}}` call."""
         ...
 
+    def in_html(self) -> bool:
+        """Whether the call being rendered sits in HTML rather than Markdown: in the inner
+        text of a `{{< >}}` call, or in an HTML attribute value (`href="{{< ref x >}}"`)."""
+        ...
+
 
 Renderer = Callable[[Shortcode, RenderContext], Rendered]
 

@@ -68,7 +68,8 @@ def render_figure(node: Shortcode, ctx: RenderContext) -> Rendered:
 
 
 def render_ref(node: Shortcode, ctx: RenderContext) -> Rendered:
-    """`{{< ref "path#anchor" >}}`: the `.md` path relative to this page, for a Markdown link."""
+    """`{{< ref "path#anchor" >}}`: the `.md` path relative to this page, for a Markdown link;
+    in HTML (an attribute, or a `{{< >}}` call's inner text) the page's URL."""
     target = node.tag.get("path", 0)
     if not target:
         ctx.warn(f"`{node.tag.source}` names no page", node.tag.line)
@@ -76,7 +77,9 @@ def render_ref(node: Shortcode, ctx: RenderContext) -> Rendered:
     resolution = resolve_ref(target, ctx.page.src_path, known_pages())
     if resolution.problem:
         ctx.warn(resolution.problem, node.tag.line)
-    return Inline(resolution.link)
+    if ctx.in_html():
+        return Inline(resolution.url(ctx.page))
+    return Inline(resolution.markdown_link(ctx.page.src_path))
 
 
 # --- highlight ------------------------------------------------------------------------------
