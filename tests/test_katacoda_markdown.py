@@ -226,3 +226,15 @@ def test_describe(name, title):
 )
 def test_placeholders_left_alone(html):
     assert mark_placeholders(html) == html
+
+
+def test_quiz_names_restart_on_every_page():
+    # MkDocs builds one Markdown instance per page around one extension object.
+    from mkdocs_stepwise.katacoda import KatacodaExtension
+
+    extension = KatacodaExtension()
+    source = ">>Q1: a<<\n=== a\n\n>>Q2: b<<\n=== b"
+    pages = [markdown.markdown(source, extensions=[extension]) for _ in range(2)]
+    assert pages[0] == pages[1]
+    assert 'name="stepwise-quiz-2"' in pages[1]
+    assert 'name="stepwise-quiz-3"' not in pages[1]

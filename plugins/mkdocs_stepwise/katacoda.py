@@ -35,7 +35,8 @@ class QuizLines(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        self.extension.question_lines = {}
+        # One Markdown instance per page under MkDocs, but one extension for the whole build.
+        self.extension.reset()
         for number, line in enumerate(lines, start=1):
             if QUESTION.match(line):
                 self.extension.question_lines.setdefault(line.strip(), []).append(number)

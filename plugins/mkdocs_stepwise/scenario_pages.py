@@ -164,8 +164,8 @@ def verify_block(script: str) -> str:
     return (
         '<details class="stepwise-verify">\n'
         f"<summary>{VERIFY_SUMMARY}</summary>\n"
-        "<p>Katacoda ran this check before letting you continue. Run it yourself: it passes when "
-        "it prints <code>done</code> or exits with status 0.</p>\n"
+        "<p>Katacoda and Killercoda ran this check before letting you continue. Run it "
+        "yourself: it passes when it prints <code>done</code> or exits with status 0.</p>\n"
         f'<pre><code class="language-bash">{code}</code></pre>\n'
         "</details>\n"
     )
