@@ -8,6 +8,7 @@ import markdown
 import pytest
 
 from mkdocs_stepwise import pagecontext
+from mkdocs_stepwise.katacoda import KatacodaExtension
 from mkdocs_stepwise.katacoda_placeholders import describe, mark_placeholders
 from mkdocs_stepwise.katacoda_quiz import Kind, read_question
 
@@ -230,8 +231,6 @@ def test_placeholders_left_alone(html):
 
 def test_quiz_names_restart_on_every_page():
     # MkDocs builds one Markdown instance per page around one extension object.
-    from mkdocs_stepwise.katacoda import KatacodaExtension
-
     extension = KatacodaExtension()
     source = ">>Q1: a<<\n=== a\n\n>>Q2: b<<\n=== b"
     pages = [markdown.markdown(source, extensions=[extension]) for _ in range(2)]
