@@ -152,9 +152,9 @@ def parse_tag(text: str, start: int) -> tuple[Tag, int] | str:
     if closing:
         pos = skip_space(pos + 1)
     name_match = _NAME.match(text, pos)
-    if not name_match:
+    name = name_match.group().rstrip("/") if name_match else ""
+    if not name_match or not name:
         return "a shortcode tag without a name"
-    name = name_match.group().rstrip("/")
     pos = name_match.start() + len(name)
     positional: list[str] = []
     named: list[tuple[str, str]] = []
@@ -193,7 +193,9 @@ def parse_tag(text: str, start: int) -> tuple[Tag, int] | str:
 
 
 def _read_value(text: str, pos: int, closer: str) -> tuple[str | None, int]:
-    """One parameter token: a quoted string, a raw string or a bare word."""
+    """One parameter token: a quoted string, a raw string or a bare word (None: unterminated)."""
+    if pos >= len(text):
+        return None, pos
     quote = text[pos]
     if quote == '"':
         out: list[str] = []
