@@ -1,0 +1,122 @@
+"""`mkdocs serve --dirty`: an edit shows up everywhere it should, and only those pages rebuild."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import yaml
+
+from .conftest import write_docs
+from .serving import Server
+
+
+def part(title: str, weight: int, text: str) -> str:
+    return f"---\ntitle: {title}\nweight: {weight}\ntags: [demo]\n---\n\n{text}\n"
+
+
+COURSE = ["Install it", "Configure it", "Use it", "Remove it"]
+DOCS = {
+    "index.md": "---\ntitle: Home\n---\n\n# Home\n\n<!-- stepwise:series-list -->\n",
+    "course/index.md": "---\ntitle: Course\ndescription: Four steps.\n---\n",
+    **{
+        f"course/part-{n}.md": part(title, n, f"Text of part {n}.")
+        for n, title in enumerate(COURSE, start=1)
+    },
+    "other/index.md": "---\ntitle: Other\n---\n",
+    "other/a.md": part("Other A", 1, "First other."),
+    "other/b.md": part("Other B", 2, "Second other."),
+    "about.md": "---\ntitle: About\n---\n\nAbout this site.\n",
+}
+
+
+def make_project(root: Path) -> Path:
+    write_docs(root / "docs", DOCS)
+    config = {
+        "site_name": "Preview",
+        "site_url": "https://preview.test/",
+        "theme": {"name": "material", "features": ["navigation.footer", "navigation.prune"]},
+        "plugins": ["search", "stepwise"],
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return root
+
+
+def rebuilt_pages(server: Server, since: float) -> set[str]:
+    """The pages (URLs) whose HTML the latest rebuild wrote, judged by the files' mtimes."""
+
+    def latest() -> str:
+        return server.log.rsplit("Detected file changes", 1)[-1]
+
+    server.wait_for(lambda: "Reloading browsers" in latest(), 60, "the end of the rebuild")
+    found = re.search(r"Config value 'site_dir' = '([^']+)'", server.log)
+    assert found, "`-v` logs the site folder mkdocs serve writes to"
+    site = Path(found.group(1))
+    return {
+        str(page.parent.relative_to(site)) + "/"
+        for page in site.rglob("index.html")
+        if page.stat().st_mtime > since
+    }
+
+
+def save(path: Path, text: str) -> float:
+    """Write `path` as an author's editor would; returns when, for `rebuilt_pages`."""
+    time.sleep(1.1)  # a newer mtime than the last build's output, on any file system
+    path.write_text(text, encoding="utf-8")
+    return path.stat().st_mtime
+
+
+def test_a_new_title_reaches_the_series_and_only_the_pages_that_show_it(tmp_path):
+    project = make_project(tmp_path)
+    server = Server(project, "--dirty", "-v").start()
+    try:
+        assert "Configure it" in (server.get("course/part-3/") or "")
+        docs = project / "docs"
+        saved = save(docs / "course/part-2.md", part("Set it up", 2, "Text of part 2."))
+
+        server.wait_for(
+            lambda: "Set it up" in (server.get("course/part-3/") or ""), 60, "the neighbour"
+        )
+        for page in ["course/part-1/", "course/part-2/", "course/part-4/", "course/"]:
+            html = server.get(page) or ""
+            assert "Set it up" in html, page
+            assert "Configure it" not in html, page
+        # The landing page lists the parts by title; the neighbours link to it in their pagers.
+        pager = server.get("course/part-1/") or ""
+        assert re.search(r'rel="next"[^>]*>.*?Set it up', pager, re.S)
+        assert rebuilt_pages(server, saved) == {
+            "./",
+            "course/",
+            "course/part-1/",
+            "course/part-2/",
+            "course/part-3/",
+            "course/part-4/",
+        }
+        # Pages that were not rebuilt still show the full navigation, with every title.
+        assert "Other" in (server.get("about/") or "")
+
+        # A body edit elsewhere touches the other series only.
+        saved = save(docs / "other/a.md", part("Other A", 1, "First other, edited."))
+        server.wait_for(
+            lambda: "First other, edited." in (server.get("other/a/") or ""), 60, "the edit"
+        )
+        assert rebuilt_pages(server, saved) == {"./", "other/", "other/a/", "other/b/"}
+    finally:
+        server.stop()
+
+
+def test_front_matter_that_reorders_a_series_rebuilds_everything(tmp_path):
+    project = make_project(tmp_path)
+    server = Server(project, "--dirty", "-v").start()
+    try:
+        # Part 4 moves to the front: every page's "Part N of 4" and pager changes.
+        saved = save(project / "docs/course/part-4.md", part("Remove it", -1, "Text of part 4."))
+        server.wait_for(
+            lambda: "Remove it" in (server.get("course/") or "").split("Install it")[0],
+            60,
+            "the new order",
+        )
+        assert {"about/", "other/b/"} <= rebuilt_pages(server, saved)
+    finally:
+        server.stop()
