@@ -196,3 +196,15 @@ def test_unusable_theme_values_are_reported_with_file_line_and_key(build, plugin
     caption = site.html("odd/").select_one(".stepwise-cover figcaption")
     assert caption.get_text(strip=True) == "x by Ann"
     assert caption.select("a") == []
+
+
+def test_an_undated_page_can_have_a_cover(build):
+    files = {
+        "images/first.jpg": POSTS["images/first.jpg"],
+        "about.md": "---\ntitle: About\ncoverImage: /images/first.jpg\ncoverMeta: out\n---\n\nHi\n",
+    }
+    page = build(files).html("about/")
+    assert page.select_one(".stepwise-cover img")["src"] == "../images/first.jpg"
+    assert [h1.get_text(strip=True) for h1 in page.select("h1")] == ["About"]
+    assert page.select(".stepwise-post-meta") == []
+    assert {m["content"] for m in page.select('meta[property="og:type"]')} == {"website"}

@@ -208,3 +208,13 @@ def test_paginate(items, size, pages):
 def test_page_uris_follow_hugo():
     assert page_uri("archive", 1) == "archive/index.md"
     assert page_uri("categories/python", 3) == "categories/python/page/3/index.md"
+
+
+def test_a_dated_bundle_index_is_a_post_but_a_series_landing_page_is_not(build):
+    files = {
+        "index.md": "# Home\n\n<!-- stepwise:posts -->\n",
+        "bundle/index.md": "---\ntitle: Bundle\ndate: 2020-01-03\n---\n\nA leaf bundle.\n",
+        "guide/index.md": "---\ntitle: Guide\ndate: 2020-01-02\n---\n\n# Guide\n",
+        "guide/part.md": "---\ntitle: Part\ndate: 2020-01-01\n---\n\nPart one.\n",
+    }
+    assert card_titles(build(files).html("")) == ["Bundle", "Part"]

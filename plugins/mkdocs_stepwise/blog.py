@@ -204,7 +204,7 @@ class Blog:
         extras = PageExtras(feeds=self._feed_links())
         post = self.catalogue.posts.get(uri)
         theme = self.themes.get(uri)
-        if post is not None and theme is not None and uri in self.posts:
+        if post is not None and theme is not None:
             extras.post = PostHeader(
                 post.title,
                 post.meta.date,

@@ -1,6 +1,6 @@
 """Blog listings: which pages are posts, post cards, categories, and paginated listing pages.
 
-A post is a dated page that is neither an index page nor a series landing page, and that this
+A post is a dated page that is neither the home page nor a series landing page, and that this
 build shows (the catalogue decides; hidden posts never reach a listing). Listings show what was
 recorded from each post's HTML when it was converted (`Catalogue.rendered`): no post's Markdown
 is converted twice.
@@ -28,6 +28,7 @@ from .tranquilpeak import PostTheme
 POSTS_MARKER = "<!-- stepwise:posts -->"
 LISTING_MARKER = "<!-- stepwise:listing -->"
 
+HOME_PAGES = {"index.md", "README.md"}
 ARCHIVE_DIR = "archive"
 CATEGORIES_DIR = "categories"
 
@@ -104,13 +105,16 @@ def format_date(date: dt.datetime) -> str:
 
 
 def listed_posts(catalogue: Catalogue, included: Callable[[str], bool]) -> list[str]:
-    """The posts a listing may show, newest first; `included` says which pages this build has."""
+    """The posts a listing may show, newest first; `included` says which pages this build has.
+
+    A dated `folder/index.md` is a post (a Hugo leaf bundle) unless it is a series' landing page.
+    """
     series = catalogue.series.by_landing
     found = [
         uri
         for uri, post in catalogue.posts.items()
         if post.meta.date is not None
-        and not post.is_index
+        and uri not in HOME_PAGES
         and uri not in series
         and catalogue.shown.get(uri) is not Visibility.HIDDEN
         and included(uri)
