@@ -109,6 +109,7 @@ BASE_CONFIG: dict[str, Any] = {
     "theme": {"name": "material", "features": ["navigation.footer"]},
     "markdown_extensions": [
         "attr_list",
+        "tables",
         "md_in_html",
         "admonition",
         "pymdownx.details",

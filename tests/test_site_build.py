@@ -260,3 +260,9 @@ def test_series_shell_script_has_every_published_command(build):
     assert body == ["make setup", "make run", "make test"]
     assert "# Part 1: Setup" in script and "# Part 3: Run" in script
     assert "DRAFT-COMMAND" not in script  # a previewed draft never reaches the script
+
+
+def test_extension_warnings_count_the_front_matter_lines(build, plugin_warnings):
+    post = "---\ntitle: Post\ndate: 2018-03-05\n---\n\nText.\n\n{{< tweet 1 >}}\n"
+    build({"index.md": "# Home\n", "posts/post.md": post}, strict=False)
+    plugin_warnings.expect(r"^posts/post\.md:8: unknown shortcode `tweet`")

@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import pagecontext
+from . import hugo_refs, pagecontext
 from .blog import Blog, BlogOptions
 from .catalogue import Catalogue
 from .config import StepwiseConfig
@@ -148,6 +148,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             uri = f"{ASSETS_URI}/{asset.name}"
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
+        hugo_refs.set_known_pages(file.src_uri for file in files.documentation_pages())
         self.files = files
         return files
 
@@ -182,6 +184,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         pagecontext.set_current_page(pagecontext.PageInfo(src_uri, page.file.url))
         if self.catalogue is not None and src_uri in self.catalogue.posts:
             page.meta = self._page_meta(src_uri)
+            markdown = self.catalogue.posts[src_uri].with_file_line_numbers(markdown)
         if self.scenario_pages is not None:
             markdown = self.scenario_pages.decorate(src_uri, markdown)
         return markdown

@@ -43,6 +43,17 @@ class Post:
         """The Markdown MkDocs should convert: the body, front matter blanked out."""
         return self.front.padded_body()
 
+    def with_file_line_numbers(self, markdown: str) -> str:
+        """Put back the blank lines MkDocs strips from the start of `markdown`.
+
+        MkDocs' front matter reader ends in `lstrip("\n")`, which would shift every line number
+        a Markdown extension reports by the length of the front matter.
+        """
+        padded = self.markdown
+        wanted = len(padded) - len(padded.lstrip("\n"))
+        present = len(markdown) - len(markdown.lstrip("\n"))
+        return "\n" * max(0, wanted - present) + markdown
+
 
 def decode(raw: bytes) -> tuple[str, Problem | None]:
     """UTF-8 text, with a byte-order mark removed; undecodable bytes become U+FFFD, reported."""
