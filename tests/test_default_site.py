@@ -98,6 +98,11 @@ def test_draft_seed_is_served_with_its_banner(served_site):
     # The seed has a cover and Tranquilpeak's default `coverMeta: in`: the one h1 is over it.
     assert [h1.get_text(strip=True) for h1 in page.select("h1")] == ["Environment Isolation"]
     assert page.select_one(".stepwise-cover h1") is not None
+    assert page.select_one(".stepwise-cover img")["src"] == "../../images/first.jpg"
+    credit = page.select_one(".stepwise-cover figcaption a")
+    assert credit["href"] == "https://unsplash.com/@claudelrheault"
+    keywords = page.select_one('meta[name="keywords"]')["content"]
+    assert keywords.startswith("python, pyenv, tox, virtualenv")
     assert page.select_one(".stepwise-series__part").get_text(strip=True) == "Part 1 of 5"
 
 
