@@ -113,6 +113,12 @@ def test_absolute_urls_for_social_meta_and_feeds(image, site_url, expected):
         ("[page](other.md)", "page", ["other.md"]),
         ("a ![logo](https://x.test/l.png) b", "a logo b", []),
         ("Tom & Jerry", "Tom &amp; Jerry", []),
+        (
+            "[a ![i](https://x.test/i.png) *b*](javascript:x) c",
+            "a i <em>b</em> c",
+            ["javascript:x"],
+        ),
+        ("**[x](ftp://h.test/f)**!", "<strong>x</strong>!", ["ftp://h.test/f"]),
         ("one\n\ntwo", "<p>one</p>\n<p>two</p>", []),
     ],
 )

@@ -35,13 +35,14 @@ class _LinkFilter(Treeprocessor):
         self.refused: list[str] = []
 
     def run(self, root: etree.Element) -> None:
-        for parent in root.iter():
-            for index, child in enumerate(list(parent)):
-                if child.tag == "img":
-                    _replace(parent, index, child, child.get("alt", ""))
-                elif child.tag == "a" and not _allowed(child.get("href", "")):
-                    self.refused.append(child.get("href", ""))
-                    _replace(parent, index, child, None)
+        found = [(parent, child) for parent in root.iter() for child in parent]
+        # Last first, so that unwrapping an element never moves one still to be visited.
+        for parent, child in reversed(found):
+            if child.tag == "img":
+                _unwrap(parent, child, child.get("alt", ""))
+            elif child.tag == "a" and not _allowed(child.get("href", "")):
+                self.refused.append(child.get("href", ""))
+                _unwrap(parent, child, None)
 
 
 def _allowed(href: str) -> bool:
@@ -51,17 +52,26 @@ def _allowed(href: str) -> bool:
     return bool(parts.netloc) or parts.scheme.lower() == "mailto"
 
 
-def _replace(parent: etree.Element, index: int, child: etree.Element, text: str | None) -> None:
-    """Put `child`'s content (or `text`) in its place, keeping the text that follows it."""
-    span = etree.Element("span")
-    if text is None:
-        span.text = child.text
-        span.extend(list(child))
-    else:
-        span.text = text
-    span.tail = child.tail
+def _unwrap(parent: etree.Element, child: etree.Element, text: str | None) -> None:
+    """Put `child`'s content, or `text` instead, in its place; the text after it stays."""
+    index = list(parent).index(child)
+    before = parent[index - 1] if index else None
+    moved = [] if text is not None else list(child)
+    _append_text(parent, before, child.text if text is None else text)
     parent.remove(child)
-    parent.insert(index, span)
+    for offset, element in enumerate(moved):
+        parent.insert(index + offset, element)
+    _append_text(parent, moved[-1] if moved else before, child.tail)
+
+
+def _append_text(parent: etree.Element, after: etree.Element | None, text: str | None) -> None:
+    """Add `text` after element `after`, or at the start of `parent` when there is none."""
+    if not text:
+        return
+    if after is None:
+        parent.text = (parent.text or "") + text
+    else:
+        after.tail = (after.tail or "") + text
 
 
 def _converter() -> tuple[markdown.Markdown, _LinkFilter]:
@@ -78,7 +88,6 @@ def render_caption(text: str) -> Caption:
     """HTML for a caption; a single paragraph loses its `<p>` so it fits in a `<figcaption>`."""
     md, links = _converter()
     html = md.convert(text).strip()
-    html = html.replace("<span>", "").replace("</span>", "")
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Caption(html, links.refused)
