@@ -28,6 +28,7 @@ DOCS = {
     "other/a.md": part("Other A", 1, "First other."),
     "other/b.md": part("Other B", 2, "Second other."),
     "about.md": "---\ntitle: About\n---\n\nAbout this site.\n",
+    "tags.md": "---\ntitle: Tags\n---\n\n<!-- material/tags -->\n",
 }
 
 
@@ -37,7 +38,7 @@ def make_project(root: Path) -> Path:
         "site_name": "Preview",
         "site_url": "https://preview.test/",
         "theme": {"name": "material", "features": ["navigation.footer", "navigation.prune"]},
-        "plugins": ["search", "stepwise"],
+        "plugins": ["search", "tags", "stepwise"],
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return root
@@ -92,7 +93,12 @@ def test_a_new_title_reaches_the_series_and_only_the_pages_that_show_it(tmp_path
             "course/part-2/",
             "course/part-3/",
             "course/part-4/",
+            "tags/",
         }
+        # The tags page lists the new title, and still every page that was not rebuilt.
+        tags = server.get("tags/") or ""
+        assert "Set it up" in tags and "Configure it" not in tags
+        assert all(title in tags for title in ["Install it", "Use it", "Other A", "Other B"])
         # Pages that were not rebuilt still show the full navigation, with every title.
         assert "Other" in (server.get("about/") or "")
 
@@ -101,7 +107,7 @@ def test_a_new_title_reaches_the_series_and_only_the_pages_that_show_it(tmp_path
         server.wait_for(
             lambda: "First other, edited." in (server.get("other/a/") or ""), 60, "the edit"
         )
-        assert rebuilt_pages(server, saved) == {"./", "other/", "other/a/", "other/b/"}
+        assert rebuilt_pages(server, saved) == {"./", "other/", "other/a/", "other/b/", "tags/"}
     finally:
         server.stop()
 

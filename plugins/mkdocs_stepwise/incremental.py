@@ -30,7 +30,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import StructureItem
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -238,21 +238,32 @@ class IncrementalBuilds:
         catalogue: Catalogue,
         config: MkDocsConfig,
         meta_of: Callable[[str], dict[str, Any]],
+        *,
+        serving: bool,
     ) -> None:
-        """Give pages this build did not read their title and meta; call in `on_env`.
+        """Give the pages this build skips what other pages read from them; call after `prepare`.
 
         Rebuilt pages show other pages' titles in the navigation and in Material's footer, and
-        MkDocs only knows a title once it has read the page.
+        MkDocs only knows a title once it has read the page. Material's tags plugin lists the
+        pages whose tags it collected while they were read, so skipped pages are handed to it
+        here, before its listings are filled in `on_env`.
         """
-        for file in files.documentation_pages():
-            page = file.page
-            if page is None or page.markdown is not None:
+        if self.last_plan is None or self.last_plan.everything:
+            return
+        inclusion = InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
+        tags = config.plugins.get("material/tags")
+        for file in files.documentation_pages(inclusion=inclusion):
+            if self.last_plan.includes(file.src_uri):
                 continue
+            # MkDocs makes these for pages outside the navigation just before reading them.
+            page = file.page or Page(None, file, config)
             if file.src_uri in catalogue.posts:
                 page.meta = meta_of(file.src_uri)
                 page.title = page.meta.get("title") or escape(catalogue.posts[file.src_uri].title)
             else:
                 page.read_source(config)
+            if tags is not None:
+                tags.on_page_markdown("", page=page, config=config, files=files)
 
 
 def _set_modified(file: File, modified: bool) -> None:

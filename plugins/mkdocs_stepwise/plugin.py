@@ -52,6 +52,8 @@ ASSETS_URI = "assets/stepwise"
 # Where authors put the listings; the comments survive Markdown conversion untouched.
 SERIES_PARTS_MARKER = "<!-- stepwise:series-parts -->"
 SERIES_LIST_MARKER = "<!-- stepwise:series-list -->"
+# Material's tags plugin lists tagged pages where a page says <!-- material/tags ... -->.
+TAGS_MARKER = "<!-- material/tags"
 
 
 class StepwisePlugin(BasePlugin[StepwiseConfig]):
@@ -157,19 +159,24 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         if self.catalogue is not None and not config.nav:
             collapse_series(nav, self.catalogue.series)
         if self.dirty and self.catalogue is not None:
-            self._plan_dirty_build(nav, files, self.catalogue)
+            self._plan_dirty_build(nav, files, config, self.catalogue)
         return nav
 
-    def _plan_dirty_build(self, nav: Navigation, files: Files, catalogue: Catalogue) -> None:
+    def _plan_dirty_build(
+        self, nav: Navigation, files: Files, config: MkDocsConfig, catalogue: Catalogue
+    ) -> None:
         """Under `--dirty`, render only the changed pages and the pages that show them."""
         listings = self.blog.listing_pages if self.blog is not None else {}
         shows = pages_showing_posts(
             catalogue,
-            site_wide_markers=[SERIES_LIST_MARKER, POSTS_MARKER],
+            site_wide_markers=[SERIES_LIST_MARKER, POSTS_MARKER, TAGS_MARKER],
             listings={uri: listing.posts for uri, listing in listings.items()},
         )
         decided = self.incremental.prepare(files, nav, catalogue, shows)
         log.debug("dirty build renders %s: %s", decided.summary, decided.reason)
+        self.incremental.fill_skipped(
+            files, catalogue, config, self._page_meta, serving=self.serving
+        )
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         post = self.catalogue.posts.get(page.file.src_uri) if self.catalogue else None
@@ -206,8 +213,6 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
-        if self.dirty and self.catalogue is not None:
-            self.incremental.fill_skipped(files, self.catalogue, config, self._page_meta)
         return env
 
     def on_page_context(
