@@ -141,3 +141,15 @@ POSTS: dict[str, str | bytes] = {
 }
 
 WITH_TAGS: dict[str, Any] = {"plugins": ["search", "tags", {"stepwise": {}}]}
+
+
+def dated_posts(count: int) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {"index.md": "# Home\n\n<!-- stepwise:posts -->\n"}
+    for number in range(1, count + 1):
+        year = 2000 + number // 12
+        month = number % 12 + 1
+        files[f"post-{number:02}.md"] = (
+            f"---\ntitle: Post {number:02}\ndate: {year}-{month:02}-01\n"
+            f"categories: [Many]\n---\n\nText of post {number}.\n"
+        )
+    return files

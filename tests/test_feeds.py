@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 from mkdocs_stepwise.feeds import Channel, Item, json_feed, rss
 
-from .blog_support import CDN, POSTS, WITH_TAGS
+from .blog_support import CDN, POSTS, WITH_TAGS, dated_posts
 
 CHANNEL = Channel(
     title="Tom & Jerry's <blog>",
@@ -114,3 +114,12 @@ def test_no_feeds_without_a_site_url_or_posts(build):
     assert site.html("").select('head link[rel="alternate"]') == []
     site = build({"index.md": "# Docs\n"})
     assert not site.exists("feed.xml")
+
+
+def test_feeds_hold_the_newest_twenty_posts(build):
+    site = build(dated_posts(25))
+    channel = ET.fromstring(site.text("feed.xml")).find("channel")
+    assert channel is not None
+    titles = [item.findtext("title") for item in channel.findall("item")]
+    assert titles == [f"Post {n:02}" for n in range(25, 5, -1)]
+    assert len(json.loads(site.text("feed.json"))["items"]) == 20

@@ -6,7 +6,7 @@ import pytest
 
 from mkdocs_stepwise.listings import page_uri, paginate
 
-from .blog_support import POSTS, WITH_TAGS
+from .blog_support import POSTS, WITH_TAGS, dated_posts
 
 
 def cards(soup):
@@ -142,18 +142,6 @@ def test_tags_page_leaves_drafts_out_even_under_serve(build):
     site = build(POSTS, config=WITH_TAGS, command="serve")
     headings = [h2.get_text(strip=True) for h2 in site.html("tags/").select("article h2")]
     assert headings == ["cover image", "hexo theme", "pagination", "python", "responsive", "tags"]
-
-
-def dated_posts(count: int) -> dict[str, str | bytes]:
-    files: dict[str, str | bytes] = {"index.md": "# Home\n\n<!-- stepwise:posts -->\n"}
-    for number in range(1, count + 1):
-        year = 2000 + number // 12
-        month = number % 12 + 1
-        files[f"post-{number:02}.md"] = (
-            f"---\ntitle: Post {number:02}\ndate: {year}-{month:02}-01\n"
-            f"categories: [Many]\n---\n\nText of post {number}.\n"
-        )
-    return files
 
 
 def test_long_listings_are_paginated(build):

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from material.plugins.tags.plugin import TagsPlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -104,6 +105,9 @@ class Blog:
         file = self.files.get_file_from_path(src_uri)
         if file is None or self.catalogue.shown.get(src_uri) is Visibility.HIDDEN:
             return False
+        return self._written(file)
+
+    def _written(self, file: File) -> bool:
         included = file.inclusion.is_in_serve() if self.serving else file.inclusion.is_included()
         return bool(included)
 
@@ -113,7 +117,8 @@ class Blog:
 
     def _move(self, shown: Iterable[str]) -> None:
         """Publish posts at the address their `url` or `slug` asks for (`url` wins, as in Hugo)."""
-        taken = {file.dest_uri: file for file in self.files}
+        # A draft left out of this build does not hold on to its address.
+        taken = {file.dest_uri: file for file in self.files if self._written(file)}
         directory_urls = self.config.use_directory_urls
         for uri in shown:
             meta = self.catalogue.posts[uri].meta
@@ -159,7 +164,7 @@ class Blog:
             self.listing_pages[listing.src_uri] = listing
 
     def _add_redirects(self, shown: Iterable[str]) -> None:
-        taken = {file.dest_uri for file in self.files}
+        taken = {file.dest_uri for file in self.files if self._written(file)}
         for uri in shown:
             post = self.catalogue.posts[uri]
             target = self.files.get_file_from_path(uri)
@@ -321,7 +326,7 @@ class Blog:
                 url=page.canonical_url,
                 description=str(description) if description else None,
                 image=image,
-                published=meta.date if header is not None and meta is not None else None,
+                published=meta.date if meta is not None else None,
                 modified=meta.lastmod if meta is not None else None,
                 tags=list(meta.tags) if meta is not None else [],
                 section=meta.categories[0] if meta is not None and meta.categories else None,
@@ -344,7 +349,8 @@ class Blog:
             return
         site_url = str(self.config.site_url).rstrip("/") + "/"
         public = [u for u in self.posts if self.catalogue.shown[u] is Visibility.PUBLIC]
-        items = [self._feed_item(card, site_url) for card in self.cards(public)]
+        newest = self.cards(public[: self.options.feed_items])
+        items = [self._feed_item(card, site_url) for card in newest]
         channel = feeds.Channel(
             title=self.config.site_name,
             link=site_url,
@@ -353,10 +359,9 @@ class Blog:
             json_url=site_url + JSON_FEED_URI,
             language=_language(self.config),
         )
-        chosen = items[: self.options.feed_items]
         root = Path(site_dir)
-        (root / RSS_URI).write_text(feeds.rss(channel, chosen), encoding="utf-8")
-        (root / JSON_FEED_URI).write_text(feeds.json_feed(channel, chosen), encoding="utf-8")
+        (root / RSS_URI).write_text(feeds.rss(channel, items), encoding="utf-8")
+        (root / JSON_FEED_URI).write_text(feeds.json_feed(channel, items), encoding="utf-8")
 
     def _feed_item(self, card: PostCard, site_url: str) -> feeds.Item:
         image = images.absolute(card.thumbnail, site_url) if card.thumbnail else None
@@ -379,8 +384,6 @@ def _set_dest(file: File, dest_uri: str) -> None:
 
 
 def _tags_plugin(config: MkDocsConfig) -> Any:
-    from material.plugins.tags.plugin import TagsPlugin
-
     for plugin in config.plugins.values():
         if isinstance(plugin, TagsPlugin) and plugin.config.enabled:
             return plugin
