@@ -208,3 +208,15 @@ def test_an_undated_page_can_have_a_cover(build):
     assert [h1.get_text(strip=True) for h1 in page.select("h1")] == ["About"]
     assert page.select(".stepwise-post-meta") == []
     assert {m["content"] for m in page.select('meta[property="og:type"]')} == {"website"}
+
+
+def test_clear_reading_hides_both_sidebars(build):
+    files = {
+        "clear.md": "---\ntitle: Clear\ndate: 2020-01-01\nclearReading: true\nhide: [toc]\n---\n\nHi\n",
+        "other.md": "---\ntitle: Other\ndate: 2020-01-02\n---\n\n## Section\n\nHi\n",
+    }
+    site = build(files)
+    for page, hidden in [("clear/", True), ("other/", False)]:
+        sidebars = site.html(page).select(".md-sidebar--primary, .md-sidebar--secondary")
+        assert len(sidebars) == 2
+        assert all(sidebar.has_attr("hidden") for sidebar in sidebars) is hidden

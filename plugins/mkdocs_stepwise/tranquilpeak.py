@@ -45,16 +45,19 @@ class PostTheme:
     show_date: bool = True
     show_tags: bool = True
     show_pagination: bool = True
+    clear_reading: bool = False
+    """Tranquilpeak's reading mode without sidebars: Material's navigation and toc are hidden."""
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def hidden_parts(self) -> list[str]:
         """Material's `hide:` entries this post asks for."""
-        return [
+        hidden = [
             part
             for part, shown in (("tags", self.show_tags), ("footer", self.show_pagination))
             if not shown
         ]
+        return hidden + (["navigation", "toc"] if self.clear_reading else [])
 
 
 class _Options:
@@ -129,5 +132,6 @@ def read_theme(post: Post, exists: Callable[[str], bool]) -> PostTheme:
         show_date=options.flag("showDate"),
         show_tags=options.flag("showTags"),
         show_pagination=options.flag("showPagination"),
+        clear_reading=options.flag("clearReading", default=False),
         problems=options.problems,
     )
