@@ -212,7 +212,8 @@ def test_an_undated_page_can_have_a_cover(build):
 
 def test_clear_reading_hides_both_sidebars(build):
     files = {
-        "clear.md": "---\ntitle: Clear\ndate: 2020-01-01\nclearReading: true\nhide: [toc]\n---\n\nHi\n",
+        # The author's own `hide:` entries stay.
+        "clear.md": "---\ntitle: Clear\nclearReading: true\nhide: [toc]\n---\n\nHi\n",
         "other.md": "---\ntitle: Other\ndate: 2020-01-02\n---\n\n## Section\n\nHi\n",
     }
     site = build(files)
