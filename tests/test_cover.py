@@ -62,6 +62,7 @@ def test_cover_with_title_and_date_below_it(build):
     assert cover.select(".stepwise-cover__header") == []
     article = page.select_one("article")
     assert article.select_one("h1").get_text(strip=True) == "Cover image showcase"
+    assert article.select_one("h1")["class"] == ["stepwise-align--center"]
     meta = article.select_one("h1 + .stepwise-post-meta")
     assert "stepwise-align--center" in meta["class"]
     assert meta.select_one("time")["datetime"] == "2015-05-13T00:00:00+00:00"

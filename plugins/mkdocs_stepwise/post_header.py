@@ -75,4 +75,6 @@ def insert_header(content: str, header: PostHeader, meta_html: str) -> str:
     match = _H1_END.search(content)
     if match:
         return content[: match.end()] + meta_html + content[match.end() :]
-    return f"<h1>{html.escape(header.title)}</h1>{meta_html}{content}"
+    align = header.theme.alignment
+    title = html.escape(header.title)
+    return f'<h1 class="stepwise-align--{align}">{title}</h1>{meta_html}{content}'
