@@ -75,6 +75,7 @@ class Blog:
         self.serving = serving
         self.themes: dict[str, PostTheme] = {}
         self.posts: list[str] = []
+        self.categories: list[listings.Category] = []
         self.listing_pages: dict[str, ListingPage] = {}
 
     # --- on_files ---------------------------------------------------------------------------
@@ -146,9 +147,9 @@ class Blog:
         report(uri, [Problem(f"{key}: {message}", key, line)])
 
     def _add_listing_pages(self) -> None:
-        found = listings.categories(self.catalogue, self.posts)
+        self.categories = listings.categories(self.catalogue, self.posts)
         archive = listings.plan_listing_pages(self.posts, [], self.options.archive_per_page)
-        by_category = listings.plan_listing_pages([], found, self.options.per_page)
+        by_category = listings.plan_listing_pages([], self.categories, self.options.per_page)
         for listing in archive + by_category:
             if self.files.get_file_from_path(listing.src_uri) is not None:
                 continue  # The author's own page wins; it can hold a listing marker.
@@ -263,12 +264,13 @@ class Blog:
             "number": listing.number,
             "total": len(listing.siblings),
         }
-        found = listings.categories(self.catalogue, self.posts)
         return {
             "cards": cards,
             "years": listings.by_year(cards),
             "pager": pager,
-            "categories": [(Link(c.name, self._url(c.landing_uri)), len(c.posts)) for c in found],
+            "categories": [
+                (Link(c.name, self._url(c.landing_uri)), len(c.posts)) for c in self.categories
+            ],
         }
 
     def cards(self, uris: Iterable[str]) -> list[PostCard]:
