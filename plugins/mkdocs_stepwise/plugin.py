@@ -233,7 +233,11 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             view.blog = self.blog.page_context(page, self.env, dict(context))
         return context
 
+    def on_build_error(self, *, error: Exception) -> None:
+        _forget_build_state()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        _forget_build_state()
         if self.blog is not None:
             self.blog.write_feeds(config.site_dir)
         if self.xkcd is not None:
@@ -261,6 +265,12 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             )
             content = content.replace(SERIES_LIST_MARKER, html, 1)
         return content
+
+
+def _forget_build_state() -> None:
+    """The extensions outlive a build (serve, tests): leave them no page list of an old one."""
+    hugo_refs.set_known_pages(None)
+    pagecontext.set_current_page(pagecontext.PageInfo())
 
 
 def _raw(file: File) -> bytes:
