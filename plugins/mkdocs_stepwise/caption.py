@@ -9,6 +9,7 @@ text, since a caption is a line of text.
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -86,8 +87,16 @@ def _converter() -> tuple[markdown.Markdown, _LinkFilter]:
 
 def render_caption(text: str) -> Caption:
     """HTML for a caption; a single paragraph loses its `<p>` so it fits in a `<figcaption>`."""
+    html, refused = _render(text)
+    return Caption(html, list(refused))
+
+
+# Blogs repeat one credit line on many posts, and a Markdown instance costs more to set up than
+# a caption costs to convert: each distinct caption is converted once per process.
+@functools.lru_cache(maxsize=4096)
+def _render(text: str) -> tuple[str, tuple[str, ...]]:
     md, links = _converter()
     html = md.convert(text).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
-    return Caption(html, links.refused)
+    return html, tuple(links.refused)
