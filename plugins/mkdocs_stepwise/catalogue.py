@@ -15,14 +15,17 @@ from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .execute_commands import commands_from_html
+from material.plugins.blog.readtime.parser import ReadtimeParser
+
+from .execute_commands import CommandReader
+from .htmlscan import scan
 from .metadata import Problem
 from .posts import Post, decode, read_post
 from .publishing import PublishingPolicy, Status, Visibility, status_of, visibility
 from .scenario_series import retitle, scenario_series
 from .scenarios import Scenario
 from .series import Series, SeriesIndex, build_series
-from .summaries import reading_minutes, teaser
+from .summaries import reading_minutes_of, teaser
 
 log = logging.getLogger("mkdocs.plugins.stepwise")
 
@@ -130,10 +133,15 @@ class Catalogue:
     def record_rendered(self, src_uri: str, html: str, words_per_minute: int) -> None:
         post = self.posts.get(src_uri)
         summary = post.meta.summary if post else None
-        # Only pages with execute blocks are parsed for their commands.
-        commands = commands_from_html(html) if "stepwise-execute" in html else []
+        # One pass over the HTML for the reading time and, where there are execute blocks, the
+        # commands: tokenizing dominates, and every page needs both.
+        reading = ReadtimeParser()
+        commands = CommandReader() if "stepwise-execute" in html else None
+        scan(html, [reading] if commands is None else [reading, commands])
         self.rendered[src_uri] = Rendered(
-            teaser(html, summary), reading_minutes(html, words_per_minute), commands
+            teaser(html, summary),
+            reading_minutes_of(reading, words_per_minute),
+            commands.found() if commands is not None else [],
         )
 
 

@@ -22,10 +22,10 @@ _VOID_ELEMENTS = frozenset(
 
 def commands_from_html(html: str) -> list[str]:
     """The page's execute commands, in page order, each as it would be copied."""
-    parser = _CommandParser()
+    parser = CommandReader()
     parser.feed(html)
     parser.close()
-    return [clean_command(text) for text in parser.commands]
+    return parser.found()
 
 
 def clean_command(text: str) -> str:
@@ -36,7 +36,9 @@ def clean_command(text: str) -> str:
     return "\n".join(lines)
 
 
-class _CommandParser(HTMLParser):
+class CommandReader(HTMLParser):
+    """Collects execute commands from HTML; feed it, or pass it to `htmlscan.scan`."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.commands: list[str] = []
@@ -84,3 +86,7 @@ class _CommandParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.code_depth is not None and self.skip_depth is None:
             self.parts.append(data)
+
+    def found(self) -> list[str]:
+        """The commands read so far, in page order, each as it would be copied."""
+        return [clean_command(text) for text in self.commands]

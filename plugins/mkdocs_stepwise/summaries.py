@@ -6,10 +6,12 @@ reading time in `on_page_content`, once per page, from the HTML it was handed.
 
 from __future__ import annotations
 
+import math
 import re
 from html.parser import HTMLParser
 
 from material.plugins.blog.readtime import readtime
+from material.plugins.blog.readtime.parser import ReadtimeParser
 
 MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 
@@ -68,3 +70,18 @@ def teaser(content_html: str, summary: str | None, words: int = 40) -> str:
 def reading_minutes(content_html: str, words_per_minute: int = 265) -> int:
     """Reading time in whole minutes, with Material's blog algorithm (images add time)."""
     return max(1, int(readtime(content_html, words_per_minute)))
+
+
+def reading_minutes_of(reader: ReadtimeParser, words_per_minute: int = 265) -> int:
+    """`reading_minutes` of the HTML `reader` (Material's own parser) has read.
+
+    For a page that is also read for other things in the same pass (`htmlscan.scan`). The
+    arithmetic is `material.plugins.blog.readtime.readtime`'s, which takes HTML only.
+    """
+    words = len(re.split(r"\W+", "".join(reader.text)))
+    seconds = math.ceil(words / words_per_minute * 60)
+    delta = 12  # each image adds time, less for each further one, down to 3 seconds
+    for _ in range(reader.images):
+        seconds += delta
+        delta = delta - 1 if delta > 3 else delta
+    return max(1, math.ceil(seconds / 60))
