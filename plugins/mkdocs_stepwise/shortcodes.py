@@ -20,6 +20,7 @@ plugin publishes with `hugo_refs.set_known_pages()`; without it they emit their 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markdown import Extension, Markdown
@@ -38,6 +39,7 @@ EXTERNAL_SHORTCODES = frozenset({"xkcd"})
 SHORTCODES: dict[str, ShortcodeSpec] = {**HUGO_SHORTCODES, **TRANQUILPEAK_SHORTCODES}
 
 PRIORITY = 29
+_TOC_COMMENT_START = re.compile(r"<!--[ \t]*toc", re.IGNORECASE)
 
 
 class ShortcodesPreprocessor(Preprocessor):
@@ -53,7 +55,9 @@ class ShortcodesPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        if "{{<" not in text and "{{%" not in text and "<!--" not in text:
+        # Most pages have no shortcodes; `<!--more-->` is common, so comments count only when
+        # they could be Hexo's `<!-- toc -->`/`<!-- tocstop -->` markers.
+        if "{{<" not in text and "{{%" not in text and not _TOC_COMMENT_START.search(text):
             return lines
         result = parse(text, verbatim=self.verbatim, ignored=self.ignored)
         for problem in result.problems:
