@@ -114,3 +114,9 @@ def test_slugify():
     assert slugify("Python environment isolation") == "python-environment-isolation"
     assert slugify("Ünïcode & Co.") == "unicode-co"
     assert slugify("!!!") == "series"
+
+
+def test_plain_folders_hold_standalone_posts():
+    posts = posts_from({"posts/a.md": "# A\n", "posts/b.md": "# B\n", "guide/c.md": "# C\n"})
+    index = build_series(posts, visible=set(posts), plain_folders=["posts"])
+    assert [s.folder for s in index.series] == ["guide"]

@@ -58,6 +58,7 @@ class Catalogue:
         timezone: str,
         now: dt.datetime | None = None,
         folder_series: bool = True,
+        plain_folders: Sequence[str] = (),
         series_dir: str = "series",
         scenarios: Sequence[Scenario] = (),
     ) -> Catalogue:
@@ -85,6 +86,7 @@ class Catalogue:
             posts,
             visible,
             folder_series=folder_series,
+            plain_folders=plain_folders,
             series_dir=series_dir,
             scenarios=[scenario_series(s, posts) for s in scenarios if s.steps],
         )

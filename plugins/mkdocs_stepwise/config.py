@@ -45,6 +45,9 @@ class StepwiseConfig(base.Config):
     folder_series = c.Type(bool, default=True)
     """Treat every folder of posts as a series (its `index.md` names it)."""
 
+    plain_folders = c.ListOfItems(c.Type(str), default=["posts", "blog"])
+    """Folders (by name) that hold standalone posts, not a series: Hugo's usual content sections."""
+
     series_dir = c.Type(str, default="series")
     """Where landing pages of series made with the `series:` key are generated."""
 
@@ -56,6 +59,18 @@ class StepwiseConfig(base.Config):
 
     shortcodes = c.Type(bool, default=True)
     """Render Hugo and Tranquilpeak shortcodes (`{{< figure >}}`, `{{< alert >}}`, …)."""
+
+    posts_per_page = c.Type(int, default=10)
+    """Post cards per page on the home page (`<!-- stepwise:posts -->`) and category pages."""
+
+    archive_per_page = c.Type(int, default=20)
+    """Posts per page of the archive by year."""
+
+    feeds = c.Type(bool, default=True)
+    """Write an RSS 2.0 feed (`feed.xml`) and a JSON Feed (`feed.json`); needs `site_url`."""
+
+    feed_items = c.Type(int, default=20)
+    """How many of the newest published posts the feeds hold."""
 
     xkcd = c.SubConfig(XkcdConfig)
     """The xkcd panel's options."""

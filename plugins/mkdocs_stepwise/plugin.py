@@ -127,6 +127,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             serving=self.serving,
             timezone=self.config.timezone,
             folder_series=self.config.folder_series,
+            plain_folders=self.config.plain_folders,
             series_dir=self.config.series_dir,
             scenarios=scenarios,
         )
@@ -145,7 +146,18 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 catalogue.add_generated(series.landing_uri, content)
         self.scenario_pages = place_scenarios(files, scenarios, catalogue.series)
         add_pathway_pages(files, config, catalogue.series, catalogue.add_generated)
-        self.blog = Blog.prepare(catalogue, files, config, BlogOptions(), serving=self.serving)
+        self.blog = Blog.prepare(
+            catalogue,
+            files,
+            config,
+            BlogOptions(
+                per_page=self.config.posts_per_page,
+                archive_per_page=self.config.archive_per_page,
+                feeds=self.config.feeds,
+                feed_items=self.config.feed_items,
+            ),
+            serving=self.serving,
+        )
         for asset in sorted(ASSETS_DIR.iterdir()):
             uri = f"{ASSETS_URI}/{asset.name}"
             if files.get_file_from_path(uri) is None:

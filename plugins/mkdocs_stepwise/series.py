@@ -70,15 +70,17 @@ def build_series(
     visible: Collection[str],
     *,
     folder_series: bool = True,
+    plain_folders: Collection[str] = (),
     series_dir: str = "series",
     scenarios: Sequence[Series] = (),
 ) -> SeriesIndex:
     """Find every series among `posts` and order its `visible` parts.
 
     `posts` holds every post, hidden ones included, so that a series whose parts are all drafts
-    can be told apart from no series at all. `scenarios` are series read from `index.json` files
-    (see `scenario_series`): their folders, and the folders below, form no folder series, and
-    their pages join no other series.
+    can be told apart from no series at all. Folders named in `plain_folders` (by their last
+    path segment, e.g. `posts`) hold standalone posts, not a series. `scenarios` are series
+    read from `index.json` files (see `scenario_series`): their folders, and the folders below,
+    form no folder series, and their pages join no other series.
     """
     problems: list[tuple[str, Problem]] = []
     found: dict[str, Series] = {}
@@ -98,6 +100,8 @@ def build_series(
         for folder, uris in _posts_by_folder(posts, scenario_folders).items():
             index = posts.get(_index_uri(posts, folder) or "")
             if index is not None and not index.meta.series_enabled:
+                continue
+            if posixpath.basename(folder) in plain_folders:
                 continue
             title = index.title if index else title_from_filename(folder + "/index.md")
             key = "folder:" + folder
