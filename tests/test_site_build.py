@@ -138,10 +138,13 @@ def test_draft_is_shown_with_a_banner_under_serve(build):
 def test_publishing_rules_and_their_options(build, option, front):
     files = {"post.md": f"---\ntitle: Rule\n{front}\n---\nHIDDEN-TEXT\n", "index.md": "# Home\n"}
     assert not build(files).exists("post/index.html")
-    assert build(files, plugin={option: "always"}).exists("post/index.html")
+    published = build(files, plugin={option: "always"})
+    banner = texts(published.html("post/"), ".stepwise-banner__text")[0]
+    assert banner.endswith("It is published because the site's settings say so.")
     served = build(files, command="serve")
     label = {"drafts": "Draft", "future": "Scheduled", "expired": "Expired"}[option]
     assert texts(served.html("post/"), ".stepwise-banner__label") == [label]
+    assert "shown in this preview only" in texts(served.html("post/"), ".stepwise-banner__text")[0]
     assert not build(files, plugin={option: "never"}, command="serve").exists("post/index.html")
 
 

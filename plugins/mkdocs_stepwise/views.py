@@ -73,6 +73,8 @@ class PageView:
     """`stepwise` in the template context."""
 
     status: str | None = None
+    preview_only: bool = False
+    """The page is built for `mkdocs serve` only (a draft, scheduled or expired post)."""
     series: list[SeriesView] = field(default_factory=list)
     landing: SeriesView | None = None
     """The series whose landing page this is."""
@@ -157,7 +159,10 @@ def series_scripts(catalogue: Catalogue, files: Files, site_url: str) -> dict[st
 
 def page_view(catalogue: Catalogue, src_uri: str, files: Files) -> PageView:
     status = catalogue.status.get(src_uri, Status.PUBLISHED)
-    view = PageView(status=None if status is Status.PUBLISHED else status.label)
+    view = PageView(
+        status=None if status is Status.PUBLISHED else status.label,
+        preview_only=catalogue.is_preview_only(src_uri),
+    )
     view.series = [
         series_view(catalogue, series, files, src_uri) for series in catalogue.series_of(src_uri)
     ]
