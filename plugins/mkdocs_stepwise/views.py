@@ -83,7 +83,9 @@ class PageView:
 
 
 def _url(files: Files, src_uri: str) -> str:
-    file = files.get_file_from_path(src_uri)
+    # `src_uris` rather than `get_file_from_path`: the URIs here are already in MkDocs' form,
+    # and every page looks up every part of its series (PurePath costs more than the lookup).
+    file = files.src_uris.get(src_uri)
     return file.url if file is not None else src_uri
 
 
@@ -119,8 +121,16 @@ def series_view(
         position,
         series.difficulty,
         series.time,
-        _script(catalogue, series, files)[0] or None,
+        _script_url(catalogue, series, files),
     )
+
+
+def _script_url(catalogue: Catalogue, series: Series, files: Files) -> str | None:
+    """Where `_script` puts the series' script, without writing the script (every page asks)."""
+    landing = files.src_uris.get(series.landing_uri)
+    if landing is None or not _published_script_parts(catalogue, series, files):
+        return None
+    return script_path(landing.dest_uri, series.slug)
 
 
 def _published_script_parts(catalogue: Catalogue, series: Series, files: Files) -> list[ScriptPart]:
