@@ -77,6 +77,7 @@ class Blog:
         self.posts: list[str] = []
         self.categories: list[listings.Category] = []
         self.listing_pages: dict[str, ListingPage] = {}
+        self._cards: dict[str, PostCard] = {}
 
     # --- on_files ---------------------------------------------------------------------------
 
@@ -274,16 +275,22 @@ class Blog:
         }
 
     def cards(self, uris: Iterable[str]) -> list[PostCard]:
-        return [
-            listings.post_card(
+        return [self._card(uri) for uri in uris]
+
+    def _card(self, uri: str) -> PostCard:
+        # Once per build: a post is on several listings (home, its categories, the archive, the
+        # feeds), and Material's tags plugin is slow to answer where its tags are listed. Cards
+        # are only asked for once every page has been rendered, so they cannot go stale.
+        card = self._cards.get(uri)
+        if card is None:
+            card = self._cards[uri] = listings.post_card(
                 self.catalogue,
                 uri,
                 url_of=self._url,
                 theme=self.themes.get(uri),
                 tag_urls=self._tag_urls(uri),
             )
-            for uri in uris
-        ]
+        return card
 
     def _url(self, src_uri: str) -> str:
         file = self.files.get_file_from_path(src_uri)
