@@ -47,6 +47,14 @@ def snapshot(
 BEFORE = snapshot()
 
 
+def scheduled_post_came_due() -> Snapshot:
+    """The clock moved past a post's date: it is public now, though no file changed but one."""
+    after = snapshot({"lone.md": 1})
+    sources = dict(after.sources)
+    sources["a/3.md"] = Source(sources["a/3.md"].fingerprint, sources["a/3.md"].front, "public")
+    return Snapshot(sources, after.shows, after.nav)
+
+
 @pytest.mark.parametrize(
     ("after", "expected"),
     [
@@ -77,6 +85,7 @@ def test_a_changed_page_rebuilds_itself_and_the_pages_that_show_it(after, expect
             snapshot({"lone.md": 1}, nav=(*NAV[:1], ("page", "lone.md", "New"))),
             "navigation",
         ),
+        (BEFORE, scheduled_post_came_due(), "a/3.md was published"),
         # Weight, date, draft, tags, slug, ... can move a post anywhere: rebuild everything.
         (BEFORE, snapshot({"a/1.md": 1}, {"a/1.md": {"weight": 5}}), "front matter of a/1.md"),
     ],

@@ -10,8 +10,9 @@ it keeps a `Snapshot` of the previous build: a fingerprint of every page's sourc
 matter, which pages show which posts, and the navigation. `plan()` compares two snapshots:
 
 - nothing in `docs/` changed (the config or a template did), a page was added or removed, the
-  navigation changed, or a changed post's front matter changed in anything but its title:
-  everything is rebuilt, as without `--dirty`;
+  navigation changed, a post was published or unpublished (a scheduled post came due), or a
+  changed post's front matter changed in anything but its title: everything is rebuilt, as
+  without `--dirty`;
 - otherwise the changed pages are rebuilt, plus every page that shows one of them.
 
 `plan()` and the snapshot are plain data; `IncrementalBuilds` applies a plan to MkDocs' files.
@@ -51,6 +52,9 @@ class Source:
     """(mtime_ns, size) of a file on disk; a content hash for a generated page."""
     front: Mapping[str, Any] | None = None
     """The front matter without its title keys; None for pages the catalogue does not know."""
+    shown: Hashable = None
+    """Where the page appears (public, preview only, hidden): a scheduled post can come due
+    between two builds without its file changing."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,9 @@ def plan(previous: Snapshot | None, current: Snapshot) -> Plan:
         return Plan(True, reason="no page changed: the configuration or a template did")
     if previous.nav != current.nav:
         return Plan(True, reason="the navigation changed")
+    for uri, source in current.sources.items():
+        if previous.sources[uri].shown != source.shown:
+            return Plan(True, reason=f"{uri} was published or unpublished")
     for uri in sorted(changed):
         if previous.sources[uri].front != current.sources[uri].front:
             return Plan(True, reason=f"the front matter of {uri} changed")
@@ -207,6 +214,7 @@ class IncrementalBuilds:
                 front_without_title(catalogue.posts[file.src_uri].front.data)
                 if file.src_uri in catalogue.posts
                 else None,
+                catalogue.shown.get(file.src_uri),
             )
             for file in pages
         }
