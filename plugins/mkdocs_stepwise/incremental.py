@@ -23,6 +23,7 @@ Pages that are not rebuilt keep last build's output, and the facts other pages n
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -272,6 +273,23 @@ class IncrementalBuilds:
                 page.read_source(config)
             if tags is not None:
                 tags.on_page_markdown("", page=page, config=config, files=files)
+
+
+class _DirtyBuildWarning(logging.Filter):
+    """Drops MkDocs' warning that dirty builds get navigation and links wrong: here they don't."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+_DIRTY_WARNING_FILTER = _DirtyBuildWarning()
+
+
+def quiet_dirty_build_warning() -> None:
+    """Silence MkDocs' warning on every `mkdocs serve --dirty` rebuild (call once, on startup)."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if _DIRTY_WARNING_FILTER not in logger.filters:
+        logger.addFilter(_DIRTY_WARNING_FILTER)
 
 
 def _set_modified(file: File, modified: bool) -> None:

@@ -32,7 +32,7 @@ from .blog import Blog, BlogOptions
 from .catalogue import Catalogue
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
-from .incremental import IncrementalBuilds, pages_showing_posts
+from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_build_warning
 from .katacoda import KatacodaExtension
 from .listings import POSTS_MARKER
 from .navigation import collapse_series
@@ -74,6 +74,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
+        if dirty and self.serving:
+            quiet_dirty_build_warning()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # After the site's own overrides, before Material: a site's `main.html` may extend
