@@ -22,7 +22,7 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
 
 ## serve: build the default site and preview it on http://127.0.0.1:8000/
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 ## build: a production build of the default site into site/
 build: $(VENV)/.site-installed
