@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
 import pytest
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 
+from mkdocs_stepwise.catalogue import Catalogue
 from mkdocs_stepwise.incremental import (
     EVERY_POST,
+    IncrementalBuilds,
+    Plan,
     Snapshot,
     Source,
     front_without_title,
     plan,
     series_shows,
 )
+from mkdocs_stepwise.publishing import PublishingPolicy
 from mkdocs_stepwise.series import Series, SeriesIndex
 
 # A series a/ with three parts, a lone page, and a home page listing every series.
@@ -119,3 +126,21 @@ def test_titles_are_left_out_of_the_compared_front_matter_whatever_their_case():
     # A retitled post rebuilds the pages that show it, not the whole site.
     front = {"Title": "New", "linkTitle": "Short", "weight": 1, "tags": ["x"]}
     assert front_without_title(front) == {"weight": 1, "tags": ["x"]}
+
+
+def test_a_build_that_did_not_finish_is_not_compared_with(tmp_path):
+    page = tmp_path / "a.md"
+    page.write_text("# A\n", encoding="utf-8")
+    files = Files([File("a.md", str(tmp_path), str(tmp_path / "site"), True)])
+    catalogue = Catalogue.read([], policy=PublishingPolicy(), serving=True, timezone="UTC")
+    builds = IncrementalBuilds()
+
+    def rebuild_after_an_edit(number: int) -> Plan:
+        os.utime(page, ns=(number * 10**9, number * 10**9))
+        return builds.prepare(files, Navigation([], []), catalogue, {})
+
+    assert rebuild_after_an_edit(1).everything
+    builds.finished()
+    assert rebuild_after_an_edit(2).pages == {"a.md"}
+    # That build failed (no `finished()`): the next one cannot trust what it wrote.
+    assert rebuild_after_an_edit(3).everything

@@ -197,6 +197,7 @@ class IncrementalBuilds:
 
     def __init__(self) -> None:
         self.previous: Snapshot | None = None
+        self.pending: Snapshot | None = None
         self.rendered: dict[str, Rendered] = {}
         self.last_plan: Plan | None = None
 
@@ -230,7 +231,9 @@ class IncrementalBuilds:
             nav_signature(nav.items, title_of),
         )
         decided = plan(self.previous, snapshot)
-        self.previous, self.last_plan = snapshot, decided
+        # Until `finished()`: a build that fails half-way must not count as the one to compare
+        # with, or the pages it did not write would look up to date.
+        self.previous, self.pending, self.last_plan = None, snapshot, decided
         for file in pages:
             _set_modified(file, decided.includes(file.src_uri))
         # Teasers and reading times of the pages this build skips come from the last build;
@@ -240,6 +243,10 @@ class IncrementalBuilds:
         )
         self.rendered = catalogue.rendered
         return decided
+
+    def finished(self) -> None:
+        """The build wrote every page it planned: compare the next one with it (`on_post_build`)."""
+        self.previous, self.pending = self.pending, None
 
     def fill_skipped(
         self,

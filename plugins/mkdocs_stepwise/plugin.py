@@ -262,6 +262,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 target = Path(config.site_dir, path)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
+        if self.dirty:
+            self.incremental.finished()  # last: a build that failed is not compared with
 
     def _fill_listings(self, content: str, context: TemplateContext, view: Any) -> str:
         assert self.env is not None and self.catalogue is not None and self.files is not None
