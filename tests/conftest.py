@@ -180,3 +180,20 @@ def build(tmp_path: Path):
         return build_site(tmp_path / f"build{next(counter)}", files, **options)
 
     return _build
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Debian Chromium for the whole run (Playwright never downloads a browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()

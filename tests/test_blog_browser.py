@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +9,7 @@ import pytest
 
 from .blog_support import GIF, HOME
 from .conftest import build_site
+from .serving import static_server
 
 pytestmark = pytest.mark.browser
 
@@ -29,11 +27,6 @@ def post(number: int, position: str) -> str:
     )
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("blog-site")
@@ -41,28 +34,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for number, position in enumerate(POSITIONS, start=1):
         files[f"{position}.md"] = post(number, position)
     build_site(root, files)
-    handler = functools.partial(QuietHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with static_server(root / "site") as url:
+        yield url
 
 
 @pytest.fixture

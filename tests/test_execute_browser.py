@@ -8,11 +8,9 @@ real clipboard.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +18,7 @@ import pytest
 from mkdocs_stepwise.execute import commands_from_html
 
 from .conftest import build_site
+from .serving import static_server
 
 pytestmark = pytest.mark.browser
 
@@ -95,11 +94,6 @@ PALETTES = [
 MATERIAL_COPY_BUTTON = ".md-code__button[data-md-type=copy], .md-clipboard"
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @dataclass(frozen=True)
 class Site:
     url: str
@@ -114,9 +108,13 @@ def site(
     """A built site served on 127.0.0.1, with Material's `content.code.copy` on or off."""
     features = ["navigation.instant"] + (["content.code.copy"] if request.param else [])
     root = tmp_path_factory.mktemp("execute-site")
-    handler = functools.partial(QuietHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    with static_server(root / "site") as url:
+        yield from _build_and_serve(root, url, features, code_copy=request.param)
+
+
+def _build_and_serve(
+    root: Path, url: str, features: list[str], *, code_copy: bool
+) -> Iterator[Site]:
     # Material's instant navigation follows only links to pages in sitemap.xml, whose URLs it
     # reads with this page's scheme and host but the sitemap's port: `site_url` must match.
     build_site(
@@ -127,27 +125,7 @@ def site(
             "theme": {"name": "material", "features": features, "palette": PALETTES},
         },
     )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Site(url, code_copy=request.param)
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+    yield Site(url, code_copy=code_copy)
 
 
 @pytest.fixture

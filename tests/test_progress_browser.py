@@ -6,17 +6,14 @@ http://127.0.0.1 by `http.server` in a thread.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .conftest import build_site
+from .serving import static_server
 
 pytestmark = pytest.mark.browser
 
@@ -49,44 +46,25 @@ FILES: dict[str, str | bytes] = {
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("progress")
-    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    # Material's instant navigation follows only links found in sitemap.xml, read with the
-    # sitemap's port: `site_url` must be this server's URL.
-    config: dict[str, Any] = {
-        "site_url": url,
-        "theme": {"name": "material", "features": ["navigation.instant", "navigation.footer"]},
-    }
-    build_site(root, FILES, config=config)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with static_server(root / "site") as url:
+        # Material's instant navigation follows only links found in sitemap.xml, read with the
+        # sitemap's port: `site_url` must be this server's URL.
+        config: dict[str, Any] = {
+            "site_url": url,
+            "theme": {"name": "material", "features": ["navigation.instant", "navigation.footer"]},
+        }
+        build_site(root, FILES, config=config)
         yield url
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture
-def page(site_url: str, tmp_path: Path) -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
-        context = browser.new_context()
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
+def page(browser: Any) -> Iterator[Any]:
+    # A fresh context per test: its own, empty localStorage.
+    context = browser.new_context()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def test_free_text_quiz_gives_feedback(page: Any, site_url: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -47,22 +46,6 @@ def site(build) -> BuiltSite:
         config={"theme": {"font": False}},
     )
     return built
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def _open(browser: Any, site: BuiltSite, width: int) -> tuple[Any, list[str]]:

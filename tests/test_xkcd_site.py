@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,22 +84,6 @@ def test_the_styles_are_published_and_linked(site: BuiltSite) -> None:
     assert site.exists("assets/stepwise/xkcd.css")
     links = [link["href"] for link in site.html("step/").select("link[rel=stylesheet]")]
     assert "../assets/stepwise/xkcd.css" in links
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def luminance(css_color: str) -> float:
