@@ -12,12 +12,12 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
+from .fences import outside_fences
 from .frontmatter import FrontMatter, FrontMatterError, split
 from .metadata import PostMeta, Problem, normalise
 
 _ATX_HEADING = re.compile(r"^#[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^=+[ \t]*$")
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 
 
 @dataclass
@@ -83,17 +83,10 @@ def read_post(src_uri: str, text: str, timezone: dt.tzinfo | str = "UTC") -> Pos
 
 def first_heading(markdown: str) -> str | None:
     """The first level-1 heading (ATX or setext) outside code fences."""
-    fence: str | None = None
+    lines = markdown.splitlines()
     previous = ""
-    for line in markdown.splitlines():
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    for index in outside_fences(lines):
+        line = lines[index]
         heading = _ATX_HEADING.match(line)
         if heading:
             return heading.group("title").strip()

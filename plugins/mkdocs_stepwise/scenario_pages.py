@@ -23,13 +23,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .fences import outside_fences
 from .scenarios import Scenario
 
 VERIFY_SUMMARY = "Check your work"
 SOLUTION_SUMMARY = "Solution"
 EMPTY_FINISH = "You have reached the end of this scenario. Well done!"
 
-_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _DETAILS_OPEN = re.compile(r"<details(?P<attrs>(?:\s[^>]*)?)>", re.IGNORECASE)
 # `](url)` of a Markdown link or image, and `src="url"`/`href="url"` of raw HTML.
 _MARKDOWN_URL = re.compile(r"(?P<before>\]\(\s*<?)(?P<url>[^)\s>]+)")
@@ -107,17 +107,8 @@ def _rewrite_line(line: str, page_dir: str, folder: str, pages: ScenarioPages) -
 def rewrite_lines(markdown: str, rewrite: Callable[[str], str]) -> str:
     """Apply `rewrite` to every line outside fenced code, where examples must stay as written."""
     lines = markdown.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        lines[index] = rewrite(line)
+    for index in outside_fences(lines):
+        lines[index] = rewrite(lines[index])
     return "\n".join(lines)
 
 
