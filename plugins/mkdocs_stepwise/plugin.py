@@ -35,6 +35,7 @@ from .execute import ExecuteExtension
 from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_build_warning
 from .katacoda import KatacodaExtension
 from .listings import POSTS_MARKER
+from .navcache import cache_navigation
 from .navigation import collapse_series
 from .publishing import PublishingPolicy
 from .scenario_files import add_pathway_pages, place_scenarios, read_scenarios
@@ -67,6 +68,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
         self.env: Environment | None = None
+        self.nav: Navigation | None = None
         self.blog: Blog | None = None
         self.scenario_pages: ScenarioPages | None = None
         self.xkcd: XkcdExtension | None = None
@@ -172,6 +174,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.catalogue is not None and not config.nav:
             collapse_series(nav, self.catalogue.series)
+        self.nav = nav
         if self.dirty and self.catalogue is not None:
             self._plan_dirty_build(nav, files, config, self.catalogue)
         return nav
@@ -227,6 +230,9 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
+        if self.nav is not None:
+            # Parts are not in the navigation: render it once per folder for them, not per page.
+            cache_navigation(env, self.nav)
         return env
 
     def on_page_context(

@@ -1,0 +1,110 @@
+"""The navigation rendered once per folder is the navigation each page would have rendered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+import mkdocs_stepwise.plugin as plugin_module
+from mkdocs_stepwise import navcache
+
+
+def part(title: str, weight: int) -> str:
+    return f"---\ntitle: {title}\nweight: {weight}\n---\n\n## {title}\n\nText.\n"
+
+
+SITE = {
+    "index.md": "# Home\n",
+    "about.md": "# About\n",
+    "course/index.md": "---\ntitle: Course\n---\n",
+    "course/one.md": part("One", 1),
+    "course/two.md": part("Two", 2),
+    "course/three.md": part("Three", 3),
+    "other/a.md": part("Other A", 1),
+    "other/b.md": part("Other B", 2),
+    # A folder that is not a series: a section of the navigation, with its pages in it.
+    "guide/index.md": "---\ntitle: Guide\nseries: false\n---\n",
+    "guide/setup.md": "# Setup\n",
+    "guide/usage.md": "# Usage\n",
+    "guide/deep/notes.md": "# Notes\n",
+}
+CONFIG = {"theme": {"name": "material", "features": ["navigation.prune", "navigation.footer"]}}
+
+
+def html_files(site: Any) -> dict[str, str]:
+    return {
+        str(path.relative_to(site.site_dir)): path.read_text(encoding="utf-8")
+        for path in site.all_files()
+        if path.suffix == ".html"
+    }
+
+
+def test_cached_navigation_is_byte_for_byte_what_each_page_renders(build, monkeypatch):
+    installed: list[bool] = []
+
+    def spy(*args: Any, **kwargs: Any) -> bool:
+        installed.append(navcache.cache_navigation(*args, **kwargs))
+        return installed[-1]
+
+    monkeypatch.setattr(plugin_module, "cache_navigation", spy)
+    cached = build(SITE, config=CONFIG)
+    assert installed == [True]
+
+    monkeypatch.setattr(plugin_module, "cache_navigation", lambda *args, **kwargs: False)
+    reference = build(SITE, config=CONFIG)
+
+    pages = html_files(reference)
+    assert "course/two/index.html" in pages and "guide/setup/index.html" in pages
+    assert html_files(cached) == pages
+
+
+def test_a_site_override_of_the_navigation_is_never_cached(tmp_path):
+    overrides = tmp_path / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    (overrides / "nav.html").write_text("{{ page.title }}", encoding="utf-8")
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader([str(tmp_path / "overrides")]))
+    assert not navcache.cache_navigation(env, Navigation([], []))
+
+
+def page(src_uri: str) -> Page:
+    file = File(src_uri, "/docs", "/site", use_directory_urls=True)
+    return Page(None, file, {})  # only `site_url` is read from the config
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "expected"),
+    [
+        ("course/two.md", ("course", "../../")),
+        ("course/three.md", ("course", "../../")),
+        ("blog/2024/05/post.md", ("blog/2024/05", "../../../../")),
+        # A navigation link below the page is relative to the page itself.
+        ("guide/index.md", None),
+    ],
+)
+def test_pages_outside_the_navigation_share_it_by_folder(src_uri, expected):
+    landing = page("course/index.md")
+    nested = page("guide/deep/notes.md")
+    nav = Navigation([landing, Section("Guide", [nested])], [landing, nested])
+    key_of = navcache._folder_key(nav)
+    outside = page(src_uri)
+    assert key_of(outside, "../" * outside.url.count("/")) == expected
+
+
+def test_pages_in_the_navigation_or_under_an_active_section_render_their_own():
+    landing = page("course/index.md")
+    setup = page("guide/setup.md")
+    section = Section("Guide", [setup])
+    nav = Navigation([landing, section], [landing, setup])
+    key_of = navcache._folder_key(nav)
+    assert key_of(landing, "../") is None
+    assert key_of(None, "") is None  # a template without a page (404.html)
+    section.active = True
+    assert key_of(page("guide/hidden.md"), "../../") is None
+    assert Path(navcache.MATERIAL_TEMPLATES, navcache.NAV_TEMPLATE).is_file()
