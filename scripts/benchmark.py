@@ -556,11 +556,13 @@ def targets(
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--posts", type=int, default=1000, help="posts in the corpus (N)")
-    parser.add_argument("--series", type=int, default=50, help="series at N posts (K)")
-    parser.add_argument("--runs", type=int, default=3, help="builds per measurement (median)")
-    parser.add_argument("--edits", type=int, default=3, help="edits for the preview latency")
-    parser.add_argument("--quick", action="store_true", help="N=100, one run, one edit")
+    parser.add_argument("--posts", type=int, help="posts in the corpus (N; default 1000)")
+    parser.add_argument("--series", type=int, help="series at N posts (K; default 50)")
+    parser.add_argument("--runs", type=int, help="builds per measurement (median; default 3)")
+    parser.add_argument("--edits", type=int, help="edits for the preview latency (default 3)")
+    parser.add_argument(
+        "--quick", action="store_true", help="defaults for a smoke test: N=100, K=10, 1 run, 1 edit"
+    )
     parser.add_argument("--no-double", action="store_true", help="skip the build at 2N")
     parser.add_argument("--no-serve", action="store_true", help="skip the preview latency")
     parser.add_argument(
@@ -572,9 +574,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
-    if args.quick:
-        args.posts, args.runs, args.edits = 100, 1, 1
-        args.series = min(args.series, 10)
+    # Options given on the command line win over either set of defaults.
+    defaults = {"posts": 100, "series": 10, "runs": 1, "edits": 1} if args.quick else {}
+    defaults = {"posts": 1000, "series": 50, "runs": 3, "edits": 3} | defaults
+    for name, value in defaults.items():
+        if getattr(args, name) is None:
+            setattr(args, name, value)
     return args
 
 

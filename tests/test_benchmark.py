@@ -70,7 +70,8 @@ def test_baseline_and_blog_get_markdown_plain_mkdocs_can_read(bench, tmp_path):
 
 
 def test_one_tiny_run_of_everything(bench, tmp_path, capsys):
-    options = ["--posts", "20", "--series", "4", "--runs", "1", "--edits", "1", "--no-double"]
+    # --quick: one run and one edit; smaller still than its N=100.
+    options = ["--quick", "--posts", "20", "--series", "4", "--no-double"]
     status = bench.main([*options, "--keep", str(tmp_path)])
     assert status == 0
     report = capsys.readouterr().out
@@ -87,6 +88,14 @@ def test_one_tiny_run_of_everything(bench, tmp_path, capsys):
     # The blog builds its posts under dated URLs, drafts left out (one of the 20 is a draft).
     blog_posts = list((tmp_path / "blog-20" / "site" / "blog").glob("20*/*/*/*/index.html"))
     assert len(blog_posts) == 19
+
+
+def test_quick_means_a_hundred_posts_and_one_run_unless_told_otherwise(bench):
+    quick = bench.parse_args(["--quick"])
+    assert (quick.posts, quick.series, quick.runs, quick.edits) == (100, 10, 1, 1)
+    full = bench.parse_args([])
+    assert (full.posts, full.series, full.runs, full.edits) == (1000, 50, 3, 3)
+    assert bench.parse_args(["--quick", "--runs", "2"]).runs == 2
 
 
 def test_check_turns_a_missed_target_into_a_failure(bench):
