@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .caption import render_caption
+from .gallery import parse_entry
 from .images import Image, Unusable, resolve
 from .metadata import Problem
 from .posts import Post
@@ -33,6 +34,13 @@ class Cover:
 
 
 @dataclass(frozen=True)
+class GalleryImage:
+    image: Image
+    thumbnail: Image
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
 class PostTheme:
     """A post's presentation options, with Tranquilpeak's defaults filled in."""
 
@@ -47,6 +55,8 @@ class PostTheme:
     show_pagination: bool = True
     clear_reading: bool = False
     """Tranquilpeak's reading mode without sidebars: Material's navigation and toc are hidden."""
+    gallery: list[GalleryImage] = field(default_factory=list)
+    """Tranquilpeak's `gallery:` images, shown as a grid under the post."""
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -91,8 +101,10 @@ class _Options:
         self.problem(key, f"should be true or false, not {value!r}")
         return default
 
-    def image(self, key: str, post: Post, exists: Callable[[str], bool]) -> Image | None:
-        found = resolve(self.params.get(key), post.src_uri, exists)
+    def image(
+        self, key: str, post: Post, exists: Callable[[str], bool], value: object = None
+    ) -> Image | None:
+        found = resolve(self.params.get(key) if value is None else value, post.src_uri, exists)
         if isinstance(found, Unusable):
             self.problem(key, found.message)
             return None
@@ -133,5 +145,28 @@ def read_theme(post: Post, exists: Callable[[str], bool]) -> PostTheme:
         show_tags=options.flag("showTags"),
         show_pagination=options.flag("showPagination"),
         clear_reading=options.flag("clearReading", default=False),
+        gallery=_gallery(options, post, exists),
         problems=options.problems,
     )
+
+
+def _gallery(options: _Options, post: Post, exists: Callable[[str], bool]) -> list[GalleryImage]:
+    entries = options.params.get("gallery")
+    if entries is None or entries == "":
+        return []
+    if not isinstance(entries, list):
+        options.problem("gallery", 'should be a list of lines: url [thumbnail] ["caption"]')
+        return []
+    images = []
+    for text in entries:
+        entry = parse_entry(str(text)) if isinstance(text, str) else None
+        if entry is None:
+            options.problem("gallery", f"cannot read the entry {text!r}")
+            continue
+        image = options.image("gallery", post, exists, entry.url)
+        thumbnail = (
+            options.image("gallery", post, exists, entry.thumbnail) if entry.thumbnail else image
+        )
+        if image is not None and thumbnail is not None:
+            images.append(GalleryImage(image, thumbnail, entry.caption))
+    return images
