@@ -83,7 +83,7 @@ def test_a_changed_page_rebuilds_itself_and_the_pages_that_show_it(after, expect
 @pytest.mark.parametrize(
     ("previous", "after", "reason"),
     [
-        (None, snapshot(), "first build"),
+        (None, snapshot(), "no finished build"),
         (BEFORE, snapshot(), "no page changed"),
         (BEFORE, snapshot(pages=[*PAGES, "new.md"]), "added or removed"),
         (BEFORE, snapshot(pages=PAGES[:-1]), "added or removed"),

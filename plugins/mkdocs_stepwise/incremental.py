@@ -87,7 +87,7 @@ class Plan:
 def plan(previous: Snapshot | None, current: Snapshot) -> Plan:
     """Decide which pages must be rendered again, given the last build's snapshot."""
     if previous is None:
-        return Plan(True, reason="first build")
+        return Plan(True, reason="no finished build to compare with")
     if previous.sources.keys() != current.sources.keys():
         return Plan(True, reason="pages were added or removed")
     changed = {
