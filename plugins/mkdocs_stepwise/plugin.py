@@ -38,6 +38,7 @@ from .listings import POSTS_MARKER
 from .navcache import cache_navigation
 from .navigation import collapse_series
 from .publishing import PublishingPolicy
+from .safe_links import SafeLinksExtension
 from .scenario_files import add_pathway_pages, place_scenarios, read_scenarios
 from .scenario_pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
@@ -101,6 +102,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             (self.config.execute, "execute", ExecuteExtension),
             (self.config.shortcodes, "shortcodes", ShortcodesExtension),
             (True, "katacoda", KatacodaExtension),
+            # Always: readers must never run a script an imported post's link smuggles in.
+            (True, "safe_links", SafeLinksExtension),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
         ]
         for enabled, name, make in candidates:
