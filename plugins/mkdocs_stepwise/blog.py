@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -323,14 +324,16 @@ class Blog:
         if theme is not None:
             chosen = theme.cover.image if theme.cover else theme.thumbnail
             image = images.absolute(chosen, self.config.site_url) if chosen else None
-        description = page.meta.get("description")
+        # `page.title` and `page.meta["description"]` hold the HTML-escaped text handed to
+        # Material; the meta tags escape what they are given, so they get the plain text.
+        description = unescape(str(page.meta.get("description") or "")) or None
         rendered = self.catalogue.rendered.get(uri)
         if not description and rendered is not None and header is not None:
             description = rendered.teaser
         meta = post.meta if post is not None else None
         return social_meta(
             SocialPage(
-                title=page.title or self.config.site_name,
+                title=unescape(page.title or "") or self.config.site_name,
                 site_name=self.config.site_name,
                 url=page.canonical_url,
                 description=str(description) if description else None,

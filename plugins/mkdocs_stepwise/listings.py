@@ -12,6 +12,7 @@ made here, from the catalogue alone.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -87,7 +88,9 @@ class ListingPage:
     category: str | None = None
 
     def markdown(self) -> str:
-        front = {"title": self.title, "search": {"exclude": True}}
+        # Material prints `page.title` unescaped, and a category's name is the author's text:
+        # the title is handed over escaped, as `Catalogue.material_meta` hands over post titles.
+        front = {"title": html.escape(self.title), "search": {"exclude": True}}
         return f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n{LISTING_MARKER}\n"
 
     @property

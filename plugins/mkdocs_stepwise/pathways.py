@@ -10,6 +10,7 @@ JSON text and the site's scenario series in, a `Pathway` (and the page's Markdow
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -94,7 +95,7 @@ def _text(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-_LINK_TEXT_SPECIALS = re.compile(r"([\\\[\]*_`<])")
+_LINK_TEXT_SPECIALS = re.compile(r"([\\\[\]*_`])")
 
 
 def pathway_markdown(pathway: Pathway) -> str:
@@ -117,7 +118,13 @@ def pathway_markdown(pathway: Pathway) -> str:
 
 
 def _escape(text: str) -> str:
-    return _LINK_TEXT_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+    """Plain text as Markdown: emphasis and link syntax escaped, HTML shown as text.
+
+    Python-Markdown does not treat `\\<` as an escape, so `<` and `&` become entities: a title in
+    an imported pathway must never open a tag.
+    """
+    marked = _LINK_TEXT_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+    return html.escape(marked, quote=False)
 
 
 def discover_pathways(
