@@ -6,6 +6,8 @@ every other page; `--strict` must fail; the warning must start with the file (an
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 
@@ -71,6 +73,49 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
         {"other/index.md": "---\ntitle: Guide\n---\n", "other/x.md": "# X\n"},
         r"^other/index\.md: two series are titled 'Guide'",
     ),
+    "a marked fence too short to close its fence": (
+        {"bad.md": "# Bad\n\n````\nls\n```{{execute}}\n\nmore\n"},
+        r"^bad\.md:3: the code fence opened here \(````\) is never closed: the marked fence on "
+        r"line 5 needs at least 4",
+    ),
+    "marker modifiers that mean nothing": (
+        {"bad.md": "# Bad\n\n```\nls\n```{{execute T2 !!}}\n"},
+        r"^bad\.md:5: ignored marker modifiers: !!$",
+    ),
+    "an index.json naming a missing step": (
+        {
+            "scenario/index.json": json.dumps(
+                {
+                    "title": "Scenario",
+                    "details": {
+                        "intro": {"text": "intro.md"},
+                        "steps": [
+                            {"title": "Here", "text": "step1.md"},
+                            {"title": "Gone", "text": "step2.md"},
+                        ],
+                    },
+                }
+            ),
+            "scenario/intro.md": "Intro.\n",
+            "scenario/step1.md": "Step one.\n",
+        },
+        r"^scenario/index\.json: step 2 \('Gone'\) names 'step2\.md', which does not exist",
+    ),
+    "cover and thumbnail images that are not there": (
+        {
+            "bad.md": "---\ntitle: x\ncoverImage: ./images/gone.jpg\n"
+            "thumbnailImage: /gone.png\n---\n"
+        },
+        r"^bad\.md:[34]: (coverImage|thumbnailImage): image '(images/gone\.jpg|gone\.png)' not "
+        r"found in docs/",
+    ),
+    "an xkcd comic in neither the data file nor the cache": (
+        {
+            "bad.md": "# Bad\n\n{{< xkcd 99999 >}}\n\n"
+            '[![](https://imgs.xkcd.com/comics/x.png)](https://xkcd.com/88888/ "t")\n'
+        },
+        r"^bad\.md:[35]: xkcd (99999|88888) is not in the xkcd data file",
+    ),
 }
 
 
@@ -107,10 +152,18 @@ def test_fine_input_is_not_reported(build):
 
 
 def test_the_command_line_shows_messages_not_tracebacks(tmp_path):
+    """Every case at once, through `mkdocs build --strict` as an author runs it."""
     docs = tmp_path / "docs"
     write_docs(docs, dict(HEALTHY))
-    for _name, (files, _warning) in CASES.items():
-        write_docs(docs, files)
+    reported = []
+    for number, (files, warning) in enumerate(CASES.values()):
+        # Each case's `bad.md` gets a name of its own, so that no case hides another.
+        write_docs(
+            docs, {name.replace("bad.md", f"bad{number}.md"): v for name, v in files.items()}
+        )
+        reported_file = re.match(r"\^((?:[\w/-]|\\\.)+)", warning)
+        assert reported_file is not None, warning
+        reported.append(reported_file[1].replace("\\.", ".").replace("bad.md", f"bad{number}.md"))
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Bad\ntheme: material\nplugins: [search, stepwise]\n", encoding="utf-8"
     )
@@ -124,5 +177,31 @@ def test_the_command_line_shows_messages_not_tracebacks(tmp_path):
     )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "bad.md:" in result.stderr or "guide/two.md" in result.stderr
-    assert "WARNING -  bad.md:1: is not valid UTF-8" in result.stderr
+    for file in reported:
+        assert f"WARNING -  {file}:" in result.stderr, file
+    assert "WARNING -  bad8.md:1: is not valid UTF-8" in result.stderr
+
+
+def test_text_that_only_looks_like_a_marker_stays_text(build):
+    """Not errors: an example fence showing marker source, free class names, other braces."""
+    site = build(
+        {
+            **HEALTHY,
+            "marks.md": "# Marks\n\n"
+            "````\n```\nls\n```{{execute}}\n````\n\n"
+            "```\npwd\n```{{execute foo bar}}\n\n"
+            "Set `name`{{frobnicate}} and `values`{{ .Values.name }}.\n\n"
+            "```\ndate\n```{{frobnicate}}\n",
+        }
+    )
+    article = site.html("marks/").select_one("article")
+    blocks = article.select("div.highlight")
+    assert blocks[0].get_text() == "```\nls\n```{{execute}}\n"
+    assert "stepwise-execute" not in blocks[0]["class"]
+    assert blocks[1]["class"][:3] == ["stepwise-execute", "foo", "bar"]
+    paragraphs = [str(p) for p in article.select("p")]
+    assert (
+        "<p>Set <code>name</code>{{frobnicate}} and <code>values</code>{{ .Values.name }}.</p>"
+        in (paragraphs)
+    )
+    assert "<p><code>date</code>{{frobnicate}}</p>" in paragraphs

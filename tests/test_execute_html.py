@@ -266,6 +266,24 @@ def test_escaped_backtick_is_not_code() -> None:
     assert render(r"\`ls`{{execute}}") == "<p>`ls`{{execute}}</p>"
 
 
+@BOTH
+def test_a_marker_belongs_to_the_code_span_right_before_it(attr_list: bool) -> None:
+    assert render("`a` and `b`{{execute}}, ``c ` d``{{copy}}", attr_list=attr_list) == (
+        '<p><code>a</code> and <code class="stepwise-execute">b</code>, '
+        '<code class="stepwise-copy">c ` d</code></p>'
+    )
+
+
+@BOTH
+def test_braces_that_are_not_a_marker_stay_text(attr_list: bool) -> None:
+    source = "`a`{{frobnicate}} and `b`{{ .Values.name }} then `c`{: .kept }"
+    kept = '<code class="kept">c</code>' if attr_list else "<code>c</code>{: .kept }"
+    assert render(source, attr_list=attr_list) == (
+        "<p><code>a</code>{{frobnicate}} and <code>b</code>{{ .Values.name }} then "
+        f"{kept}</p>"
+    )
+
+
 # --- no marker survives ----------------------------------------------------------------------
 
 

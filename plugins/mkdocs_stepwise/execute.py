@@ -20,8 +20,8 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from .execute_commands import commands_from_html
+from .execute_inline import BRACED_PRIORITY, BracedCodeInlineProcessor, MarkedCodeInlineProcessor
 from .execute_inline import PRIORITY as INLINE_PRIORITY
-from .execute_inline import MarkedCodeInlineProcessor
 from .execute_rewrite import rewrite, rewrite_page
 from .pagecontext import warn
 
@@ -57,6 +57,9 @@ class ExecuteExtension(Extension):
         )
         md.inlinePatterns.register(
             MarkedCodeInlineProcessor(), "stepwise_execute_code", INLINE_PRIORITY
+        )
+        md.inlinePatterns.register(
+            BracedCodeInlineProcessor(), "stepwise_braced_code", BRACED_PRIORITY
         )
 
 

@@ -4,6 +4,9 @@ This is an inline processor rather than part of the line rewrite: Python-Markdow
 where code spans are (backslash escapes, spans in code blocks and raw HTML, which stay
 verbatim), and an element built here is immune to `attr_list`, which would otherwise read
 `{{execute T1}}` as a broken attribute list. It runs just before the built-in code span pattern.
+
+Braces after a code span that are not a marker (`` `x`{{frobnicate}} ``, a template
+placeholder) stay as the text the author wrote: without this, `attr_list` would eat them.
 """
 
 from __future__ import annotations
@@ -17,10 +20,22 @@ from markdown.inlinepatterns import InlineProcessor
 from .execute_markers import MARKER_PATTERN, marker_from_match
 from .pagecontext import warn
 
-# Python-Markdown's code span (`BACKTICK_RE`, minus escaped backslashes) followed by a marker.
-MARKED_CODE_PATTERN = r"(?<![\\`])(?P<ticks>`+)(?P<code>.+?)(?<!`)(?P=ticks)(?!`)" + MARKER_PATTERN
+# Python-Markdown's code span (`BACKTICK_RE`, minus escaped backslashes). The code may not hold
+# a closing run of backticks: with something required after the span, a lazy `.+?` alone would
+# stretch over several spans (`` `a` and `b`{{execute}} ``) to find it.
+CODE_SPAN_PATTERN = (
+    r"(?<![\\`])(?P<ticks>`+)(?!`)"
+    r"(?P<code>(?:(?!(?<!`)(?P=ticks)(?!`)).)+?)(?<!`)(?P=ticks)(?!`)"
+)
+# A code span followed by a marker.
+MARKED_CODE_PATTERN = CODE_SPAN_PATTERN + MARKER_PATTERN
 PRIORITY = 191
 """Before the built-in `backtick` pattern (190), which would take the code span alone."""
+
+# A code span followed by double braces that `MARKED_CODE_PATTERN` did not take.
+BRACED_CODE_PATTERN = CODE_SPAN_PATTERN + r"(?P<braces>\{\{[^{}\n]*\}\})"
+BRACED_PRIORITY = 190.5
+"""After the marked code span, before the built-in `backtick` pattern (190)."""
 
 
 class MarkedCodeInlineProcessor(InlineProcessor):
@@ -40,6 +55,29 @@ class MarkedCodeInlineProcessor(InlineProcessor):
         classes = parsed.marker.css_classes()
         if classes:
             element.set("class", " ".join(classes))
-        # As the built-in pattern does: strip, escape, and keep other patterns out.
-        element.text = util.AtomicString(util.code_escape(m.group("code").strip()))
+        element.text = _code_text(m)
         return element, m.start(0), m.end(0)
+
+
+class BracedCodeInlineProcessor(InlineProcessor):
+    """Keeps `` `x`{{not a marker}} `` as code followed by the braces, as written."""
+
+    def __init__(self) -> None:
+        super().__init__(BRACED_CODE_PATTERN)
+        self.compiled_re = re.compile(BRACED_CODE_PATTERN, re.DOTALL | re.UNICODE)
+
+    def handleMatch(  # type: ignore[override]  # Markdown's stub types the element loosely
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:
+        element = etree.Element("code")
+        element.text = _code_text(m)
+        # The first brace as a backslash escape, which `attr_list` (a treeprocessor) does not
+        # read as the start of an attribute list; Python-Markdown's unescape step restores it.
+        braces = m.group("braces")
+        element.tail = f"{util.STX}{ord(braces[0])}{util.ETX}{braces[1:]}"
+        return element, m.start(0), m.end(0)
+
+
+def _code_text(m: re.Match[str]) -> util.AtomicString:
+    # As the built-in pattern does: strip, escape, and keep other patterns out.
+    return util.AtomicString(util.code_escape(m.group("code").strip()))
