@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -59,5 +61,77 @@ def test_broken_save_keeps_serving_and_fixing_recovers(tmp_path):
         server.wait_for(
             lambda: "Part one, fixed" in (server.get("course/two/") or ""), 60, "the fixed title"
         )
+    finally:
+        server.stop()
+
+
+SCENARIO = {
+    "scenario/index.json": (
+        '{"title": "Scenario", "details": {"intro": {"text": "intro.md"},'
+        ' "steps": [{"title": "Step one", "text": "step1.md"}]}}'
+    ),
+    "scenario/intro.md": "Intro.\n",
+    "scenario/step1.md": "First step.\n",
+}
+
+
+def test_broken_index_json_keeps_serving_and_fixing_recovers(tmp_path):
+    project = make_project(tmp_path)
+    write_docs(project / "docs", SCENARIO)
+    server = Server(project).start()
+    try:
+        assert "Part 1 of" in (server.get("scenario/step1/") or "")
+        index = project / "docs" / "scenario" / "index.json"
+        time.sleep(1.1)  # a new mtime for the watcher
+        index.write_text('{"title": "Scenario",\n "details": {', encoding="utf-8")
+        server.wait_for(
+            lambda: "scenario/index.json:2: is not valid JSON" in server.log, 60, "the error"
+        )
+        assert "Traceback" not in server.log
+        assert "First." in (server.get("course/one/") or "")  # the rest is still served
+        # An invalid index.json leaves an ordinary folder: the steps are still pages.
+        assert "First step." in (server.get("scenario/step1/") or "")
+
+        index.write_text(SCENARIO["scenario/index.json"].replace("Scenario", "Fixed"), "utf-8")
+        server.wait_for(lambda: "Fixed" in (server.get("scenario/step1/") or ""), 60, "the fix")
+        assert "Traceback" not in server.log
+    finally:
+        server.stop()
+
+
+def is_held(url: str) -> bool:
+    """Whether the server holds a request for `url` without answering it."""
+    try:
+        with urllib.request.urlopen(url, timeout=3):
+            return False
+    except TimeoutError:
+        return True
+    except urllib.error.URLError as error:
+        return isinstance(error.reason, TimeoutError)
+
+
+def test_strict_serve_never_shows_a_failed_build_and_fixing_recovers(tmp_path):
+    """MkDocs' own rule under `serve --strict`: pages wait until a rebuild passes.
+
+    A warning aborts the rebuild; MkDocs then holds every request ("the server will appear
+    stuck") rather than serve the pages of a build that failed. Fixing the file releases them.
+    """
+    project = make_project(tmp_path)
+    server = Server(project, "--strict").start()
+    try:
+        assert "Part one" in (server.get("course/one/") or "")
+        post = project / "docs" / "course" / "one.md"
+        time.sleep(1.1)
+        post.write_text("---\ntitle: [broken\n---\nFirst.\n", encoding="utf-8")
+        server.wait_for(lambda: "Aborted with 1 warnings in strict mode" in server.log, 60, "abort")
+        assert "course/one.md:3: invalid YAML" in server.log
+        assert "Traceback" not in server.log
+        assert is_held(server.url + "course/one/")  # not served from the failed build
+
+        post.write_text("---\ntitle: Part one, fixed\nweight: 1\n---\nFirst.\n", encoding="utf-8")
+        server.wait_for(
+            lambda: "Part one, fixed" in (server.get("course/one/") or ""), 60, "the fixed title"
+        )
+        assert "Traceback" not in server.log
     finally:
         server.stop()
