@@ -223,7 +223,9 @@ def test_the_payloads_reach_the_pages_they_attack(site):
     assert any(site.path("categories").rglob("index.html"))
     assert site.exists("older/index.html")
     assert site.exists("feed.xml") and site.exists("feed.json")
-    assert any(site.site_dir.rglob("*.sh"))
+    scripts = "".join(path.read_text(encoding="utf-8") for path in site.site_dir.rglob("*.sh"))
+    assert "# Part 1: Evil <script>" in scripts and "touch /tmp/pwned" in scripts
+    assert site.exists("old/" + BREAKOUT + "/index.html")  # an odd address, but only a path
     search = json.loads(site.text("search/search_index.json"))["docs"]
     titles = [BeautifulSoup(doc["title"], "html.parser").get_text() for doc in search]
     assert any(title.startswith("Evil <script>") for title in titles)
