@@ -26,6 +26,9 @@ from .conftest import PluginWarnings, build_site
 # event-handler attribute or a script URL anywhere in the output means the payload got through.
 SCRIPT = "<script>alert('pwned')</script>"
 BREAKOUT = '" onmouseover="alert(\'pwned\')" x="'
+SINGLE_QUOTE_BREAKOUT = "https://example.org/b.jpg' onerror='alert(1)"
+# Gallery lines are `url [thumbnail] ["caption"]`: the URL cannot hold a double quote.
+GALLERY = "https://example.org/g.jpg?a=b'onmouseover='alert(1) \"<img src=x onerror=alert(1)>\""
 IMG = "<img src=x onerror=alert('pwned')>"
 HOSTILE = f"{SCRIPT} {BREAKOUT} {IMG}"
 SCRIPT_URL_RE = re.compile(r"^\s*(javascript|vbscript|data(?!:image/))\s*:", re.IGNORECASE)
@@ -90,6 +93,12 @@ FILES: dict[str, str | bytes] = {
     "course/second.md": f"---\ntitle: Second\nweight: 2\nseries: {yaml_string(HOSTILE)}\n"
     f"coverImage: /images/first.jpg\ncoverCaption: {yaml_string(CAPTION)}\n"
     f"date: 2024-01-03\n---\nBody.\n",
+    "course/third.md": "---\ntitle: Third\nweight: 3\n"
+    f"linkTitle: {yaml_string('Link ' + HOSTILE)}\n"
+    f"coverImage: {yaml_string('https://example.org/a.jpg' + BREAKOUT)}\ncoverMeta: in\n"
+    f"thumbnailImage: {yaml_string(SINGLE_QUOTE_BREAKOUT)}\n"
+    f"gallery: [{yaml_string(GALLERY)}]\n"
+    f"slug: {yaml_string(SCRIPT)}\ndate: 2024-01-04\n---\nBody.\n",
     "paths/hello/index.json": json.dumps(
         {
             "title": "Scenario " + HOSTILE,
@@ -213,6 +222,13 @@ def test_the_payloads_reach_the_pages_they_attack(site):
     assert category.select_one('meta[property="og:title"]')["content"] == f"Category: {SCRIPT}"
     home = site.html("")
     assert "Evil <script>" in home.get_text()
+    assert "Link <script>" in home.get_text()  # linkTitle on the post cards
+    third = site.html("course/third/")
+    assert third.select_one(".stepwise-cover__image")["src"].endswith(BREAKOUT)
+    assert (
+        third.select_one(".stepwise-gallery figcaption").get_text()
+        == "<img src=x onerror=alert(1)>"
+    )
     assert SCRIPT in site.html("tags/").get_text()
     assert "Scenario <script>" in site.html("paths/hello/").get_text()
     assert site.html("paths/").select_one("h1").get_text() == "Pathway " + HOSTILE
@@ -268,6 +284,8 @@ def test_refused_images_and_removed_links_are_reported(site):
             "only http(s) URLs and paths work",
             "course/evil.md:10: thumbnailImage: image URL 'JavaScript:alert('pwned')' refused: "
             "only http(s) URLs and paths work",
+            "course/third.md:9: slug: slug '<script>alert('pwned')</script>' should be one path "
+            "segment, e.g. 'my-post'",
             "course/second.md:6: coverCaption: link 'javascript:alert(1)' refused: "
             "only http(s) and mailto links work",
             *(
