@@ -73,7 +73,7 @@ FILES: dict[str, str | bytes] = {
         ' "steps": [{"title": "Step", "text": "step1.md"}]}}'
     ),
     "scenario/intro.md": "Intro.\n",
-    "scenario/step1.md": "Run `ls`{{execute}}.\n\n{{< xkcd 1987 >}}\n",
+    "scenario/step1.md": "Run `ls`{{execute}}.\n\n{{< xkcd 1987 >}}\n\n{{< xkcd 99999 >}}\n",
 }
 CONFIG = {"plugins": ["search", "tags", {"stepwise": {}}]}
 
@@ -111,6 +111,8 @@ def built(tmp_path_factory: pytest.TempPathFactory):
         logging.getLogger("mkdocs").removeHandler(collected)
     # The only warnings: a series whose only post is unpublished is left out (the log is the
     # author's, not the site's).
+    unknown_comic = collected.expect(r"^scenario/step1\.md:5: xkcd 99999 is not in the xkcd data")
+    assert len(unknown_comic) == 1
     assert sorted(collected.messages) == [
         f"course/{name}.md: series '{token}-series' has no published parts; it is left out"
         for name, token in [
@@ -125,7 +127,8 @@ def built(tmp_path_factory: pytest.TempPathFactory):
 def test_a_build_writes_nothing_into_docs_and_nothing_into_the_cache(built):
     site, before = built
     assert tree_hash(site.docs_dir) == before
-    # xkcd fetching is off by default: the comic comes from the shipped data, no cache is made.
+    # xkcd fetching is off by default: comic 1987 comes from the shipped data, 99999 is reported,
+    # and neither makes a cache.
     assert not (site.docs_dir.parent / ".cache").exists()
     assert site.exists("scenario/step1/index.html") and site.exists("zqxpublic-alias/index.html")
 
