@@ -16,10 +16,25 @@ so that the rewrite drops nothing but the marker itself. The classes survive wit
 `assets/execute.js`).
 
 Fences are found the way SuperFences will find them afterwards, so that both agree on where a
-block starts and ends: the closing fence uses the opening fence's character, is at least as long
-(CommonMark) and sits at the opening fence's indentation and blockquote depth. Code that *shows*
-marker source is left alone: fences inside a longer fence, indented code blocks, and raw `<pre>`
-HTML blocks (Katacoda's own documentation writes its examples that way).
+block starts and ends: the closing fence uses the opening fence's character, is exactly as long
+(a marked one may be longer, as CommonMark allows; it is cut to length) and sits at the opening
+fence's indentation and blockquote depth; a fence whose container ends first is abandoned, and
+SuperFences tests none of its lines, nor the line that ends it, as an opening fence. Code that
+*shows* marker source is left alone: fences inside a longer fence, indented code blocks, and raw
+`<pre>` HTML blocks (Katacoda's own documentation writes its examples that way).
+
+Python-Markdown's block structure is followed as far as it decides where indented code starts,
+since SuperFences turns a block that shares a blank-line delimited block with indented code back
+into source: blank lines, list items (which take lazy continuation lines and cannot interrupt a
+paragraph), admonitions, details and tabs (which can, and take no lazy lines), headings, rules,
+raw `<pre>` blocks. Lazy continuation lines of blockquotes are not modelled.
+
+`rewrite` is idempotent: a second pass over its output changes nothing. The blank lines it
+inserts around a marked block change how Markdown reads the lines next to them (after a blank
+line, containers close and a line indented a tab stop deeper is indented code), so the scanner
+reads the lines after an insertion as they will stand in the output, inserts no blank line before
+a fence that it would turn into indented code, and none where it would move the line on which
+SuperFences abandons a fence.
 
 Everything here is pure: no Markdown instance, no logging. Problems come back as `Problem`s.
 """
@@ -28,6 +43,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 
 from markdown.extensions.attr_list import get_attrs
 
@@ -47,11 +63,29 @@ _INFO_RE = re.compile(
     r"(?:\{(?P<attrs>.*)\}|(?P<options>(?:[ \t]*[a-zA-Z][a-zA-Z0-9_]*(?:=(?P<q>[\"']).*?(?P=q))?"
     r"(?=[ \t]|$))+))?[ \t]*"
 )
-# Python-Markdown containers whose body is indented by one tab stop: list items, admonitions and
-# details (`!!!`, `???`, `???+`), content tabs (`===`, `===+`).
-_CONTAINER_RE = re.compile(r"(?:[-*+]|\d{1,9}[.)]|!!!|\?\?\?\+?|===\+?)(?:[ \t]|$)")
+# Python-Markdown containers whose body is indented by one tab stop: list items (their marker),
+# admonitions and details (`!!! note "Title"`, `???+ tip`) and content tabs (`=== "Linux"`).
+_CONTAINER_RE = re.compile(
+    r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)"
+    r'|(?:!!!|\?\?\?\+?) ?(?:[\w-]+(?: +[\w-]+)*(?: +".*")?|".*") *$'
+    r'|===[+!]{0,2} +".*" *$'
+)
+_EMPTY_LIST_ITEMS_RE = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))*")
+# Lines that end a Python-Markdown block wherever they are: ATX headings and thematic breaks; and
+# setext underlines, after a line of text.
+_HEADING_OR_RULE_RE = re.compile(r"#.*|(?:-[ ]{0,2}){3,}|(?:_[ ]{0,2}){3,}|(?:\*[ ]{0,2}){3,}")
+_SETEXT_UNDERLINE_RE = re.compile(r"(?:=+|-+)[ ]*")
 _PRE_START_RE = re.compile(r"<pre(?:[ \t>]|$)", re.IGNORECASE)
 _PRE_END_RE = re.compile(r"</pre>", re.IGNORECASE)
+_OPTION_RE = re.compile(r"(?P<key>[a-zA-Z][a-zA-Z0-9_]*)(?:=(?P<q>[\"'])(?P<value>.*?)(?P=q))?")
+# The options SuperFences' highlighter accepts outside braces, and what their values must start
+# with (it matches, not full-matches).
+_OPTION_VALUES = {
+    "hl_lines": re.compile(r"\d+(?:-\d+)?(?:[ \t]+\d+(?:-\d+)?)*$"),
+    "linenums": re.compile(r"\d+"),
+    "title": re.compile(""),
+    "title_mode": re.compile(""),
+}
 _MARKER_ANYWHERE_RE = re.compile(MARKER_PATTERN, re.IGNORECASE)
 
 DEFAULT_LANGUAGE = "text"
@@ -68,14 +102,15 @@ class Problem:
 
 @dataclass
 class RewriteResult:
-    """The rewritten lines, problems, and raw `<pre>` blocks with markers."""
+    """The rewritten lines, problems, and raw `<pre>` blocks to hide from SuperFences."""
 
     lines: list[str]
     problems: list[Problem] = field(default_factory=list)
     marked_raw_blocks: list[tuple[int, int]] = field(default_factory=list)
     """`(first, last)` line indexes (inclusive) of raw `<pre>` HTML blocks that contain marker
-    text. The preprocessor hides them from SuperFences so that fences shown inside them stay
-    source."""
+    text or a line SuperFences would open a fence on. The preprocessor hides them from
+    SuperFences so that fences shown inside them stay source (SuperFences, which knows no HTML,
+    would otherwise pair a fence inside with one outside)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +140,11 @@ class _Line:
         return len(self.prefix.expandtabs(TAB_LENGTH))
 
     @property
+    def outer_indent(self) -> int:
+        """Columns of indentation before the first `>`: `    > x` is indented code, not a quote."""
+        return len(self.prefix.split(">", 1)[0].expandtabs(TAB_LENGTH))
+
+    @property
     def indent(self) -> int:
         """Columns of indentation inside the innermost blockquote (its `> ` not counted)."""
         inner = self.prefix.rsplit(">", 1)[-1] if ">" in self.prefix else self.prefix
@@ -117,13 +157,139 @@ def rewrite(lines: list[str]) -> list[str]:
     return rewrite_page(lines).lines
 
 
+def _superfences_reads(opening: re.Match[str]) -> bool:
+    """Whether SuperFences opens a fence on this match of `_OPEN_RE` (it ignores CommonMark's
+    rule against backticks in a backtick fence's header: ```` ```{a`b} ```` opens a fence).
+
+    Options without braces must be ones its highlighter knows (`bash title="x"`), with valid
+    values; anything else (`bash text`) makes it refuse the header.
+    """
+    header = _INFO_RE.fullmatch(opening["info"])
+    if header is None:
+        return False
+    options = header["options"] or ""
+    return all(
+        (pattern := _OPTION_VALUES.get(option["key"])) is not None
+        and option["value"] is not None
+        and pattern.match(option["value"]) is not None
+        for option in _OPTION_RE.finditer(options)
+    )
+
+
+def _is_list_marker(container: re.Match[str]) -> bool:
+    """Whether a match of `_CONTAINER_RE` is a list item's marker."""
+    return container[0][0] in "-*+0123456789"
+
+
+def _opens_fence(line: str) -> bool:
+    """Whether SuperFences opens a fence on this line (wherever it is)."""
+    opening = _OPEN_RE.fullmatch(_Line.parse(line).content)
+    return opening is not None and _superfences_reads(opening)
+
+
+def _closes(content: str, fence: str) -> bool:
+    """Whether SuperFences closes `fence` on a line with this content: the same fence exactly."""
+    return content.startswith(fence) and not content[len(fence) :].strip(" \t")
+
+
+class _Verdict(Enum):
+    """How SuperFences reads a line inside an open fence."""
+
+    CONTENT = "content"
+    EMPTY = "empty"
+    CLOSE = "close"
+    ABANDON = "abandon"
+    """The fence's container ended: SuperFences drops the fence and moves on to the next line."""
+
+
+def _read_fence_line(opener: _Line, fence: str, text: str, after_empty: bool) -> _Verdict:
+    """How SuperFences reads `text` inside the fence `opener` opened (its `eval_fence` and
+    `eval_quoted`); `after_empty` says whether the previous line was `EMPTY`.
+
+    SuperFences looks at the line's first `opener.width` columns of spaces and `>` only: a `>`
+    there ends an unquoted fence, too few columns end any fence (but for an empty line), and
+    what lies beyond them is content, `>` included.
+    """
+    text = text.expandtabs(TAB_LENGTH)
+    prefix = _PREFIX_RE.match(text)
+    assert prefix is not None  # the pattern matches the empty string
+    ws = text[: min(prefix.end(), opener.width)]
+    content = text[len(ws) :]
+    level = ws.count(">")
+    if opener.quote_level == 0:
+        if level:
+            return _Verdict.ABANDON
+        if not text.strip():
+            return _Verdict.EMPTY
+        if len(ws) != opener.width:
+            return _Verdict.ABANDON
+    else:
+        if level > opener.quote_level:
+            return _Verdict.ABANDON
+        if not content:
+            return _Verdict.EMPTY
+        if len(ws) < opener.width or (after_empty and level < opener.quote_level):
+            return _Verdict.ABANDON
+    return _Verdict.CLOSE if _closes(content, fence) else _Verdict.CONTENT
+
+
+def _abandoned_at(opener: _Line, fence: str, lines: list[str]) -> int | None:
+    """The index of the line among `lines` (those after `opener`) where SuperFences abandons
+    the fence; None if it closes it first or never abandons it."""
+    after_empty = False
+    for index, text in enumerate(lines):
+        verdict = _read_fence_line(opener, fence, text, after_empty)
+        if verdict is _Verdict.ABANDON:
+            return index
+        if verdict is _Verdict.CLOSE:
+            return None
+        after_empty = verdict is _Verdict.EMPTY
+    return None
+
+
+def _without_marker(closer: str, closing: re.Match[str], fence: str) -> str:
+    """The marked closing fence `closer` without its marker, and with the opening `fence`.
+
+    Extra fence characters go too: SuperFences closes only on a fence exactly as long as the
+    opening one. `closing` is `_CLOSE_RE`'s match of the line's content.
+    """
+    offset = len(closer) - len(closing.string)  # where the fence starts in the line
+    return (
+        closer[:offset]
+        + fence
+        + closer[offset + len(closing["fence"]) : offset + closing.start("marker")]
+        + closer[offset + closing.end("marker") :]
+    )
+
+
 def annotate_info(info: str, classes: list[str]) -> str | None:
     """A fence header (the text after the fence) with `classes` added; None if unreadable.
 
     `bash` becomes `bash {.cls}`, `` (no language) `{.text .cls}`, `bash {hl_lines="1"}`
     `bash {hl_lines="1" .cls}`, and options `bash title="x"` become attributes
     `bash {title="x" .cls}`, since SuperFences reads either options or braces, not both.
+
+    A header that SuperFences opens a fence on but whose attributes `attr_list` cannot read to
+    the end (`{{open}} {.x}`: its reading stops at the first `}`) would lose the classes; such
+    a header is unreadable too.
     """
+    annotated = _add_classes(info, classes)
+    if annotated is None or not set(classes) <= set(_classes_read(annotated)):
+        return None
+    return annotated
+
+
+def _classes_read(info: str) -> list[str]:
+    """The classes SuperFences gives a block with this fence header (the language not counted)."""
+    match = _INFO_RE.fullmatch(info)
+    if match is None or match["attrs"] is None:
+        return []
+    classes = [value for key, value in get_attrs(match["attrs"]) if key == "."]
+    return classes if match["lang"] is not None else classes[1:]  # the first names the language
+
+
+def _add_classes(info: str, classes: list[str]) -> str | None:
+    """`annotate_info`'s rewrite, before checking that SuperFences reads what it wrote."""
     match = _INFO_RE.fullmatch(info)
     if match is None:
         return None
@@ -161,9 +327,26 @@ class _Scanner:
         self.result = RewriteResult(lines=list(lines))
         # Content columns of the open containers (list items, admonitions, tabs); 0 is the page.
         self.containers = [0]
+        self.container_is_list = [False]  # which of them are list items
+        # Whether the line being read starts a block (after a blank line, as it stands in the
+        # output): only there can indented code start and containers close.
         self.after_blank = True
+        # Whether the line before ended a block (a heading, a rule, a container's title line),
+        # so that this line starts one: indented code can start here, but no container closes.
+        self.next_starts_block = False
+        self.block_started_at = -2  # the last line that started a block
         # Blank lines to insert before these source lines (text: `>` in a blockquote).
         self.separators: dict[int, str] = {}
+        # SuperFences tests no line up to this index as an opening fence: they were inside a
+        # fence it abandoned (see `fence` and `skip_indented_code`). Markdown still reads them.
+        self.fenceless_until = -1
+        # Fences SuperFences abandons: opening line, fence, first and last line index.
+        self.abandoned: list[tuple[_Line, str, int, int]] = []
+        # Marked closing fences already reported as not closing their fence.
+        self.misplaced: set[int] = set()
+        # The line that ended the last indented code block (until a blank line follows) and the
+        # blank line for the code block's container.
+        self.code_ended_at: tuple[int, str] | None = None
 
     def run(self) -> RewriteResult:
         index = 0
@@ -191,64 +374,167 @@ class _Scanner:
     def step(self, index: int) -> int:
         """Handle the construct starting at `index`; return the index after it."""
         line = _Line.parse(self.source[index])
-        if line.blank:
+        if not self.source[index].strip():
+            self.after_blank = True
+            self.code_ended_at = None
+            return index + 1
+        # Indentation decides before `>` does: `    > x` at a block start is indented code.
+        if self.after_blank or self.ends_container(line.outer_indent):
+            self.close_containers(line.outer_indent)
+        column = self.containers[-1]
+        starts_block = self.after_blank or self.next_starts_block
+        if starts_block and line.outer_indent >= column + TAB_LENGTH:
+            return self.skip_indented_code(index, column + TAB_LENGTH)
+        if line.blank:  # a blank line inside a blockquote, but not between Markdown's blocks
             self.after_blank = True
             return index + 1
-        if self.after_blank:
-            self.close_containers(line.indent)
-        column = self.containers[-1]
-        if self.after_blank and line.indent >= column + TAB_LENGTH:
+        if starts_block and line.indent >= column + TAB_LENGTH:
             return self.skip_indented_code(index, column + TAB_LENGTH)
-        self.after_blank = False
+        self.after_blank = self.next_starts_block = False
+        if starts_block:
+            self.block_started_at = index
+        sees_fences = index > self.fenceless_until
         if (
             len(self.containers) == 1
             and line.quote_level == 0
             and _PRE_START_RE.match(line.content)
+            and (end := self.raw_pre_block(index, sees_fences)) is not None
         ):
-            end = self.raw_pre_end(index)
-            if end is not None:
-                return end + 1
+            self.next_starts_block = True  # a raw HTML block ends where its tag closes
+            return end + 1
         opening = _OPEN_RE.fullmatch(line.content)
-        if opening is not None and self.is_fence_header(opening, index):
-            # A fence indented like code that continues a paragraph must stay touching it: a
-            # blank line in between would make it an indented code block.
-            continues_paragraph = line.indent >= column + TAB_LENGTH
-            return self.fence(index, line, opening, continues_paragraph)
-        if _CONTAINER_RE.match(line.content):
-            self.close_containers(line.indent + 1)
-            self.containers.append(line.indent + TAB_LENGTH)
+        if (
+            opening is not None
+            and index not in self.misplaced
+            and self.is_fence_header(opening, index)  # first: it escapes stray markers
+            and sees_fences
+        ):
+            return self.fence(index, line, opening)
+        if _HEADING_OR_RULE_RE.fullmatch(line.content) or (
+            index == self.block_started_at + 1 and _SETEXT_UNDERLINE_RE.fullmatch(line.content)
+        ):
+            # Python-Markdown splits blocks at headings and rules wherever they are; a setext
+            # underline is one only under a block's first line.
+            self.next_starts_block = True
+            return index + 1
+        container = _CONTAINER_RE.match(line.content)
+        if container is not None and not (starts_block and self.precedes_setext_underline(index)):
+            self.open_container(line, container, starts_block)
         return index + 1
+
+    def open_container(self, line: _Line, container: re.Match[str], starts_block: bool) -> None:
+        """Open the container whose first line is `line` (`container` matched its content)."""
+        is_list_item = _is_list_marker(container)
+        # Python-Markdown starts a list only where a block starts (a list item cannot interrupt
+        # a paragraph), or continues one; admonitions, details and tabs interrupt paragraphs.
+        if is_list_item and not (starts_block or any(self.container_is_list)):
+            return
+        self.close_containers(line.indent + 1)
+        self.containers.append(line.indent + TAB_LENGTH)
+        self.container_is_list.append(is_list_item)
+        # An admonition's, details' or tab's title, or an empty list item (`- `, `- - `), leaves
+        # no paragraph for the next line to continue: that line starts a block in the container.
+        text = line.content[container.end() :]
+        inner = _CONTAINER_RE.match(text.lstrip())
+        has_text = (
+            is_list_item
+            and _EMPTY_LIST_ITEMS_RE.fullmatch(text) is None
+            and (inner is None or _is_list_marker(inner))  # `- !!! note` has a title only
+        )
+        self.next_starts_block = not has_text
+
+    def precedes_setext_underline(self, index: int) -> bool:
+        """Whether the next line underlines this one as a heading (`- ` over `- ` is one)."""
+        following = index + 1
+        return following < len(self.source) and bool(
+            _SETEXT_UNDERLINE_RE.fullmatch(_Line.parse(self.source[following]).content)
+        )
+
+    def ends_container(self, indent: int) -> bool:
+        """Whether a line so indented ends a container even without a blank line before it.
+
+        Only list items take lazy continuation lines; an admonition, details or tab ends at the
+        first line not indented into it.
+        """
+        containers = zip(self.containers, self.container_is_list, strict=True)
+        return any(indent < column and not is_list for column, is_list in containers)
 
     def close_containers(self, indent: int) -> None:
         while len(self.containers) > 1 and indent < self.containers[-1]:
             self.containers.pop()
+            self.container_is_list.pop()
 
     def skip_indented_code(self, index: int, column: int) -> int:
-        """Skip an indented code block (kept verbatim: it shows source)."""
+        """Skip an indented code block (kept verbatim: it shows source).
+
+        SuperFences does not know indented code: it opens fences inside the block too (and the
+        block processor reverts them later). One still open when the block ends is abandoned on
+        the line that ends the block, and SuperFences never tests that line as an opening fence.
+        """
+        fence: tuple[_Line, str] | None = None  # SuperFences' open fence: opening line, fence
+        fence_start = index
+        after_empty = False
+        # Indented code outside any blockquote on its first line (`    > x` included), or inside.
+        outside = _Line.parse(self.source[index]).outer_indent >= column
         end = index
         while end < len(self.source):
-            line = _Line.parse(self.source[end])
-            if not line.blank and line.indent < column:
+            text = self.source[end]
+            line = _Line.parse(text)
+            if outside and text.strip() and line.outer_indent < column:
                 break
+            if not outside and not line.blank and line.indent < column:
+                break
+            if fence is not None:
+                verdict = _read_fence_line(*fence, text, after_empty)
+                if verdict in (_Verdict.CLOSE, _Verdict.ABANDON):
+                    fence = None
+                after_empty = verdict is _Verdict.EMPTY
+            elif not line.blank:
+                opening = _OPEN_RE.fullmatch(line.content)
+                if (
+                    opening is not None
+                    and _superfences_reads(opening)
+                    and end > self.fenceless_until
+                ):
+                    fence = (line, opening["fence"])
+                    fence_start = end
+                    after_empty = False
             end += 1
         self.after_blank = True
+        if fence is not None:
+            self.abandoned.append((*fence, fence_start, end))
+            self.fenceless_until = max(self.fenceless_until, end)
+        blank_line = "" if outside else self.blank_line(_Line.parse(self.source[index]))
+        self.code_ended_at = (end, blank_line) if end < len(self.source) else None
         return end
 
-    def raw_pre_end(self, index: int) -> int | None:
-        """The last line of the raw `<pre>` block starting at `index`; None if never closed."""
-        for end in range(index, len(self.source)):
-            if _PRE_END_RE.search(self.source[end]):
-                if any(_MARKER_ANYWHERE_RE.search(text) for text in self.source[index : end + 1]):
-                    self.result.marked_raw_blocks.append((index, end))
-                return end
-        return None
+    def raw_pre_block(self, index: int, sees_fences: bool) -> int | None:
+        """The last line of the raw `<pre>` block starting at `index`; None if there is none.
+
+        A block SuperFences must not see is recorded in `marked_raw_blocks`. One that starts
+        inside a fence SuperFences abandons is not (hiding it would change how SuperFences
+        reads the fence), so it must hold no opening fence after that fence to be skipped.
+        """
+        end = next(
+            (end for end in range(index, len(self.source)) if _PRE_END_RE.search(self.source[end])),
+            None,
+        )
+        if end is None:
+            return None
+        if not sees_fences and any(
+            _opens_fence(text) for text in self.source[self.fenceless_until + 1 : end + 1]
+        ):
+            return None  # SuperFences reads the block's lines after the fence it abandoned
+        block = self.source[index : end + 1]
+        if sees_fences and any(
+            _MARKER_ANYWHERE_RE.search(text) or _opens_fence(text) for text in block
+        ):
+            self.result.marked_raw_blocks.append((index, end))
+        return end
 
     def is_fence_header(self, opening: re.Match[str], index: int) -> bool:
         """Whether an opening-fence look-alike opens a fence, as SuperFences will see it."""
-        info = opening["info"]
-        if opening["fence"].startswith("`") and "`" in info:
-            return False  # CommonMark: a backtick fence's info string has no backticks
-        marker = _MARKER_ANYWHERE_RE.fullmatch(info.strip())
+        marker = _MARKER_ANYWHERE_RE.fullmatch(opening["info"].strip())
         if marker is not None:
             # SuperFences would open a fence here (it reads `{{execute}}` as attributes) and
             # swallow the page up to the next bare fence. A backslash makes the line text.
@@ -258,46 +544,48 @@ class _Scanner:
             self.result.lines[index] = f"{line[:offset]}\\{line[offset:]}"
             return False
         # SuperFences does not open a fence on a header it cannot read; neither do we.
-        return _INFO_RE.fullmatch(info) is not None
+        return _superfences_reads(opening)
 
-    def fence(
-        self, index: int, opener: _Line, opening: re.Match[str], continues_paragraph: bool
-    ) -> int:
+    def fence(self, index: int, opener: _Line, opening: re.Match[str]) -> int:
         """Process the fence opened at `index`; return the index after it."""
         fence = opening["fence"]
         misplaced: list[int] = []  # marked closing fences that do not close this fence
+        after_empty = False
         for end in range(index + 1, len(self.source)):
-            line = _Line.parse(self.source[end])
-            if line.blank:
-                continue
-            closing = _CLOSE_RE.fullmatch(line.content)
-            is_marked_closer = (
+            text = self.source[end]
+            closing = _CLOSE_RE.fullmatch(_Line.parse(text).content)
+            if (
                 closing is not None
                 and closing["marker"] is not None
                 and closing["fence"][0] == fence[0]
-            )
-            if line.quote_level != opener.quote_level or (
-                opener.quote_level == 0 and line.width < opener.width
             ):
-                # SuperFences abandons a fence whose container ends before it is closed.
-                if is_marked_closer:
-                    misplaced.append(end)
-                self.unclosed(index, fence, misplaced)
-                return end + 1
-            if (
-                closing is not None
-                and closing["fence"][0] == fence[0]
-                and len(closing["fence"]) >= len(fence)
-                and line.width == opener.width
-            ):
-                if closing["marker"] is not None:
+                # A marked fence closes this one if SuperFences will close it once rewritten.
+                rewritten = _without_marker(text, closing, fence)
+                if len(closing["fence"]) >= len(fence) and (
+                    _read_fence_line(opener, fence, rewritten, after_empty) is _Verdict.CLOSE
+                ):
                     self.rewrite_fence(index, end, opener, opening, closing)
-                    if not continues_paragraph:
-                        self.separate_before(index, opener)
+                    self.separate_from_code()
+                    self.separate_before(index, opener)
                     self.separate_after(index, end, opener)
-                return end + 1
-            if is_marked_closer:
+                    # The next line now follows a blank line (inserted or moved), as the next
+                    # pass over our own output will see it.
+                    self.after_blank = True
+                    return end + 1
                 misplaced.append(end)
+            verdict = _read_fence_line(opener, fence, text, after_empty)
+            if verdict is _Verdict.CLOSE:
+                return end + 1
+            if verdict is _Verdict.ABANDON:
+                # SuperFences abandons a fence whose container ends before it is closed, and
+                # does not read its lines, nor the line that ends it, as opening fences; but
+                # Markdown reads them all as usual.
+                self.unclosed(index, fence, misplaced)
+                self.misplaced.update(misplaced)
+                self.abandoned.append((opener, fence, index, end))
+                self.fenceless_until = end
+                return index + 1
+            after_empty = verdict is _Verdict.EMPTY
         self.unclosed(index, fence, misplaced)
         return len(self.source)
 
@@ -329,27 +617,24 @@ class _Scanner:
         if NO_COPY_CLASS not in classes:
             classes.append(NO_COPY_CLASS)  # our script adds the one copy button
         info = annotate_info(opening["info"], classes)
-        if info is None:  # unreachable while `is_fence_header` rejects unreadable headers
-            self.problem(start, f"cannot add {closing['marker']!r} to this fence header")
-            return
-        lines[start] = f"{opener.prefix}{opening['fence']}{info}"
-        closer = self.source[end]
-        offset = len(closer) - len(closing.string)  # where the fence starts in the line
-        # The marker goes; so do extra fence characters: SuperFences closes only on a fence
-        # exactly as long as the opening one.
-        lines[end] = (
-            closer[:offset]
-            + opening["fence"]
-            + closer[offset + len(closing["fence"]) : offset + closing.start("marker")]
-            + closer[offset + closing.end("marker") :]
-        )
+        if info is None:
+            # The fence still gets closed: left alone, the marked closing fence would swallow
+            # the rest of the page.
+            self.problem(
+                start,
+                f"the marker {closing['marker']!r} on line {end + 1} is dropped: the classes "
+                "it stands for cannot be added to this fence header",
+            )
+        else:
+            lines[start] = f"{opener.prefix}{opening['fence']}{info}"
+        lines[end] = _without_marker(self.source[end], closing, opening["fence"])
         # Blank lines at the end of the block move below the closing fence. Not in a
         # blockquote: there SuperFences would wrap the block in a paragraph because of a `>`
         # line after it; inside, Pygments drops them (`stripnl`) and so does our script.
         if opener.quote_level:
             return
         trailing = end
-        while trailing - 1 > start and _Line.parse(self.source[trailing - 1]).blank:
+        while trailing - 1 > start and not self.source[trailing - 1].strip():
             trailing -= 1
         if trailing < end:
             lines[trailing : end + 1] = [lines[end], *self.source[trailing:end]]
@@ -359,12 +644,47 @@ class _Scanner:
     # `<p>` with the prose. Katacoda authors write prose right after `{{execute}}`, so marked
     # blocks get blank lines (`>` in a blockquote) where text touches them.
 
+    def separate_from_code(self) -> None:
+        """Put a blank line between an indented code block and the text after it.
+
+        Markdown reads the same either way, but SuperFences' indented-code processor turns
+        every fenced block back into source that shares a (blank-line delimited) block with
+        indented code.
+        """
+        if self.code_ended_at is not None:
+            end, blank_line = self.code_ended_at
+            if self.keeps_abandoned_fences(end, blank_line):
+                self.separators[end] = blank_line
+
+    def keeps_abandoned_fences(self, index: int, blank_line: str) -> bool:
+        """Whether SuperFences still abandons its fences where it did with `blank_line` inserted
+        before line `index` (in a blockquote, a blank line and a shallower quote end a fence;
+        a `>` line ends an unquoted one)."""
+        for opener, fence, start, end in self.abandoned:
+            if start < index <= end:
+                lines = [*self.source[start + 1 : index], blank_line, *self.source[index : end + 1]]
+                return _abandoned_at(opener, fence, lines) == len(lines) - 1
+        return True
+
     def separate_before(self, start: int, opener: _Line) -> None:
-        if start > 0 and not _Line.parse(self.source[start - 1]).blank:
-            self.separators[start] = self.blank_line(opener)
+        if start == 0:
+            return
+        previous = self.source[start - 1]
+        # A bare `>` line is blank inside a blockquote only; outside, it is quoted text.
+        if not previous.strip() or (opener.quote_level and _Line.parse(previous).blank):
+            return
+        # After a blank line, Markdown closes the containers the opener is not indented into;
+        # an opener indented a tab stop past what is left open would be indented code. Such a
+        # fence continues the paragraph before it and must stay touching it.
+        column = max(column for column in self.containers if column <= opener.indent)
+        if opener.indent >= column + TAB_LENGTH:
+            return
+        # A blank line that ends indented code right here is already a separator.
+        self.separators.setdefault(start, self.blank_line(opener))
+        self.close_containers(opener.indent)  # as the next pass, after the blank line, will
 
     def separate_after(self, start: int, end: int, opener: _Line) -> None:
-        moved_blanks = end - 1 > start and _Line.parse(self.source[end - 1]).blank
+        moved_blanks = end - 1 > start and not self.source[end - 1].strip()
         if opener.quote_level and moved_blanks:
             moved_blanks = False  # in a blockquote they stay inside the block
         after = end + 1
