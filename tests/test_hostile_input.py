@@ -98,7 +98,7 @@ FILES: dict[str, str | bytes] = {
     f"coverImage: {yaml_string('https://example.org/a.jpg' + BREAKOUT)}\ncoverMeta: in\n"
     f"thumbnailImage: {yaml_string(SINGLE_QUOTE_BREAKOUT)}\n"
     f"gallery: [{yaml_string(GALLERY)}]\n"
-    f"slug: {yaml_string(SCRIPT)}\ndate: 2024-01-04\n---\nBody.\n",
+    f"slug: {yaml_string('third' + BREAKOUT)}\ndate: 2024-01-04\n---\nBody.\n",
     "paths/hello/index.json": json.dumps(
         {
             "title": "Scenario " + HOSTILE,
@@ -223,7 +223,9 @@ def test_the_payloads_reach_the_pages_they_attack(site):
     home = site.html("")
     assert "Evil <script>" in home.get_text()
     assert "Link <script>" in home.get_text()  # linkTitle on the post cards
-    third = site.html("course/third/")
+    # The slug is a path segment with quotes; MkDocs URL-quotes it wherever it is linked.
+    third = site.html("course/third" + BREAKOUT + "/")
+    assert any("third%22%20onmouseover" in a["href"] for a in home.select("a[href]"))
     assert third.select_one(".stepwise-cover__image")["src"].endswith(BREAKOUT)
     assert (
         third.select_one(".stepwise-gallery figcaption").get_text()
@@ -284,8 +286,6 @@ def test_refused_images_and_removed_links_are_reported(site):
             "only http(s) URLs and paths work",
             "course/evil.md:10: thumbnailImage: image URL 'JavaScript:alert('pwned')' refused: "
             "only http(s) URLs and paths work",
-            "course/third.md:9: slug: slug '<script>alert('pwned')</script>' should be one path "
-            "segment, e.g. 'my-post'",
             "course/second.md:6: coverCaption: link 'javascript:alert(1)' refused: "
             "only http(s) and mailto links work",
             *(
