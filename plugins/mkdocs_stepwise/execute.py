@@ -38,9 +38,10 @@ class ExecutePreprocessor(Preprocessor):
         for problem in result.problems:
             warn(problem.message, line=problem.line)
         rewritten = result.lines
-        # A raw `<pre>` block that shows marker source stays raw HTML for Python-Markdown, but
-        # SuperFences runs first and would pair a fence inside it with one outside. Stash the
-        # block now, exactly as Python-Markdown's raw HTML handling would later.
+        # A raw `<pre>` block that holds marker text or a line SuperFences would open a fence on
+        # stays raw HTML for Python-Markdown, but SuperFences runs first and, knowing no HTML,
+        # would pair a fence inside it with one outside. Stash the block now, exactly as
+        # Python-Markdown's raw HTML handling would later.
         for first, last in reversed(result.marked_raw_blocks):
             placeholder = self.md.htmlStash.store("\n".join(rewritten[first : last + 1]))
             rewritten[first : last + 1] = ["", placeholder, ""]

@@ -15,19 +15,13 @@ so that the rewrite drops nothing but the marker itself. The classes survive wit
 `attr_list`); `.no-copy` keeps Material from adding a second copy button (ours is added by
 `assets/execute.js`).
 
-Fences are found the way SuperFences will find them afterwards, so that both agree on where a
-block starts and ends: the closing fence uses the opening fence's character, is exactly as long
-(a marked one may be longer, as CommonMark allows; it is cut to length) and sits at the opening
-fence's indentation and blockquote depth; a fence whose container ends first is abandoned, and
-SuperFences tests none of its lines, nor the line that ends it, as an opening fence. Code that
-*shows* marker source is left alone: fences inside a longer fence, indented code blocks, and raw
-`<pre>` HTML blocks (Katacoda's own documentation writes its examples that way).
-
-Python-Markdown's block structure is followed as far as it decides where indented code starts,
-since SuperFences turns a block that shares a blank-line delimited block with indented code back
-into source: blank lines, list items (which take lazy continuation lines and cannot interrupt a
-paragraph), admonitions, details and tabs (which can, and take no lazy lines), headings, rules,
-raw `<pre>` blocks. Lazy continuation lines of blockquotes are not modelled.
+Fences are found the way SuperFences will find them afterwards (`superfences_model`), so that
+both agree on where a block starts and ends; a marked closing fence may be longer than the opening
+one, as CommonMark allows, and is cut to length. Code that *shows* marker source is left alone:
+fences inside a longer fence, indented code blocks, and raw `<pre>` HTML blocks (Katacoda's own
+documentation writes its examples that way). The scanner follows Python-Markdown's block
+structure (`markdown_blocks`) as far as it decides where indented code starts, since SuperFences
+turns a block that shares a blank-line delimited block with indented code back into source.
 
 `rewrite` is idempotent: a second pass over its output changes nothing. The blank lines it
 inserts around a marked block change how Markdown reads the lines next to them (after a blank
@@ -43,49 +37,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
 
 from markdown.extensions.attr_list import get_attrs
 
 from .execute_markers import MARKER_PATTERN, NO_COPY_CLASS, parse_marker
+from .markdown_blocks import (
+    CONTAINER_RE,
+    HEADING_OR_RULE_RE,
+    PRE_START_RE,
+    SETEXT_UNDERLINE_RE,
+    TAB_LENGTH,
+    Containers,
+    Line,
+    precedes_setext_underline,
+    raw_pre_end,
+)
+from .superfences_model import (
+    HEADER_RE,
+    OPENING_FENCE_RE,
+    Verdict,
+    abandoned_at,
+    opens_fence,
+    read_fence_line,
+    reads_header,
+)
 
-TAB_LENGTH = 4
-"""Python-Markdown's default; its whitespace normaliser has expanded tabs before we run."""
-
-_PREFIX_RE = re.compile(r"[ \t>]*")
-_OPEN_RE = re.compile(r"(?P<fence>`{3,}|~{3,})(?P<info>.*)")
+# A closing fence, maybe followed by a marker: SuperFences closes nothing on a marked one.
 _CLOSE_RE = re.compile(
     r"(?P<fence>`{3,}|~{3,})[ \t]*(?P<marker>" + MARKER_PATTERN + r")?[ \t]*", re.IGNORECASE
 )
-# SuperFences' reading of a fence header: an optional language, then `{attributes}` or options.
-_INFO_RE = re.compile(
-    r"[ \t]*(?:\.?(?P<lang>[\w#.+-]+)(?=[ \t]|$))?[ \t]*"
-    r"(?:\{(?P<attrs>.*)\}|(?P<options>(?:[ \t]*[a-zA-Z][a-zA-Z0-9_]*(?:=(?P<q>[\"']).*?(?P=q))?"
-    r"(?=[ \t]|$))+))?[ \t]*"
-)
-# Python-Markdown containers whose body is indented by one tab stop: list items (their marker),
-# admonitions and details (`!!! note "Title"`, `???+ tip`) and content tabs (`=== "Linux"`).
-_CONTAINER_RE = re.compile(
-    r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)"
-    r'|(?:!!!|\?\?\?\+?) ?(?:[\w-]+(?: +[\w-]+)*(?: +".*")?|".*") *$'
-    r'|===[+!]{0,2} +".*" *$'
-)
-_EMPTY_LIST_ITEMS_RE = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))*")
-# Lines that end a Python-Markdown block wherever they are: ATX headings and thematic breaks; and
-# setext underlines, after a line of text.
-_HEADING_OR_RULE_RE = re.compile(r"#.*|(?:-[ ]{0,2}){3,}|(?:_[ ]{0,2}){3,}|(?:\*[ ]{0,2}){3,}")
-_SETEXT_UNDERLINE_RE = re.compile(r"(?:=+|-+)[ ]*")
-_PRE_START_RE = re.compile(r"<pre(?:[ \t>]|$)", re.IGNORECASE)
-_PRE_END_RE = re.compile(r"</pre>", re.IGNORECASE)
-_OPTION_RE = re.compile(r"(?P<key>[a-zA-Z][a-zA-Z0-9_]*)(?:=(?P<q>[\"'])(?P<value>.*?)(?P=q))?")
-# The options SuperFences' highlighter accepts outside braces, and what their values must start
-# with (it matches, not full-matches).
-_OPTION_VALUES = {
-    "hl_lines": re.compile(r"\d+(?:-\d+)?(?:[ \t]+\d+(?:-\d+)?)*$"),
-    "linenums": re.compile(r"\d+"),
-    "title": re.compile(""),
-    "title_mode": re.compile(""),
-}
 _MARKER_ANYWHERE_RE = re.compile(MARKER_PATTERN, re.IGNORECASE)
 
 DEFAULT_LANGUAGE = "text"
@@ -113,138 +93,9 @@ class RewriteResult:
     would otherwise pair a fence inside with one outside)."""
 
 
-@dataclass(frozen=True)
-class _Line:
-    """A line split into its container prefix (spaces and `>`) and its content."""
-
-    prefix: str
-    content: str
-
-    @classmethod
-    def parse(cls, line: str) -> _Line:
-        prefix = _PREFIX_RE.match(line)
-        assert prefix is not None  # the pattern matches the empty string
-        return cls(line[: prefix.end()], line[prefix.end() :])
-
-    @property
-    def blank(self) -> bool:
-        return not self.content.strip()
-
-    @property
-    def quote_level(self) -> int:
-        return self.prefix.count(">")
-
-    @property
-    def width(self) -> int:
-        """The prefix's width in columns, as SuperFences compares prefixes."""
-        return len(self.prefix.expandtabs(TAB_LENGTH))
-
-    @property
-    def outer_indent(self) -> int:
-        """Columns of indentation before the first `>`: `    > x` is indented code, not a quote."""
-        return len(self.prefix.split(">", 1)[0].expandtabs(TAB_LENGTH))
-
-    @property
-    def indent(self) -> int:
-        """Columns of indentation inside the innermost blockquote (its `> ` not counted)."""
-        inner = self.prefix.rsplit(">", 1)[-1] if ">" in self.prefix else self.prefix
-        columns = len(inner.expandtabs(TAB_LENGTH))
-        return columns - 1 if ">" in self.prefix and inner.startswith(" ") else columns
-
-
 def rewrite(lines: list[str]) -> list[str]:
     """The page's lines with marked fences turned into plain SuperFences (see the module doc)."""
     return rewrite_page(lines).lines
-
-
-def _superfences_reads(opening: re.Match[str]) -> bool:
-    """Whether SuperFences opens a fence on this match of `_OPEN_RE` (it ignores CommonMark's
-    rule against backticks in a backtick fence's header: ```` ```{a`b} ```` opens a fence).
-
-    Options without braces must be ones its highlighter knows (`bash title="x"`), with valid
-    values; anything else (`bash text`) makes it refuse the header.
-    """
-    header = _INFO_RE.fullmatch(opening["info"])
-    if header is None:
-        return False
-    options = header["options"] or ""
-    return all(
-        (pattern := _OPTION_VALUES.get(option["key"])) is not None
-        and option["value"] is not None
-        and pattern.match(option["value"]) is not None
-        for option in _OPTION_RE.finditer(options)
-    )
-
-
-def _is_list_marker(container: re.Match[str]) -> bool:
-    """Whether a match of `_CONTAINER_RE` is a list item's marker."""
-    return container[0][0] in "-*+0123456789"
-
-
-def _opens_fence(line: str) -> bool:
-    """Whether SuperFences opens a fence on this line (wherever it is)."""
-    opening = _OPEN_RE.fullmatch(_Line.parse(line).content)
-    return opening is not None and _superfences_reads(opening)
-
-
-def _closes(content: str, fence: str) -> bool:
-    """Whether SuperFences closes `fence` on a line with this content: the same fence exactly."""
-    return content.startswith(fence) and not content[len(fence) :].strip(" \t")
-
-
-class _Verdict(Enum):
-    """How SuperFences reads a line inside an open fence."""
-
-    CONTENT = "content"
-    EMPTY = "empty"
-    CLOSE = "close"
-    ABANDON = "abandon"
-    """The fence's container ended: SuperFences drops the fence and moves on to the next line."""
-
-
-def _read_fence_line(opener: _Line, fence: str, text: str, after_empty: bool) -> _Verdict:
-    """How SuperFences reads `text` inside the fence `opener` opened (its `eval_fence` and
-    `eval_quoted`); `after_empty` says whether the previous line was `EMPTY`.
-
-    SuperFences looks at the line's first `opener.width` columns of spaces and `>` only: a `>`
-    there ends an unquoted fence, too few columns end any fence (but for an empty line), and
-    what lies beyond them is content, `>` included.
-    """
-    text = text.expandtabs(TAB_LENGTH)
-    prefix = _PREFIX_RE.match(text)
-    assert prefix is not None  # the pattern matches the empty string
-    ws = text[: min(prefix.end(), opener.width)]
-    content = text[len(ws) :]
-    level = ws.count(">")
-    if opener.quote_level == 0:
-        if level:
-            return _Verdict.ABANDON
-        if not text.strip():
-            return _Verdict.EMPTY
-        if len(ws) != opener.width:
-            return _Verdict.ABANDON
-    else:
-        if level > opener.quote_level:
-            return _Verdict.ABANDON
-        if not content:
-            return _Verdict.EMPTY
-        if len(ws) < opener.width or (after_empty and level < opener.quote_level):
-            return _Verdict.ABANDON
-    return _Verdict.CLOSE if _closes(content, fence) else _Verdict.CONTENT
-
-
-def _abandoned_at(opener: _Line, fence: str, lines: list[str]) -> int | None:
-    """The index of the line among `lines` (those after `opener`) where SuperFences abandons
-    the fence; None if it closes it first or never abandons it."""
-    after_empty = False
-    for index, text in enumerate(lines):
-        verdict = _read_fence_line(opener, fence, text, after_empty)
-        if verdict is _Verdict.ABANDON:
-            return index
-        if verdict is _Verdict.CLOSE:
-            return None
-        after_empty = verdict is _Verdict.EMPTY
-    return None
 
 
 def _without_marker(closer: str, closing: re.Match[str], fence: str) -> str:
@@ -281,7 +132,7 @@ def annotate_info(info: str, classes: list[str]) -> str | None:
 
 def _classes_read(info: str) -> list[str]:
     """The classes SuperFences gives a block with this fence header (the language not counted)."""
-    match = _INFO_RE.fullmatch(info)
+    match = HEADER_RE.fullmatch(info)
     if match is None or match["attrs"] is None:
         return []
     classes = [value for key, value in get_attrs(match["attrs"]) if key == "."]
@@ -290,7 +141,7 @@ def _classes_read(info: str) -> list[str]:
 
 def _add_classes(info: str, classes: list[str]) -> str | None:
     """`annotate_info`'s rewrite, before checking that SuperFences reads what it wrote."""
-    match = _INFO_RE.fullmatch(info)
+    match = HEADER_RE.fullmatch(info)
     if match is None:
         return None
     added = " ".join(f".{name}" for name in classes)
@@ -325,9 +176,7 @@ class _Scanner:
     def __init__(self, lines: list[str]) -> None:
         self.source = lines
         self.result = RewriteResult(lines=list(lines))
-        # Content columns of the open containers (list items, admonitions, tabs); 0 is the page.
-        self.containers = [0]
-        self.container_is_list = [False]  # which of them are list items
+        self.containers = Containers()
         # Whether the line being read starts a block (after a blank line, as it stands in the
         # output): only there can indented code start and containers close.
         self.after_blank = True
@@ -341,7 +190,7 @@ class _Scanner:
         # fence it abandoned (see `fence` and `skip_indented_code`). Markdown still reads them.
         self.fenceless_until = -1
         # Fences SuperFences abandons: opening line, fence, first and last line index.
-        self.abandoned: list[tuple[_Line, str, int, int]] = []
+        self.abandoned: list[tuple[Line, str, int, int]] = []
         # Marked closing fences already reported as not closing their fence.
         self.misplaced: set[int] = set()
         # The line that ended the last indented code block (until a blank line follows) and the
@@ -373,15 +222,15 @@ class _Scanner:
 
     def step(self, index: int) -> int:
         """Handle the construct starting at `index`; return the index after it."""
-        line = _Line.parse(self.source[index])
+        line = Line.parse(self.source[index])
         if not self.source[index].strip():
             self.after_blank = True
             self.code_ended_at = None
             return index + 1
         # Indentation decides before `>` does: `    > x` at a block start is indented code.
-        if self.after_blank or self.ends_container(line.outer_indent):
-            self.close_containers(line.outer_indent)
-        column = self.containers[-1]
+        if self.after_blank or self.containers.ended_by(line.outer_indent):
+            self.containers.close(line.outer_indent)
+        column = self.containers.innermost
         starts_block = self.after_blank or self.next_starts_block
         if starts_block and line.outer_indent >= column + TAB_LENGTH:
             return self.skip_indented_code(index, column + TAB_LENGTH)
@@ -395,14 +244,14 @@ class _Scanner:
             self.block_started_at = index
         sees_fences = index > self.fenceless_until
         if (
-            len(self.containers) == 1
+            self.containers.at_page_level
             and line.quote_level == 0
-            and _PRE_START_RE.match(line.content)
+            and PRE_START_RE.match(line.content)
             and (end := self.raw_pre_block(index, sees_fences)) is not None
         ):
             self.next_starts_block = True  # a raw HTML block ends where its tag closes
             return end + 1
-        opening = _OPEN_RE.fullmatch(line.content)
+        opening = OPENING_FENCE_RE.fullmatch(line.content)
         if (
             opening is not None
             and index not in self.misplaced
@@ -410,59 +259,19 @@ class _Scanner:
             and sees_fences
         ):
             return self.fence(index, line, opening)
-        if _HEADING_OR_RULE_RE.fullmatch(line.content) or (
-            index == self.block_started_at + 1 and _SETEXT_UNDERLINE_RE.fullmatch(line.content)
+        if HEADING_OR_RULE_RE.fullmatch(line.content) or (
+            index == self.block_started_at + 1 and SETEXT_UNDERLINE_RE.fullmatch(line.content)
         ):
             # Python-Markdown splits blocks at headings and rules wherever they are; a setext
             # underline is one only under a block's first line.
             self.next_starts_block = True
             return index + 1
-        container = _CONTAINER_RE.match(line.content)
-        if container is not None and not (starts_block and self.precedes_setext_underline(index)):
-            self.open_container(line, container, starts_block)
+        container = CONTAINER_RE.match(line.content)
+        if container is not None and not (
+            starts_block and precedes_setext_underline(self.source, index)
+        ):
+            self.next_starts_block = self.containers.open(line, container, starts_block)
         return index + 1
-
-    def open_container(self, line: _Line, container: re.Match[str], starts_block: bool) -> None:
-        """Open the container whose first line is `line` (`container` matched its content)."""
-        is_list_item = _is_list_marker(container)
-        # Python-Markdown starts a list only where a block starts (a list item cannot interrupt
-        # a paragraph), or continues one; admonitions, details and tabs interrupt paragraphs.
-        if is_list_item and not (starts_block or any(self.container_is_list)):
-            return
-        self.close_containers(line.indent + 1)
-        self.containers.append(line.indent + TAB_LENGTH)
-        self.container_is_list.append(is_list_item)
-        # An admonition's, details' or tab's title, or an empty list item (`- `, `- - `), leaves
-        # no paragraph for the next line to continue: that line starts a block in the container.
-        text = line.content[container.end() :]
-        inner = _CONTAINER_RE.match(text.lstrip())
-        has_text = (
-            is_list_item
-            and _EMPTY_LIST_ITEMS_RE.fullmatch(text) is None
-            and (inner is None or _is_list_marker(inner))  # `- !!! note` has a title only
-        )
-        self.next_starts_block = not has_text
-
-    def precedes_setext_underline(self, index: int) -> bool:
-        """Whether the next line underlines this one as a heading (`- ` over `- ` is one)."""
-        following = index + 1
-        return following < len(self.source) and bool(
-            _SETEXT_UNDERLINE_RE.fullmatch(_Line.parse(self.source[following]).content)
-        )
-
-    def ends_container(self, indent: int) -> bool:
-        """Whether a line so indented ends a container even without a blank line before it.
-
-        Only list items take lazy continuation lines; an admonition, details or tab ends at the
-        first line not indented into it.
-        """
-        containers = zip(self.containers, self.container_is_list, strict=True)
-        return any(indent < column and not is_list for column, is_list in containers)
-
-    def close_containers(self, indent: int) -> None:
-        while len(self.containers) > 1 and indent < self.containers[-1]:
-            self.containers.pop()
-            self.container_is_list.pop()
 
     def skip_indented_code(self, index: int, column: int) -> int:
         """Skip an indented code block (kept verbatim: it shows source).
@@ -471,31 +280,27 @@ class _Scanner:
         block processor reverts them later). One still open when the block ends is abandoned on
         the line that ends the block, and SuperFences never tests that line as an opening fence.
         """
-        fence: tuple[_Line, str] | None = None  # SuperFences' open fence: opening line, fence
+        fence: tuple[Line, str] | None = None  # SuperFences' open fence: opening line, fence
         fence_start = index
         after_empty = False
         # Indented code outside any blockquote on its first line (`    > x` included), or inside.
-        outside = _Line.parse(self.source[index]).outer_indent >= column
+        outside = Line.parse(self.source[index]).outer_indent >= column
         end = index
         while end < len(self.source):
             text = self.source[end]
-            line = _Line.parse(text)
+            line = Line.parse(text)
             if outside and text.strip() and line.outer_indent < column:
                 break
             if not outside and not line.blank and line.indent < column:
                 break
             if fence is not None:
-                verdict = _read_fence_line(*fence, text, after_empty)
-                if verdict in (_Verdict.CLOSE, _Verdict.ABANDON):
+                verdict = read_fence_line(*fence, text, after_empty)
+                if verdict in (Verdict.CLOSE, Verdict.ABANDON):
                     fence = None
-                after_empty = verdict is _Verdict.EMPTY
+                after_empty = verdict is Verdict.EMPTY
             elif not line.blank:
-                opening = _OPEN_RE.fullmatch(line.content)
-                if (
-                    opening is not None
-                    and _superfences_reads(opening)
-                    and end > self.fenceless_until
-                ):
+                opening = OPENING_FENCE_RE.fullmatch(line.content)
+                if opening is not None and reads_header(opening) and end > self.fenceless_until:
                     fence = (line, opening["fence"])
                     fence_start = end
                     after_empty = False
@@ -504,7 +309,7 @@ class _Scanner:
         if fence is not None:
             self.abandoned.append((*fence, fence_start, end))
             self.fenceless_until = max(self.fenceless_until, end)
-        blank_line = "" if outside else self.blank_line(_Line.parse(self.source[index]))
+        blank_line = "" if outside else self.blank_line(Line.parse(self.source[index]))
         self.code_ended_at = (end, blank_line) if end < len(self.source) else None
         return end
 
@@ -515,19 +320,16 @@ class _Scanner:
         inside a fence SuperFences abandons is not (hiding it would change how SuperFences
         reads the fence), so it must hold no opening fence after that fence to be skipped.
         """
-        end = next(
-            (end for end in range(index, len(self.source)) if _PRE_END_RE.search(self.source[end])),
-            None,
-        )
+        end = raw_pre_end(self.source, index)
         if end is None:
             return None
         if not sees_fences and any(
-            _opens_fence(text) for text in self.source[self.fenceless_until + 1 : end + 1]
+            opens_fence(text) for text in self.source[self.fenceless_until + 1 : end + 1]
         ):
             return None  # SuperFences reads the block's lines after the fence it abandoned
         block = self.source[index : end + 1]
         if sees_fences and any(
-            _MARKER_ANYWHERE_RE.search(text) or _opens_fence(text) for text in block
+            _MARKER_ANYWHERE_RE.search(text) or opens_fence(text) for text in block
         ):
             self.result.marked_raw_blocks.append((index, end))
         return end
@@ -544,16 +346,16 @@ class _Scanner:
             self.result.lines[index] = f"{line[:offset]}\\{line[offset:]}"
             return False
         # SuperFences does not open a fence on a header it cannot read; neither do we.
-        return _superfences_reads(opening)
+        return reads_header(opening)
 
-    def fence(self, index: int, opener: _Line, opening: re.Match[str]) -> int:
+    def fence(self, index: int, opener: Line, opening: re.Match[str]) -> int:
         """Process the fence opened at `index`; return the index after it."""
         fence = opening["fence"]
         misplaced: list[int] = []  # marked closing fences that do not close this fence
         after_empty = False
         for end in range(index + 1, len(self.source)):
             text = self.source[end]
-            closing = _CLOSE_RE.fullmatch(_Line.parse(text).content)
+            closing = _CLOSE_RE.fullmatch(Line.parse(text).content)
             if (
                 closing is not None
                 and closing["marker"] is not None
@@ -562,7 +364,7 @@ class _Scanner:
                 # A marked fence closes this one if SuperFences will close it once rewritten.
                 rewritten = _without_marker(text, closing, fence)
                 if len(closing["fence"]) >= len(fence) and (
-                    _read_fence_line(opener, fence, rewritten, after_empty) is _Verdict.CLOSE
+                    read_fence_line(opener, fence, rewritten, after_empty) is Verdict.CLOSE
                 ):
                     self.rewrite_fence(index, end, opener, opening, closing)
                     self.separate_from_code()
@@ -573,10 +375,10 @@ class _Scanner:
                     self.after_blank = True
                     return end + 1
                 misplaced.append(end)
-            verdict = _read_fence_line(opener, fence, text, after_empty)
-            if verdict is _Verdict.CLOSE:
+            verdict = read_fence_line(opener, fence, text, after_empty)
+            if verdict is Verdict.CLOSE:
                 return end + 1
-            if verdict is _Verdict.ABANDON:
+            if verdict is Verdict.ABANDON:
                 # SuperFences abandons a fence whose container ends before it is closed, and
                 # does not read its lines, nor the line that ends it, as opening fences; but
                 # Markdown reads them all as usual.
@@ -585,7 +387,7 @@ class _Scanner:
                 self.abandoned.append((opener, fence, index, end))
                 self.fenceless_until = end
                 return index + 1
-            after_empty = verdict is _Verdict.EMPTY
+            after_empty = verdict is Verdict.EMPTY
         self.unclosed(index, fence, misplaced)
         return len(self.source)
 
@@ -604,7 +406,7 @@ class _Scanner:
         self,
         start: int,
         end: int,
-        opener: _Line,
+        opener: Line,
         opening: re.Match[str],
         closing: re.Match[str],
     ) -> None:
@@ -663,27 +465,27 @@ class _Scanner:
         for opener, fence, start, end in self.abandoned:
             if start < index <= end:
                 lines = [*self.source[start + 1 : index], blank_line, *self.source[index : end + 1]]
-                return _abandoned_at(opener, fence, lines) == len(lines) - 1
+                return abandoned_at(opener, fence, lines) == len(lines) - 1
         return True
 
-    def separate_before(self, start: int, opener: _Line) -> None:
+    def separate_before(self, start: int, opener: Line) -> None:
         if start == 0:
             return
         previous = self.source[start - 1]
         # A bare `>` line is blank inside a blockquote only; outside, it is quoted text.
-        if not previous.strip() or (opener.quote_level and _Line.parse(previous).blank):
+        if not previous.strip() or (opener.quote_level and Line.parse(previous).blank):
             return
         # After a blank line, Markdown closes the containers the opener is not indented into;
         # an opener indented a tab stop past what is left open would be indented code. Such a
         # fence continues the paragraph before it and must stay touching it.
-        column = max(column for column in self.containers if column <= opener.indent)
+        column = max(column for column in self.containers.columns if column <= opener.indent)
         if opener.indent >= column + TAB_LENGTH:
             return
         # A blank line that ends indented code right here is already a separator.
         self.separators.setdefault(start, self.blank_line(opener))
-        self.close_containers(opener.indent)  # as the next pass, after the blank line, will
+        self.containers.close(opener.indent)  # as the next pass, after the blank line, will
 
-    def separate_after(self, start: int, end: int, opener: _Line) -> None:
+    def separate_after(self, start: int, end: int, opener: Line) -> None:
         moved_blanks = end - 1 > start and not self.source[end - 1].strip()
         if opener.quote_level and moved_blanks:
             moved_blanks = False  # in a blockquote they stay inside the block
@@ -691,12 +493,12 @@ class _Scanner:
         if (
             not moved_blanks
             and after < len(self.source)
-            and not _Line.parse(self.source[after]).blank
+            and not Line.parse(self.source[after]).blank
         ):
             self.separators[after] = self.blank_line(opener)
 
     @staticmethod
-    def blank_line(opener: _Line) -> str:
+    def blank_line(opener: Line) -> str:
         return opener.prefix.rsplit(">", 1)[0] + ">" if opener.quote_level else ""
 
     def problem(self, index: int, message: str) -> None:
