@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_stepwise.addresses import (
+from mkdocs_stepwise.blog.addresses import (
     AddressError,
     alias_destination,
     slug_destination,
     url_destination,
 )
-from mkdocs_stepwise.redirects import redirect_page, relative_url
+from mkdocs_stepwise.blog.redirects import redirect_page, relative_url
 
 
 @pytest.mark.parametrize(

@@ -107,7 +107,7 @@ def test_draft_seed_is_served_with_its_banner(served_site):
 
 
 def test_virtualenv_step_has_four_commands_and_prose_between(default_site):
-    from mkdocs_stepwise.execute_commands import commands_from_html
+    from mkdocs_stepwise.execute.commands import commands_from_html
 
     html = (default_site / SERIES / "virtualenv-step" / "index.html").read_text(encoding="utf-8")
     assert commands_from_html(html) == [

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_stepwise.execute import makeExtension, rewrite
-from mkdocs_stepwise.execute_markers import MARKER_RE, Action, Marker, parse_marker
-from mkdocs_stepwise.execute_rewrite import Problem, annotate_info, rewrite_page
+from mkdocs_stepwise.execute.markers import MARKER_RE, Action, Marker, parse_marker
+from mkdocs_stepwise.execute.rewrite import Problem, annotate_info, rewrite_page
 
 
 def lines(text: str) -> list[str]:

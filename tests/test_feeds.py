@@ -7,7 +7,7 @@ import email.utils
 import json
 import xml.etree.ElementTree as ET
 
-from mkdocs_stepwise.feeds import Channel, Item, json_feed, rss
+from mkdocs_stepwise.blog.feeds import Channel, Item, json_feed, rss
 
 from .blog_support import CDN, POSTS, WITH_TAGS, dated_posts
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_stepwise.gallery import GalleryEntry, parse_entry
+from mkdocs_stepwise.blog.gallery import GalleryEntry, parse_entry
 
 
 @pytest.mark.parametrize(

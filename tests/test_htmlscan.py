@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from material.plugins.blog.readtime import readtime
 from material.plugins.blog.readtime.parser import ReadtimeParser
 
-from mkdocs_stepwise.execute_commands import CommandReader, commands_from_html
+from mkdocs_stepwise.execute.commands import CommandReader, commands_from_html
 from mkdocs_stepwise.htmlscan import scan
 from mkdocs_stepwise.summaries import reading_minutes, reading_minutes_of
 

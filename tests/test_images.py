@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_stepwise.caption import render_caption
-from mkdocs_stepwise.images import Image, Unusable, absolute, resolve, site_path
+from mkdocs_stepwise.blog.caption import render_caption
+from mkdocs_stepwise.blog.images import Image, Unusable, absolute, resolve, site_path
 
 EXISTING = {"images/first.jpg", "images/with space.jpg", "python/bundle.jpg"}
 

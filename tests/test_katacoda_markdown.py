@@ -9,8 +9,8 @@ import pytest
 
 from mkdocs_stepwise import pagecontext
 from mkdocs_stepwise.katacoda import KatacodaExtension
-from mkdocs_stepwise.katacoda_placeholders import describe, mark_placeholders
-from mkdocs_stepwise.katacoda_quiz import Kind, read_question
+from mkdocs_stepwise.katacoda.placeholders import describe, mark_placeholders
+from mkdocs_stepwise.katacoda.quiz import Kind, read_question
 
 EXTENSIONS = ["mkdocs_stepwise.katacoda", "md_in_html", "pymdownx.superfences"]
 

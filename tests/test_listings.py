@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_stepwise.listings import page_uri, paginate
+from mkdocs_stepwise.blog.listings import page_uri, paginate
 
 from .blog_support import POSTS, WITH_TAGS, dated_posts
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from mkdocs_stepwise.pathways import pathway_markdown, read_pathway
+from mkdocs_stepwise.scenarios.pathways import pathway_markdown, read_pathway
 from mkdocs_stepwise.series import Series
 
 

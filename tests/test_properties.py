@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_stepwise.execute_markers import MARKER_RE
+from mkdocs_stepwise.execute.markers import MARKER_RE
 from mkdocs_stepwise.frontmatter import FrontMatterError, split
 from mkdocs_stepwise.posts import read_post
 

@@ -6,8 +6,13 @@ import json
 
 import pytest
 
-from mkdocs_stepwise.scenario_pages import asset_urls, details_with_markdown, rewrite_lines
-from mkdocs_stepwise.scenarios import describe_time, discover, parse_minutes, read_scenario
+from mkdocs_stepwise.scenarios.index_json import (
+    describe_time,
+    discover,
+    parse_minutes,
+    read_scenario,
+)
+from mkdocs_stepwise.scenarios.pages import asset_urls, details_with_markdown, rewrite_lines
 
 # --- Fixtures: one scenario in each dialect, written the way real repositories write them. ------
 

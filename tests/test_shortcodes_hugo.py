@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_stepwise import pagecontext
-from mkdocs_stepwise.hugo_refs import RefResolution, resolve_ref, set_known_pages
-from mkdocs_stepwise.shortcodes_hugo import fence, highlight_options
+from mkdocs_stepwise.shortcodes.hugo import fence, highlight_options
+from mkdocs_stepwise.shortcodes.refs import RefResolution, resolve_ref, set_known_pages
 
 from .shortcodes_support import convert, html, preprocess
 

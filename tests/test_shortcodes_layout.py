@@ -8,9 +8,9 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from mkdocs_stepwise.shortcode_layout import dedent_nodes, strip_indent
-from mkdocs_stepwise.shortcode_parser import Shortcode, Tag, Text
 from mkdocs_stepwise.shortcodes import EXTERNAL_SHORTCODES, SHORTCODES
+from mkdocs_stepwise.shortcodes.layout import dedent_nodes, strip_indent
+from mkdocs_stepwise.shortcodes.parser import Shortcode, Tag, Text
 
 from .shortcodes_support import convert, html, placeholder, preprocess
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_stepwise.shortcode_parser import (
+from mkdocs_stepwise.shortcodes.parser import (
     Escaped,
     Problem,
     Shortcode,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_stepwise.shortcode_parser import node_source, parse
+from mkdocs_stepwise.shortcodes.parser import node_source, parse
 
 from .shortcodes_support import convert, preprocess
 

@@ -12,8 +12,8 @@ import pytest
 
 from mkdocs_stepwise.pagecontext import PageInfo, converting
 from mkdocs_stepwise.xkcd import XkcdExtension, publish_images
-from mkdocs_stepwise.xkcd_cache import XkcdCache
-from mkdocs_stepwise.xkcd_fetch import (
+from mkdocs_stepwise.xkcd.cache import XkcdCache
+from mkdocs_stepwise.xkcd.fetch import (
     API_BASE,
     IMAGE_BASE,
     BadResponse,
@@ -21,7 +21,7 @@ from mkdocs_stepwise.xkcd_fetch import (
     Unreachable,
     http_get,
 )
-from mkdocs_stepwise.xkcd_remote import XkcdRemote
+from mkdocs_stepwise.xkcd.remote import XkcdRemote
 
 from .xkcd_support import (
     SEED_TITLE_TEXT,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_stepwise.xkcd_cache import is_image, png_size
-from mkdocs_stepwise.xkcd_comics import (
+from mkdocs_stepwise.xkcd.cache import is_image, png_size
+from mkdocs_stepwise.xkcd.comics import (
     SHIPPED_DATA_FILE,
     Comic,
     ComicCatalog,
@@ -17,9 +17,9 @@ from mkdocs_stepwise.xkcd_comics import (
     load_data_file,
     parse_data_file,
 )
-from mkdocs_stepwise.xkcd_fetch import origin
-from mkdocs_stepwise.xkcd_panel import Panel, panel_html
-from mkdocs_stepwise.xkcd_syntax import (
+from mkdocs_stepwise.xkcd.fetch import origin
+from mkdocs_stepwise.xkcd.panel import Panel, panel_html
+from mkdocs_stepwise.xkcd.syntax import (
     Shortcode,
     code_lines,
     comic_image_name,

@@ -17,13 +17,13 @@ from zoneinfo import ZoneInfo
 
 from material.plugins.blog.readtime.parser import ReadtimeParser
 
-from .execute_commands import CommandReader
+from .execute.commands import CommandReader
 from .htmlscan import scan
 from .metadata import Problem
 from .posts import Post, decode, read_post
 from .publishing import PublishingPolicy, Status, Visibility, status_of, visibility
-from .scenario_series import retitle, scenario_series
-from .scenarios import Scenario
+from .scenarios.index_json import Scenario
+from .scenarios.series import retitle, scenario_series
 from .series import Series, SeriesIndex, build_series
 from .summaries import reading_minutes_of, teaser
 

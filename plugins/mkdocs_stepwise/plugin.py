@@ -27,21 +27,22 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import hugo_refs, pagecontext
+from . import pagecontext
 from .blog import Blog, BlogOptions
+from .blog.listings import POSTS_MARKER
 from .catalogue import Catalogue
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
 from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_build_warning
 from .katacoda import KatacodaExtension
-from .listings import POSTS_MARKER
 from .navcache import cache_navigation
 from .navigation import collapse_series
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
-from .scenario_files import add_pathway_pages, place_scenarios, read_scenarios
-from .scenario_pages import ScenarioPages
+from .scenarios.files import add_pathway_pages, place_scenarios, read_scenarios
+from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
+from .shortcodes.refs import set_known_pages
 from .views import all_series, page_view, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
 
@@ -170,7 +171,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
-        hugo_refs.set_known_pages(file.src_uri for file in files.documentation_pages())
+        set_known_pages(file.src_uri for file in files.documentation_pages())
         self.files = files
         return files
 
@@ -294,7 +295,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
 def _forget_build_state() -> None:
     """The extensions outlive a build (serve, tests): leave them no page list of an old one."""
-    hugo_refs.set_known_pages(None)
+    set_known_pages(None)
     pagecontext.set_current_page(pagecontext.PageInfo())
 
 

@@ -79,7 +79,7 @@ def build_series(
     `posts` holds every post, hidden ones included, so that a series whose parts are all drafts
     can be told apart from no series at all. Folders named in `plain_folders` (by their last
     path segment, e.g. `posts`) hold standalone posts, not a series. `scenarios` are series
-    read from `index.json` files (see `scenario_series`): their folders, and the folders below,
+    read from `index.json` files (see `scenarios.series`): their folders, and the folders below,
     form no folder series, and their pages join no other series.
     """
     problems: list[tuple[str, Problem]] = []

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .catalogue import Catalogue
+from ..catalogue import Catalogue
+from ..publishing import Status, Visibility
+from ..series import slugify
 from .images import Image
-from .publishing import Status, Visibility
-from .series import slugify
 from .tranquilpeak import PostTheme
 
 # The marker authors put on a page for the newest posts; generated listing pages carry their own.

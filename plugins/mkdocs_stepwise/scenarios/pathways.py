@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .metadata import Problem
-from .series import Series
+from ..metadata import Problem
+from ..series import Series
 
 SUFFIX = "-pathway.json"
 

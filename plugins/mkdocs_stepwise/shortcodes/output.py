@@ -16,8 +16,8 @@ from typing import Literal, Protocol
 
 import markdown
 
-from .pagecontext import PageInfo
-from .shortcode_parser import Node, Shortcode
+from ..pagecontext import PageInfo
+from .parser import Node, Shortcode
 
 
 @dataclass(frozen=True)

@@ -24,14 +24,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..catalogue import Catalogue, report
+from ..metadata import Problem
+from ..publishing import Visibility
+from ..series import slugify
 from . import addresses, feeds, images, listings
-from .catalogue import Catalogue, report
 from .listings import Link, ListingPage, PostCard
-from .metadata import Problem
 from .post_header import PostHeader, has_h1, insert_header
-from .publishing import Visibility
 from .redirects import redirect_page, relative_url
-from .series import slugify
 from .social_meta import SocialPage, social_meta
 from .tranquilpeak import PostTheme, read_theme
 

@@ -40,7 +40,6 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.attr_list import get_attrs
 
-from .execute_markers import MARKER_PATTERN, NO_COPY_CLASS, parse_marker
 from .markdown_blocks import (
     CONTAINER_RE,
     HEADING_OR_RULE_RE,
@@ -52,6 +51,7 @@ from .markdown_blocks import (
     precedes_setext_underline,
     raw_pre_end,
 )
+from .markers import MARKER_PATTERN, NO_COPY_CLASS, parse_marker
 from .superfences_model import (
     HEADER_RE,
     OPENING_FENCE_RE,

@@ -1,8 +1,8 @@
 """The `stepwise.katacoda` Markdown extension: Katacoda-only syntax, readable on a static site.
 
-- Quizzes (`>>Q1: …<<` and their answers, see `katacoda_quiz.py`) become forms that
+- Quizzes (`>>Q1: …<<` and their answers, see `quiz`) become forms that
   `assets/quiz.js` checks in the browser, with no server.
-- Placeholders (`[[HOST_IP]]`, see `katacoda_placeholders.py`) become marked `<var>`s.
+- Placeholders (`[[HOST_IP]]`, see `placeholders`) become marked `<var>`s.
 
 Works standalone (`markdown_extensions: [stepwise.katacoda]`) and through the plugin.
 """
@@ -20,9 +20,9 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from .katacoda_placeholders import mark_placeholders
-from .katacoda_quiz import QUESTION, Kind, Question, read_question
-from .pagecontext import warn
+from ..pagecontext import warn
+from .placeholders import mark_placeholders
+from .quiz import QUESTION, Kind, Question, read_question
 
 CHECK_LABEL = "Check answer"
 

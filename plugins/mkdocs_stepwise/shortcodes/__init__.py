@@ -10,12 +10,12 @@
 A preprocessor at priority 29 rewrites the calls before SuperFences (25) reads fences, so the
 fences it writes get highlighted; it runs after snippets (32) and whitespace normalisation
 (30), and before the xkcd (28) and execute-marker (27) preprocessors. What each shortcode
-becomes is described in `shortcodes_hugo` and `shortcodes_tranquilpeak`; the layout rules in
-`shortcode_layout`; the parsing in `shortcode_parser`.
+becomes is described in `hugo` and `tranquilpeak`; the layout rules in
+`layout`; the parsing in `parser`.
 
 Options: `ignore`, more shortcode names to leave as written for another extension (`xkcd` is
 always left to `stepwise.xkcd`). `ref`/`relref` check their target against the pages the
-plugin publishes with `hugo_refs.set_known_pages()`; without it they emit their best guess.
+plugin publishes with `refs.set_known_pages()`; without it they emit their best guess.
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from . import pagecontext
-from .shortcode_layout import PageRenderer
-from .shortcode_output import Registry, ShortcodeSpec
-from .shortcode_parser import parse
-from .shortcodes_hugo import HUGO_SHORTCODES
-from .shortcodes_tranquilpeak import TRANQUILPEAK_SHORTCODES
+from .. import pagecontext
+from .hugo import HUGO_SHORTCODES
+from .layout import PageRenderer
+from .output import Registry, ShortcodeSpec
+from .parser import parse
+from .tranquilpeak import TRANQUILPEAK_SHORTCODES
 
 EXTERNAL_SHORTCODES = frozenset({"xkcd"})
 """Shortcodes another Stepwise extension renders (xkcd.py): left as written, not reported."""

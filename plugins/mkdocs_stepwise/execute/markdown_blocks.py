@@ -1,6 +1,6 @@
 """Python-Markdown's block structure, as far as it decides where indented code starts.
 
-`execute_rewrite` must know which lines Python-Markdown will read as indented code, since
+`rewrite` must know which lines Python-Markdown will read as indented code, since
 SuperFences turns a fenced block that shares a blank-line delimited block with indented code
 back into source. That depends on the containers open around a line (list items, which take
 lazy continuation lines and cannot interrupt a paragraph; admonitions, details and content tabs,

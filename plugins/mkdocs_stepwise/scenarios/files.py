@@ -1,6 +1,6 @@
 """The MkDocs side of scenarios: find them among the site's files and place their pages.
 
-`scenarios.py` and `scenario_series.py` are pure; this module is the thin layer that reads
+`index_json.py` and `scenarios.series` are pure; this module is the thin layer that reads
 MkDocs `File`s, logs the problems, and changes where some pages are written.
 """
 
@@ -13,12 +13,12 @@ from collections.abc import Callable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .metadata import Problem
+from ..metadata import Problem
+from ..series import SeriesIndex
+from .index_json import Scenario, discover
+from .pages import ScenarioPages
 from .pathways import discover_pathways, pathway_markdown
-from .scenario_pages import ScenarioPages
-from .scenario_series import destinations
-from .scenarios import Scenario, discover
-from .series import SeriesIndex
+from .series import destinations
 
 log = logging.getLogger("mkdocs.plugins.stepwise")
 

@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .pagecontext import PageInfo
+from ..pagecontext import PageInfo
 
 _known_pages: ContextVar[frozenset[str] | None] = ContextVar("stepwise_known_pages", default=None)
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 
-from .posts import Post, first_heading
-from .scenarios import Scenario, Step
-from .series import Series, slugify
+from ..posts import Post, first_heading
+from ..series import Series, slugify
+from .index_json import Scenario, Step
 
 FINISH_TITLE = "Finish"
 INTRO_TITLE = "Introduction"

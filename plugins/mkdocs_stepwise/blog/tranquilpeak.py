@@ -11,11 +11,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..metadata import Problem
+from ..posts import Post
 from .caption import render_caption
 from .gallery import parse_entry
 from .images import Image, Unusable, resolve
-from .metadata import Problem
-from .posts import Post
 
 THUMBNAIL_POSITIONS = ("left", "right", "top", "bottom")
 COVER_SIZES = ("partial", "full")

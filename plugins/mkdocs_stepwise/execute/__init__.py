@@ -2,11 +2,11 @@
 
 A thin Python-Markdown extension over the pure parts:
 
-- `execute_rewrite.rewrite` turns fences closed with a marker into SuperFences headers with
+- `rewrite.rewrite` turns fences closed with a marker into SuperFences headers with
   classes (a preprocessor at priority 27: after snippets (32) and whitespace normalisation (30),
   before SuperFences (25));
-- `execute_inline` turns marked code spans into `<code class="stepwise-execute ...">`;
-- `execute_commands.commands_from_html` reads the commands back out of rendered HTML.
+- `inline` turns marked code spans into `<code class="stepwise-execute ...">`;
+- `commands.commands_from_html` reads the commands back out of rendered HTML.
 
 `assets/execute.js` and `assets/execute.css` make the marked code clickable in the browser.
 Use it standalone as `markdown_extensions: [stepwise.execute]` (with `pymdownx.superfences`).
@@ -19,11 +19,11 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from .execute_commands import commands_from_html
-from .execute_inline import BRACED_PRIORITY, BracedCodeInlineProcessor, MarkedCodeInlineProcessor
-from .execute_inline import PRIORITY as INLINE_PRIORITY
-from .execute_rewrite import rewrite, rewrite_page
-from .pagecontext import warn
+from ..pagecontext import warn
+from .commands import commands_from_html
+from .inline import BRACED_PRIORITY, BracedCodeInlineProcessor, MarkedCodeInlineProcessor
+from .inline import PRIORITY as INLINE_PRIORITY
+from .rewrite import rewrite, rewrite_page
 
 __all__ = ["ExecuteExtension", "commands_from_html", "makeExtension", "rewrite"]
 

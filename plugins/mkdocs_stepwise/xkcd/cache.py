@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .xkcd_comics import Comic, ComicDataError, comic_from_mapping
+from .comics import Comic, ComicDataError, comic_from_mapping
 
 _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .pagecontext import PageInfo
-from .shortcode_output import (
+from ..pagecontext import PageInfo
+from .output import (
     BlockHtml,
     BlockMarkdown,
     Inline,
@@ -27,7 +27,7 @@ from .shortcode_output import (
     as_written,
     escape_text,
 )
-from .shortcode_parser import Escaped, Node, Shortcode, Text, node_source
+from .parser import Escaped, Node, Shortcode, Text, node_source
 
 _INDENT = re.compile(r"^[ \t]*$")
 _LINE_BREAK = re.compile(r"^[ \t]*\n[ \t]*$")

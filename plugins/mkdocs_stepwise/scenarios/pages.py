@@ -23,8 +23,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .fences import outside_fences
-from .scenarios import Scenario
+from ..fences import outside_fences
+from .index_json import Scenario
 
 VERIFY_SUMMARY = "Check your work"
 SOLUTION_SUMMARY = "Solution"

@@ -14,7 +14,8 @@ import html
 import re
 import textwrap
 
-from .shortcode_output import (
+from .hugo import code_language, fence, trim_code
+from .output import (
     BlockHtml,
     BlockMarkdown,
     Inline,
@@ -28,8 +29,7 @@ from .shortcode_output import (
     escape_text,
     safe_classes,
 )
-from .shortcode_parser import Shortcode
-from .shortcodes_hugo import code_language, fence, trim_code
+from .parser import Shortcode
 
 # --- containers -----------------------------------------------------------------------------
 

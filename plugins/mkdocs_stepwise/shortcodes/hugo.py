@@ -13,8 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-from .hugo_refs import known_pages, resolve_ref
-from .shortcode_output import (
+from .output import (
     BlockHtml,
     BlockMarkdown,
     Inline,
@@ -28,7 +27,8 @@ from .shortcode_output import (
     markdownify,
     safe_classes,
 )
-from .shortcode_parser import Shortcode
+from .parser import Shortcode
+from .refs import known_pages, resolve_ref
 
 # --- figure ---------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .xkcd_comics import IMAGE_URL
+from .comics import IMAGE_URL
 
 COMIC_PAGE = re.compile(r"^https?://(?:www\.)?xkcd\.com/(?P<num>[1-9][0-9]{0,5})/?$", re.IGNORECASE)
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .metadata import Problem
+from ..metadata import Problem
 
 INDEX_NAME = "index.json"
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .pagecontext import warn
-from .xkcd_cache import XkcdCache, is_image
-from .xkcd_comics import Comic, ComicDataError, comic_from_mapping, image_name
-from .xkcd_fetch import (
+from ..pagecontext import warn
+from .cache import XkcdCache, is_image
+from .comics import Comic, ComicDataError, comic_from_mapping, image_name
+from .fetch import (
     API_BASE,
     IMAGE_BASE,
     MAX_IMAGE_BYTES,

@@ -1,6 +1,6 @@
 """Read the execute commands back out of a rendered page (for "copy all" and shell scripts).
 
-The markup to expect is what SuperFences and `execute_inline` render: an element with class
+The markup to expect is what SuperFences and `inline` render: an element with class
 `stepwise-execute` (a fence's `div.highlight`, or `pre` without Pygments, or an inline `code`),
 whose command is the text of its `code` elements. Prompts and output marked by Pygments'
 `console` lexer (`.gp`, `.go`), line numbers (`.linenos`) and fence titles (`.filename`) are not

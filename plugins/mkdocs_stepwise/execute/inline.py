@@ -17,8 +17,8 @@ import xml.etree.ElementTree as etree
 from markdown import util
 from markdown.inlinepatterns import InlineProcessor
 
-from .execute_markers import MARKER_PATTERN, marker_from_match
-from .pagecontext import warn
+from ..pagecontext import warn
+from .markers import MARKER_PATTERN, marker_from_match
 
 # Python-Markdown's code span (`BACKTICK_RE`, minus escaped backslashes). The code may not hold
 # a closing run of backticks: with something required after the span, a lazy `.+?` alone would

@@ -15,10 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pagecontext import current_page, log, warn
-from .xkcd_comics import Comic, ComicCatalog, image_name
-from .xkcd_fetch import FetchError, NotFound, Unreachable
-from .xkcd_remote import XkcdRemote
+from ..pagecontext import current_page, log, warn
+from .comics import Comic, ComicCatalog, image_name
+from .fetch import FetchError, NotFound, Unreachable
+from .remote import XkcdRemote
 
 SITE_FOLDER = "assets/xkcd"
 """Self-hosted images are published here, relative to the site root."""

@@ -3,7 +3,7 @@
 Turns a comic linked to its page (the seed's `[![](…/comics/NAME.png)](https://xkcd.com/N/ "…")`),
 a bare comic image, or a `{{< xkcd N >}}` shortcode line into a `<figure>` with the comic (filled-in
 alt text, a 2x source when one exists), its number and title, its title text as a visible
-caption, and the credit its license asks for. See `xkcd_panel` for the HTML.
+caption, and the credit its license asks for. See `panel` for the HTML.
 
 Two processors:
 
@@ -32,14 +32,14 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .pagecontext import log, warn
-from .xkcd_cache import XkcdCache
-from .xkcd_comics import SHIPPED_DATA_FILE, Comic, ComicCatalog, load_data_file
-from .xkcd_fetch import API_BASE, IMAGE_BASE
-from .xkcd_panel import Panel, panel_html
-from .xkcd_remote import XkcdRemote
-from .xkcd_source import ComicSource, Missing, publish_images
-from .xkcd_syntax import (
+from ..pagecontext import log, warn
+from .cache import XkcdCache
+from .comics import SHIPPED_DATA_FILE, Comic, ComicCatalog, load_data_file
+from .fetch import API_BASE, IMAGE_BASE
+from .panel import Panel, panel_html
+from .remote import XkcdRemote
+from .source import ComicSource, Missing, publish_images
+from .syntax import (
     Reference,
     code_lines,
     comic_image_name,

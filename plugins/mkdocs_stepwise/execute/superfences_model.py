@@ -1,6 +1,6 @@
 """How SuperFences (pymdownx.superfences) reads fenced blocks, line by line.
 
-`execute_rewrite` runs before SuperFences and must agree with it on where a block starts and
+`rewrite` runs before SuperFences and must agree with it on where a block starts and
 ends, or a rewrite would pair the wrong fences. SuperFences opens a fence on any line whose
 header it can read, whatever container the line is in; the closing fence uses the opening
 fence's character, is exactly as long and sits at the opening fence's indentation and
