@@ -11,10 +11,12 @@ import itertools
 from collections.abc import Iterable
 
 from mkdocs.structure import StructureItem
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .series import SeriesIndex
+from .views import SeriesView
 
 
 def collapse_series(nav: Navigation, series: SeriesIndex) -> None:
@@ -60,3 +62,15 @@ def link_in_order(pages: list[Page]) -> None:
     if pages:
         pages[0].previous_page = None
         pages[-1].next_page = None
+
+
+def link_within_series(page: Page, series: SeriesView, files: Files) -> None:
+    """Prev/next inside the page's series; part 1 leads back to the series' landing page."""
+    previous = series.previous.src_uri if series.previous else series.landing_uri
+    page.previous_page = _page(files, previous)
+    page.next_page = _page(files, series.next.src_uri) if series.next else None
+
+
+def _page(files: Files, src_uri: str) -> Page | None:
+    file = files.get_file_from_path(src_uri)
+    return file.page if file is not None else None

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,26 +34,22 @@ from .config import StepwiseConfig
 from .execute import ExecuteExtension
 from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_build_warning
 from .katacoda import KatacodaExtension
+from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .navcache import cache_navigation
-from .navigation import collapse_series
+from .navigation import collapse_series, link_within_series
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
 from .scenarios.files import add_pathway_pages, place_scenarios, read_scenarios
 from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
 from .shortcodes.refs import set_known_pages
-from .views import all_series, page_view, series_scripts
+from .site_assets import add_asset_files, link_assets
+from .views import page_view, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
 
 log = get_plugin_logger(__name__.split(".")[0])
 
 PACKAGE_DIR = Path(__file__).parent
-ASSETS_DIR = PACKAGE_DIR / "assets"
-ASSETS_URI = "assets/stepwise"
-
-# Where authors put the listings; the comments survive Markdown conversion untouched.
-SERIES_PARTS_MARKER = "<!-- stepwise:series-parts -->"
-SERIES_LIST_MARKER = "<!-- stepwise:series-list -->"
 # Material's tags plugin lists tagged pages where a page says <!-- material/tags ... -->.
 TAGS_MARKER = "<!-- material/tags"
 
@@ -86,12 +81,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         # `stepwise/layout.html`, and Material's templates stay reachable underneath.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(PACKAGE_DIR / "templates"))
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            uri = f"{ASSETS_URI}/{asset.name}"
-            if asset.suffix == ".css" and uri not in config.extra_css:
-                config.extra_css.append(uri)
-            elif asset.suffix == ".js" and uri not in map(str, config.extra_javascript):
-                config.extra_javascript.append(uri)
+        link_assets(config)
         self._add_markdown_extensions(config)
         return config
 
@@ -145,13 +135,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             elif catalogue.is_preview_only(file.src_uri):
                 # MkDocs builds DRAFT pages for `mkdocs serve` only, and nowhere in `build`.
                 file.inclusion = InclusionLevel.DRAFT
-        for series in catalogue.series.series:
-            if series.generated and files.get_file_from_path(series.landing_uri) is None:
-                content = _landing_markdown(series.title, series.description)
-                file = File.generated(config, series.landing_uri, content=content)
-                file.generated_by = "stepwise"
-                files.append(file)
-                catalogue.add_generated(series.landing_uri, content)
+        add_landing_pages(files, config, catalogue)
         self.scenario_pages = place_scenarios(files, scenarios, catalogue.series)
         add_pathway_pages(files, config, catalogue.series, catalogue.add_generated)
         self.blog = Blog.prepare(
@@ -166,10 +150,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             ),
             serving=self.serving,
         )
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            uri = f"{ASSETS_URI}/{asset.name}"
-            if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        add_asset_files(files, config)
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
         set_known_pages(file.src_uri for file in files.documentation_pages())
         self.files = files
@@ -246,13 +227,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             return context
         view = page_view(self.catalogue, page.file.src_uri, self.files)
         context["stepwise"] = view  # type: ignore[typeddict-unknown-key]
-        for series in view.series[:1]:
-            # Prev/next stay inside the series; part 1 leads back to the landing page.
-            previous = series.previous.src_uri if series.previous else series.landing_uri
-            page.previous_page = _page(self.files, previous)
-            page.next_page = _page(self.files, series.next.src_uri) if series.next else None
-        if page.content is not None:  # an empty landing page still lists its parts
-            page.content = self._fill_listings(page.content, context, view)
+        if view.series:
+            link_within_series(page, view.series[0], self.files)
+        if page.content is not None and self.env is not None:
+            # An empty landing page (content "") still lists its parts.
+            page.content = fill_listings(
+                page.content, self.env, dict(context), view, self.catalogue, self.files
+            )
         if self.blog is not None and self.env is not None:
             view.blog = self.blog.page_context(page, self.env, dict(context))
         return context
@@ -275,23 +256,6 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         if self.dirty:
             self.incremental.finished()  # last: a build that failed is not compared with
 
-    def _fill_listings(self, content: str, context: TemplateContext, view: Any) -> str:
-        assert self.env is not None and self.catalogue is not None and self.files is not None
-        if view.landing is not None:
-            html = self.env.get_template("partials/stepwise/series-parts.html").render(
-                dict(context, stepwise=view)
-            )
-            if SERIES_PARTS_MARKER in content:
-                content = content.replace(SERIES_PARTS_MARKER, html, 1)
-            else:
-                content += html
-        if SERIES_LIST_MARKER in content:
-            html = self.env.get_template("partials/stepwise/series-list.html").render(
-                dict(context, stepwise=view, all_series=all_series(self.catalogue, self.files))
-            )
-            content = content.replace(SERIES_LIST_MARKER, html, 1)
-        return content
-
 
 def _forget_build_state() -> None:
     """The extensions outlive a build (serve, tests): leave them no page list of an old one."""
@@ -302,14 +266,3 @@ def _forget_build_state() -> None:
 def _raw(file: File) -> bytes:
     # Bytes, not text: undecodable files are reported by the catalogue instead of crashing here.
     return file.content_bytes
-
-
-def _landing_markdown(title: str, description: str | None) -> str:
-    front = {"title": title, **({"description": description} if description else {})}
-    body = f"{description}\n\n" if description else ""
-    return f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n{body}{SERIES_PARTS_MARKER}\n"
-
-
-def _page(files: Files, src_uri: str) -> Page | None:
-    file = files.get_file_from_path(src_uri)
-    return file.page if file is not None else None
