@@ -269,3 +269,13 @@ def test_extension_warnings_count_the_front_matter_lines(build, plugin_warnings)
     post = "---\ntitle: Post\ndate: 2018-03-05\n---\n\nText.\n\n{{< tweet 1 >}}\n"
     build({"index.md": "# Home\n", "posts/post.md": post}, strict=False)
     plugin_warnings.expect(r"^posts/post\.md:8: unknown shortcode `tweet`")
+
+
+def test_automatic_teaser_leaves_out_headings(build):
+    site = build(
+        {
+            "index.md": "# Home\n",
+            "s/a.md": "---\ntitle: A\n---\n## A section title\n\nThe opening words.\n",
+        }
+    )
+    assert texts(site.html("s/"), ".stepwise-part__teaser") == ["The opening words."]

@@ -15,8 +15,9 @@ from material.plugins.blog.readtime.parser import ReadtimeParser
 
 MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 
-# Text inside these elements is not prose: code, scripts, and the ¶ permalinks of headings.
-_SKIPPED = {"pre", "script", "style", "template", "svg", "button"}
+# Text inside these elements is not prose for a teaser: code, scripts, the ¶ permalinks, and
+# headings (a teaser that opens with the post's first section title reads like a typo).
+_SKIPPED = {"pre", "script", "style", "template", "svg", "button", *(f"h{n}" for n in range(1, 7))}
 
 
 class _TextExtractor(HTMLParser):
