@@ -261,7 +261,10 @@
     button.classList.add("stepwise-copy-all__button");
     button.stepwiseText = function () { return pageCommands(content).join("\n"); };
     bar.appendChild(button);
+    // Under the title, and under the post's date line when it has one.
     var heading = content.querySelector(":scope > h1");
+    var meta = heading && heading.nextElementSibling;
+    if (meta && meta.classList.contains("stepwise-post-meta")) heading = meta;
     if (heading) heading.insertAdjacentElement("afterend", bar);
     else content.insertBefore(bar, content.firstChild);
   }
