@@ -7,6 +7,7 @@ oprypin's plugins, whose test suites fail on any unexpected warning).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -91,6 +92,16 @@ class BuiltSite:
 
     def all_files(self) -> list[Path]:
         return sorted(p for p in self.site_dir.rglob("*") if p.is_file())
+
+
+def tree_hash(folder: Path) -> str:
+    """One digest of every path and file below `folder`: equal digests, untouched tree."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def write_docs(docs_dir: Path, files: Mapping[str, str | bytes]) -> None:

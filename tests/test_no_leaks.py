@@ -8,14 +8,12 @@ published twin, built from the same template, proves that the search would find 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import logging
-from pathlib import Path
 
 import pytest
 
 from .blog_support import TAGS_PAGE
-from .conftest import PluginWarnings, build_site, write_docs
+from .conftest import PluginWarnings, build_site, tree_hash, write_docs
 
 # A post that uses `token` in every field that reaches some output: title, body, tags, a category
 # and a series only it uses, an alias, a teaser, an execute command and a code span to copy.
@@ -76,15 +74,6 @@ FILES: dict[str, str | bytes] = {
     "scenario/step1.md": "Run `ls`{{execute}}.\n\n{{< xkcd 1987 >}}\n\n{{< xkcd 99999 >}}\n",
 }
 CONFIG = {"plugins": ["search", "tags", {"stepwise": {}}]}
-
-
-def tree_hash(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(str(path.relative_to(folder)).encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def output_texts(site) -> dict[str, str]:

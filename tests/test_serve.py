@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 import urllib.error
 import urllib.request
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .conftest import write_docs
+from .conftest import tree_hash, write_docs
 from .serving import Server
 
 DOCS = {
@@ -30,15 +29,6 @@ def make_project(root: Path) -> Path:
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return root
-
-
-def tree_hash(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(str(path.relative_to(folder)).encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def test_broken_save_keeps_serving_and_fixing_recovers(tmp_path):
