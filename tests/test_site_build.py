@@ -279,3 +279,16 @@ def test_automatic_teaser_leaves_out_headings(build):
         }
     )
     assert texts(site.html("s/"), ".stepwise-part__teaser") == ["The opening words."]
+
+
+def test_no_script_when_only_a_previewed_draft_has_commands(build):
+    site = build(
+        {
+            "index.md": "# Home\n",
+            "s/a.md": "---\ntitle: Prose\n---\nNo commands.\n",
+            "s/b.md": "---\ntitle: Draft\ndraft: true\n---\n```\nmake secret\n```{{execute}}\n",
+        },
+        command="serve",
+    )
+    assert site.html("s/").select_one("a.stepwise-landing__script") is None
+    assert not list(site.site_dir.rglob("*.sh"))

@@ -128,19 +128,25 @@ def series_view(
 def _script_url(catalogue: Catalogue, series: Series, files: Files) -> str | None:
     """Where `_script` puts the series' script, without writing the script (every page asks)."""
     landing = files.src_uris.get(series.landing_uri)
-    if landing is None or not _published_script_parts(catalogue, series, files):
+    if landing is None or not any(_published_commands(catalogue, uri) for uri in series.parts):
         return None
     return script_path(landing.dest_uri, series.slug)
+
+
+def _published_commands(catalogue: Catalogue, uri: str) -> list[str]:
+    """A part's commands for the script; drafts previewed under `mkdocs serve` have none."""
+    rendered = catalogue.rendered.get(uri)
+    if rendered is None or catalogue.status[uri] is not Status.PUBLISHED:
+        return []
+    return rendered.commands
 
 
 def _published_script_parts(catalogue: Catalogue, series: Series, files: Files) -> list[ScriptPart]:
     parts = []
     for number, uri in enumerate(series.parts, start=1):
-        rendered = catalogue.rendered.get(uri)
-        # Drafts previewed under `mkdocs serve` never reach a script.
-        if rendered and rendered.commands and catalogue.status[uri] is Status.PUBLISHED:
+        if commands := _published_commands(catalogue, uri):
             title = catalogue.posts[uri].title
-            parts.append(ScriptPart(number, title, _url(files, uri), rendered.commands))
+            parts.append(ScriptPart(number, title, _url(files, uri), commands))
     return parts
 
 
