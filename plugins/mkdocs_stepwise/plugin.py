@@ -32,6 +32,7 @@ from .blog.listings import POSTS_MARKER
 from .catalogue import Catalogue
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
+from .headings import HeadingsExtension
 from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_build_warning
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
@@ -96,6 +97,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             # Always: readers must never run a script an imported post's link smuggles in.
             (True, "safe_links", SafeLinksExtension),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
+            # Always: a post's title is its one <h1>, whatever headings its body has.
+            (True, "headings", lambda: HeadingsExtension(title_of=self._title_of)),
         ]
         for enabled, name, make in candidates:
             if enabled and not {f"stepwise.{name}", f"mkdocs_stepwise.{name}"} & listed:
@@ -113,6 +116,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             data_file=options.data_file,
         )
         return self.xkcd
+
+    def _title_of(self, src_uri: str) -> str | None:
+        post = self.catalogue.posts.get(src_uri) if self.catalogue is not None else None
+        return post.title if post is not None else None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages = [file for file in files.documentation_pages() if not file.generated_by]
