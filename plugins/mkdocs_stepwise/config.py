@@ -43,9 +43,10 @@ class StepwiseConfig(base.Config):
     """The zone of dates written without one, as Hugo's `timeZone` (e.g. `Europe/Berlin`)."""
 
     folder_series = c.Type(bool, default=True)
-    """Treat every folder of posts as a series (its `index.md` names it)."""
+    """Treat a folder with an `index.md` (which names it) and other posts as a series; Hugo
+    sections (`_index.md`, `plain_folders`, date folders like `2017/09/`) never are one."""
 
-    plain_folders = c.ListOfItems(c.Type(str), default=["posts", "blog"])
+    plain_folders = c.ListOfItems(c.Type(str), default=["post", "posts", "blog", "page"])
     """Folders (by name) that hold standalone posts, not a series: Hugo's usual content sections."""
 
     series_dir = c.Type(str, default="series")

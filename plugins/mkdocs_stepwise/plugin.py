@@ -176,10 +176,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     ) -> None:
         """Under `--dirty`, render only the changed pages and the pages that show them."""
         listings = self.blog.listing_pages if self.blog is not None else {}
+        shown_lists = {uri: listing.posts for uri, listing in listings.items()}
+        if self.blog is not None:
+            shown_lists.update(self.blog.sections)
         shows = pages_showing_posts(
             catalogue,
             site_wide_markers=[SERIES_LIST_MARKER, POSTS_MARKER, TAGS_MARKER],
-            listings={uri: listing.posts for uri, listing in listings.items()},
+            listings=shown_lists,
         )
         decided = self.incremental.prepare(files, nav, catalogue, shows)
         log.debug("dirty build renders %s: %s", decided.summary, decided.reason)

@@ -20,7 +20,10 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .metadata import Problem
-from .posts import Post, title_from_filename
+from .posts import SECTION_INDEX, Post
+
+# `2017/`, `09/`, `2017-09/`: Hugo blogs file posts by date.
+_DATE_FOLDER = re.compile(r"\d{4}(?:-\d{1,2}){0,2}|\d{1,2}")
 
 
 @dataclass
@@ -99,18 +102,18 @@ def build_series(
         scenario_folders = [s.folder for s in scenarios if s.folder is not None]
         for folder, uris in _posts_by_folder(posts, scenario_folders).items():
             index = posts.get(_index_uri(posts, folder) or "")
-            if index is not None and not index.meta.series_enabled:
+            if index is None or not is_series_folder(folder, posts, plain_folders):
                 continue
-            if posixpath.basename(folder) in plain_folders:
+            if not index.meta.series_enabled:
                 continue
-            title = index.title if index else title_from_filename(folder + "/index.md")
+            title = index.title
             key = "folder:" + folder
             slug = slugify(title)
             if slug in folder_of_title:
                 other = folder_of_title[slug].removeprefix("folder:")
                 problems.append(
                     (
-                        index.src_uri if index else uris[0],
+                        index.src_uri,
                         Problem(
                             f"two series are titled '{title}': '{other}/' and '{folder}/'; "
                             f"give one of them another title"
@@ -119,9 +122,8 @@ def build_series(
                 )
             else:
                 folder_of_title[slug] = key
-            landing = index.src_uri if index else posixpath.join(folder, "index.md")
-            description = index.meta.description or index.meta.summary if index else None
-            series_for(key, Series(slug, title, landing, index is None, description, folder))
+            description = index.meta.description or index.meta.summary
+            series_for(key, Series(slug, title, index.src_uri, False, description, folder))
             members[key].extend(uris)
 
     for uri in sorted(posts):
@@ -223,6 +225,28 @@ def _posts_by_folder(
         if post.folder and not post.is_index and not post.meta.series:
             folders.setdefault(post.folder, []).append(uri)
     return folders
+
+
+def is_series_folder(
+    folder: str, posts: Mapping[str, Post], plain_folders: Collection[str] = ()
+) -> bool:
+    """Whether a folder of posts reads as a tutorial series rather than a Hugo blog section.
+
+    A series folder has a landing page of its own (`index.md` or `README.md`, the default site's
+    layout). A Hugo content section never is one: a folder with an `_index.md` (Hugo's branch
+    bundle) or inside one, a folder named in `plain_folders` (`post/`, `blog/`, …) or inside one,
+    and date folders such as `2017/09/`.
+    """
+    if _index_uri(posts, folder) is None:
+        return False
+    parts = folder.split("/")
+    for depth in range(1, len(parts) + 1):
+        ancestor = "/".join(parts[:depth])
+        if parts[depth - 1] in plain_folders or _DATE_FOLDER.fullmatch(parts[depth - 1]):
+            return False
+        if posixpath.join(ancestor, SECTION_INDEX) in posts:
+            return False
+    return True
 
 
 def _index_uri(posts: Mapping[str, Post], folder: str) -> str | None:

@@ -28,7 +28,7 @@ from ..catalogue import Catalogue, report
 from ..metadata import Problem
 from ..publishing import Visibility
 from ..series import slugify
-from . import addresses, feeds, images, listings
+from . import addresses, feeds, images, listings, sections
 from .listings import Link, ListingPage, PostCard
 from .post_header import PostHeader, has_h1, insert_header
 from .redirects import redirect_page, relative_url
@@ -78,6 +78,8 @@ class Blog:
         self.posts: list[str] = []
         self.categories: list[listings.Category] = []
         self.listing_pages: dict[str, ListingPage] = {}
+        self.sections: dict[str, list[str]] = {}
+        """Hugo section pages (`post/_index.md`) and the posts each lists, newest first."""
         self._cards: dict[str, PostCard] = {}
 
     # --- on_files ---------------------------------------------------------------------------
@@ -97,8 +99,14 @@ class Blog:
         for uri in shown:
             blog.themes[uri] = theme = read_theme(catalogue.posts[uri], blog._is_file)
             report(uri, theme.problems)
+        blog._place_sections(shown)
         blog._move(shown)
         blog.posts = listings.listed_posts(catalogue, blog._included)
+        blog.sections = {
+            uri: sections.section_posts(uri, blog.posts)
+            for uri in shown
+            if sections.is_section_page(uri)
+        }
         blog._add_listing_pages()
         blog._add_redirects(shown)
         return blog
@@ -117,6 +125,30 @@ class Blog:
     def _is_file(self, src_uri: str) -> bool:
         file = self.files.get_file_from_path(src_uri)
         return file is not None and not file.is_documentation_page()
+
+    def _place_sections(self, shown: Iterable[str]) -> None:
+        """Publish each Hugo `_index.md` at its folder's address, as Hugo does."""
+        taken = {file.dest_uri: file for file in self.files if self._written(file)}
+        for uri in shown:
+            file = self.files.get_file_from_path(uri)
+            if file is None or not sections.is_section_page(uri):
+                continue
+            dest = sections.section_destination(uri)
+            other = taken.get(dest)
+            if other is not None and other is not file:
+                report(
+                    uri,
+                    [
+                        Problem(
+                            f"'{other.src_uri}' already is the page of this folder; "
+                            f"this section page stays at '{file.url}'"
+                        )
+                    ],
+                )
+                continue
+            taken.pop(file.dest_uri, None)
+            _set_dest(file, dest)
+            taken[dest] = file
 
     def _move(self, shown: Iterable[str]) -> None:
         """Publish posts at the address their `url` or `slug` asks for (`url` wins, as in Hugo)."""
@@ -234,12 +266,21 @@ class Blog:
     def _fill(self, page: Page, env: Environment, context: dict[str, Any]) -> str:
         content = page.content or ""
         listing = self.listing_pages.get(page.file.src_uri)
-        if listings.POSTS_MARKER in content:
+        if listings.POSTS_MARKER in content and page.file.src_uri not in self.sections:
             cards = self.cards(self.posts[: self.options.per_page])
             html = env.get_template("partials/stepwise/post-cards.html").render(
                 dict(context, cards=cards, more=self._more_links(len(cards)))
             )
             content = content.replace(listings.POSTS_MARKER, html, 1)
+        section = self.sections.get(page.file.src_uri)
+        if section is not None:
+            html = env.get_template("partials/stepwise/post-cards.html").render(
+                dict(context, cards=self.cards(section), more=[])
+            )
+            if listings.POSTS_MARKER in content:
+                content = content.replace(listings.POSTS_MARKER, html, 1)
+            else:
+                content += html
         if listing is not None and listings.LISTING_MARKER in content:
             html = env.get_template(f"partials/stepwise/{listing.kind}.html").render(
                 dict(context, **self._listing_context(listing))

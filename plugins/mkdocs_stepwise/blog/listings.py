@@ -23,6 +23,7 @@ from ..catalogue import Catalogue
 from ..publishing import Status, Visibility
 from ..series import slugify
 from .images import Image
+from .sections import is_section_page
 from .tranquilpeak import PostTheme
 
 # The marker authors put on a page for the newest posts; generated listing pages carry their own.
@@ -110,7 +111,8 @@ def format_date(date: dt.datetime) -> str:
 def listed_posts(catalogue: Catalogue, included: Callable[[str], bool]) -> list[str]:
     """The posts a listing may show, newest first; `included` says which pages this build has.
 
-    A dated `folder/index.md` is a post (a Hugo leaf bundle) unless it is a series' landing page.
+    A dated `folder/index.md` is a post (a Hugo leaf bundle) unless it is a series' landing page;
+    a Hugo section page (`_index.md`) never is one.
     """
     series = catalogue.series.by_landing
     found = [
@@ -119,6 +121,7 @@ def listed_posts(catalogue: Catalogue, included: Callable[[str], bool]) -> list[
         if post.meta.date is not None
         and uri not in HOME_PAGES
         and uri not in series
+        and not is_section_page(uri)
         and catalogue.shown.get(uri) is not Visibility.HIDDEN
         and included(uri)
     ]
