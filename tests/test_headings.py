@@ -7,7 +7,7 @@ import pytest
 
 from mkdocs_stepwise.headings import HeadingsExtension, same_words
 
-from .conftest import BuiltSite
+from .conftest import BASE_CONFIG, BuiltSite, build_site
 
 
 @pytest.mark.parametrize(
@@ -62,8 +62,6 @@ def test_headings_in_code_are_not_headings() -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    from .conftest import build_site
-
     files = {
         "post/2017/09/redis.md": """\
             ---
@@ -106,7 +104,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return build_site(
         tmp_path_factory.mktemp("headings"),
         files,
-        config={"markdown_extensions": ["toc", "attr_list"]},
+        config={"markdown_extensions": [*BASE_CONFIG["markdown_extensions"], "toc"]},
     )
 
 

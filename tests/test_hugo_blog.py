@@ -8,10 +8,11 @@ front matter, non-Latin categories.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from .conftest import BuiltSite, build_site
+from .conftest import BASE_CONFIG, BuiltSite, build_site
 
 FIXTURE = Path(__file__).parent / "fixtures" / "hugo_blog"
 
@@ -29,7 +30,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return build_site(
         tmp_path_factory.mktemp("hugo_blog"),
         fixture_files(),
-        config={"markdown_extensions": ["toc", "attr_list"]},
+        config={"markdown_extensions": [*BASE_CONFIG["markdown_extensions"], "toc"]},
     )
 
 
@@ -45,26 +46,35 @@ def card_titles(site: BuiltSite, page: str) -> list[str]:
     return [a.get_text(strip=True) for a in site.html(page).select(".stepwise-post-card__title a")]
 
 
-def test_no_series_no_progress_buttons(site: BuiltSite) -> None:
+SERIES_PARTS = {
+    "post/2018/02/ml-intro/index.html",
+    "post/2018/02/ml-regression/index.html",
+    "post/2018/03/prob-intro/index.html",
+}
+
+
+def test_only_series_keys_make_series(site: BuiltSite) -> None:
+    with_header = {
+        page for page in pages(site) if site.html(page).select_one("nav.stepwise-series")
+    }
+    assert with_header == SERIES_PARTS
     for page in pages(site):
-        html = site.text(page)
-        assert "stepwise-series" not in html, page
-        assert "Mark this part as done" not in html, page
-    assert not site.exists("series")
+        if page not in SERIES_PARTS:
+            assert "Mark this part as done" not in site.text(page), page
+    assert sorted(p.name for p in site.path("series").iterdir()) == ["機械学習入門", "確率入門"]
 
 
 def test_section_pages_sit_at_their_folder_and_list_their_posts(site: BuiltSite) -> None:
     assert not [page for page in pages(site) if "_index" in page]
     posts = site.html("post/index.html")
     assert posts.select_one("article h1").get_text(strip=True) == "All posts"
-    assert card_titles(site, "post/index.html") == ["Ma trận", "Cheap Redis on AWS"]
+    in_post = card_titles(site, "post/index.html")
+    assert in_post[-2:] == ["Ma trận", "Cheap Redis on AWS"]  # newest first
+    assert "Setting up a Mac" in in_post
+    assert "Recurrent networks, the talk" not in in_post
     assert card_titles(site, "talk/index.html") == ["Recurrent networks, the talk"]
     # The site's own `_index.md` is the home page, listing every post.
-    assert card_titles(site, "index.html") == [
-        "Recurrent networks, the talk",
-        "Ma trận",
-        "Cheap Redis on AWS",
-    ]
+    assert set(card_titles(site, "index.html")) == {*in_post, "Recurrent networks, the talk"}
 
 
 def test_about_is_a_plain_page(site: BuiltSite) -> None:
@@ -83,3 +93,73 @@ def test_every_post_shows_its_title_once(site: BuiltSite) -> None:
         if soup.select_one("article") is None:
             continue
         assert len(soup.select("h1")) == 1, page
+
+
+def test_commonmark_lists_render_as_lists(site: BuiltSite) -> None:
+    article = site.html("post/2018/01/lists/index.html").select_one("article")
+    assert article is not None
+    bullets = article.select_one("ul")
+    assert bullets is not None
+    assert [li.get_text(" ", strip=True).split(" ")[0] for li in bullets.find_all("li")] == [
+        "Homebrew",
+        "iTerm2",
+        "with",
+    ]
+    assert bullets.select_one("li ul li") is not None  # nested by two spaces
+    [steps] = article.select("ol")
+    assert len(steps.find_all("li", recursive=False)) == 3
+    assert steps.select_one("li pre code") is not None
+    assert "* Homebrew" not in article.get_text()
+
+
+def test_non_latin_series_are_two_series(site: BuiltSite) -> None:
+    ml = site.html("series/機械学習入門/index.html")
+    prob = site.html("series/確率入門/index.html")
+    assert [a.get_text(strip=True) for a in ml.select(".stepwise-part__title")] == [
+        "機械学習とは",
+        "線形回帰",
+    ]
+    assert [a.get_text(strip=True) for a in prob.select(".stepwise-part__title")] == ["確率とは"]
+    header = site.html("post/2018/02/ml-regression/index.html").select_one(".stepwise-series")
+    assert header is not None
+    assert "Part 2 of 2" in header.get_text(" ", strip=True)
+
+
+def test_non_latin_categories_have_pages_of_their_own(site: BuiltSite) -> None:
+    assert card_titles(site, "categories/開発/index.html") == [
+        "Setting up a Mac",
+        "Cheap Redis on AWS",
+    ]
+    assert card_titles(site, "categories/数学/index.html") == ["確率とは", "Ma trận"]
+    redis = site.html("post/2017/09/redis/index.html")
+    [link] = redis.select(".stepwise-post-meta__category")
+    assert link["href"] == "../../../../categories/%E9%96%8B%E7%99%BA/"
+
+
+def test_heading_anchors_keep_their_letters(site: BuiltSite) -> None:
+    article = site.html("post/2017/10/matrix/index.html").select_one("article")
+    assert article is not None
+    assert article.find("h2", id="1-định-nghĩa") is not None
+    assert article.find("a", href="#1-định-nghĩa") is not None
+
+
+def test_categories_that_would_share_an_address_get_two_and_a_warning(
+    build: Any, plugin_warnings: Any
+) -> None:
+    site = build(
+        {
+            "post/a.md": "---\ntitle: A\ndate: 2020-01-01\ncategories: [C++]\n---\nA\n",
+            "post/b.md": "---\ntitle: B\ndate: 2020-02-01\ncategories:\n- C#\n---\nB\n",
+            "post/c.md": "---\ntitle: C\ndate: 2020-03-01\ncategories: [c++]\n---\nC\n",
+        },
+        strict=False,
+    )
+    plugin_warnings.expect(
+        r"^post/b\.md:4: category 'C#' would share the address 'categories/c/' "
+        r"with category 'C\+\+'; it is published at 'categories/c-2/'$",
+        count=1,
+    )
+    assert card_titles(site, "categories/c/index.html") == ["C", "A"]
+    assert card_titles(site, "categories/c-2/index.html") == ["B"]
+    links = site.html("post/b/index.html").select(".stepwise-post-meta__category")
+    assert [a["href"] for a in links] == ["../../categories/c-2/"]

@@ -113,10 +113,49 @@ def test_folder_opt_out():
     assert build_series(posts, visible=set(posts)).series == []
 
 
-def test_slugify():
+def test_slugify_keeps_letters():
     assert slugify("Python environment isolation") == "python-environment-isolation"
-    assert slugify("Ünïcode & Co.") == "unicode-co"
+    assert slugify("Ünïcode & Co.") == "ünïcode-co"
+    assert slugify("機械学習入門") == "機械学習入門"
+    assert slugify("Xác Suất") == "xác-suất"
     assert slugify("!!!") == "series"
+
+
+def test_non_latin_series_keep_apart():
+    posts = posts_from(
+        {
+            "a.md": "---\ntitle: A\nseries: 機械学習入門\n---\n",
+            "b.md": "---\ntitle: B\nseries: 確率入門\n---\n",
+        }
+    )
+    index = build_series(posts, visible=set(posts))
+    assert sorted(s.landing_uri for s in index.series) == [
+        "series/機械学習入門/index.md",
+        "series/確率入門/index.md",
+    ]
+    assert index.problems == []
+
+
+def test_series_whose_addresses_would_clash_get_two_and_a_warning():
+    posts = posts_from(
+        {
+            "a.md": "---\ntitle: A\nseries: C++\n---\n",
+            "b.md": "---\ntitle: B\nseries: C#\n---\n",
+            "c.md": "---\ntitle: C\nseries: c++\n---\n",
+        }
+    )
+    index = build_series(posts, visible=set(posts))
+    assert sorted((s.title, s.landing_uri, len(s.parts)) for s in index.series) == [
+        ("C#", "series/c-2/index.md", 1),
+        ("C++", "series/c/index.md", 2),
+    ]
+    assert [(uri, p.message) for uri, p in index.problems] == [
+        (
+            "b.md",
+            "series 'C#' would share the address 'series/c/' with series 'C++'; "
+            "it is published at 'series/c-2/'",
+        )
+    ]
 
 
 def test_plain_folders_hold_standalone_posts():

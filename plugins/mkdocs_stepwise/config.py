@@ -58,6 +58,10 @@ class StepwiseConfig(base.Config):
     execute = c.Type(bool, default=True)
     """Render Katacoda/Killercoda `{{execute}}`, `{{copy}}`, … markers as copy buttons."""
 
+    commonmark_lists = c.Type(bool, default=True)
+    """Read lists as CommonMark (Hugo, Katacoda) does: a list may follow a paragraph without a
+    blank line, and items are indented to their text (2 or 3 spaces), not to 4."""
+
     shortcodes = c.Type(bool, default=True)
     """Render Hugo and Tranquilpeak shortcodes (`{{< figure >}}`, `{{< alert >}}`, …)."""
 

@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
+from pymdownx import slugs
 
 from . import pagecontext
 from .blog import Blog, BlogOptions
@@ -36,6 +37,7 @@ from .headings import HeadingsExtension
 from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_build_warning
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
+from .lists import ListsExtension
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_within_series
 from .publishing import PublishingPolicy
@@ -84,6 +86,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         config.theme.dirs.insert(position, str(PACKAGE_DIR / "templates"))
         link_assets(config)
         self._add_markdown_extensions(config)
+        _unicode_anchors(config)
         return config
 
     def _add_markdown_extensions(self, config: MkDocsConfig) -> None:
@@ -97,6 +100,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             # Always: readers must never run a script an imported post's link smuggles in.
             (True, "safe_links", SafeLinksExtension),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
+            (self.config.commonmark_lists, "lists", ListsExtension),
             # Always: a post's title is its one <h1>, whatever headings its body has.
             (True, "headings", lambda: HeadingsExtension(title_of=self._title_of)),
         ]
@@ -265,6 +269,16 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 target.write_text(text, encoding="utf-8")
         if self.dirty:
             self.incremental.finished()  # last: a build that failed is not compared with
+
+
+def _unicode_anchors(config: MkDocsConfig) -> None:
+    """Heading anchors keep their letters (`#1-định-nghĩa`), unless the site chose a slugify.
+
+    Python-Markdown's default drops every letter outside ASCII, so in-page links of posts in
+    Vietnamese, Japanese or French break; `pymdownx.slugs` is what Material recommends.
+    """
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc.setdefault("slugify", slugs.slugify(case="lower"))
 
 
 def _forget_build_state() -> None:

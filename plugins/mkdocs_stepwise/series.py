@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .metadata import Problem
 from .posts import SECTION_INDEX, Post
+from .slugs import SlugRegistry
+from .slugs import slugify as slugify  # still importable from here, as before
 
 # `2017/`, `09/`, `2017-09/`: Hugo blogs file posts by date.
 _DATE_FOLDER = re.compile(r"\d{4}(?:-\d{1,2}){0,2}|\d{1,2}")
@@ -59,13 +60,6 @@ class SeriesIndex:
     by_part: dict[str, list[Series]]
     by_landing: dict[str, Series]
     problems: list[tuple[str, Problem]]
-
-
-def slugify(text: str) -> str:
-    """A URL-safe name: `Python environment isolation` -> `python-environment-isolation`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "series"
 
 
 def build_series(
@@ -126,11 +120,29 @@ def build_series(
             series_for(key, Series(slug, title, index.src_uri, False, description, folder))
             members[key].extend(uris)
 
+    addresses = SlugRegistry()
     for uri in sorted(posts):
         post = posts[uri]
         for name in post.meta.series if uri not in claimed else ():
-            slug = slugify(name)
-            key = folder_of_title.get(slug, "key:" + slug)
+            if slugify(name) in folder_of_title:
+                slug = slugify(name)
+                key = folder_of_title[slug]
+            else:
+                slug, clash = addresses.slug(name)
+                key = "key:" + slug
+                if clash is not None:
+                    problems.append(
+                        (
+                            uri,
+                            Problem(
+                                f"series '{clash.name}' would share the address "
+                                f"'{series_dir}/{clash.slug}/' with series '{clash.other}'; "
+                                f"it is published at '{series_dir}/{clash.given}/'",
+                                key="series",
+                                line=post.front.key_lines.get("series"),
+                            ),
+                        )
+                    )
             landing = posixpath.join(series_dir, slug, "index.md")
             series = series_for(key, Series(slug, name, landing, landing not in posts))
             if series.landing_uri in posts and series.description is None and key.startswith("key"):

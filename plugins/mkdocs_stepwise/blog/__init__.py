@@ -27,7 +27,6 @@ from mkdocs.structure.pages import Page
 from ..catalogue import Catalogue, report
 from ..metadata import Problem
 from ..publishing import Visibility
-from ..series import slugify
 from . import addresses, feeds, images, listings, sections
 from .listings import Link, ListingPage, PostCard
 from .post_header import PostHeader, has_h1, insert_header
@@ -81,6 +80,8 @@ class Blog:
         self.sections: dict[str, list[str]] = {}
         """Hugo section pages (`post/_index.md`) and the posts each lists, newest first."""
         self._cards: dict[str, PostCard] = {}
+        self._category_slugs: dict[str, str] = {}
+        """A category name, case folded, -> the address segment of its page."""
 
     # --- on_files ---------------------------------------------------------------------------
 
@@ -181,7 +182,11 @@ class Blog:
         report(uri, [Problem(f"{key}: {message}", key, line)])
 
     def _add_listing_pages(self) -> None:
-        self.categories = listings.categories(self.catalogue, self.posts)
+        self.categories, problems = listings.categories(self.catalogue, self.posts)
+        for uri, problem in problems:
+            report(uri, [problem])
+        # Hugo folds the case of category names: `Code` and `code` are one category.
+        self._category_slugs = {c.name.strip().casefold(): c.slug for c in self.categories}
         archive = listings.plan_listing_pages(self.posts, [], self.options.archive_per_page)
         by_category = listings.plan_listing_pages([], self.categories, self.options.per_page)
         for listing in archive + by_category:
@@ -331,6 +336,7 @@ class Blog:
                 url_of=self._url,
                 theme=self.themes.get(uri),
                 tag_urls=self._tag_urls(uri),
+                category_url=self._category_url,
             )
         return card
 
@@ -339,12 +345,15 @@ class Blog:
         return file.url if file is not None else src_uri
 
     def _category_links(self, names: Iterable[str]) -> list[Link]:
-        links = []
-        for name in names:
-            uri = f"{listings.CATEGORIES_DIR}/{slugify(name)}/index.md"
-            known = uri in self.listing_pages or self.files.get_file_from_path(uri) is not None
-            links.append(Link(name, self._url(uri) if known else None))
-        return links
+        return [Link(name, self._category_url(name)) for name in names]
+
+    def _category_url(self, name: str) -> str | None:
+        slug = self._category_slugs.get(name.strip().casefold())
+        if slug is None:
+            return None
+        uri = f"{listings.CATEGORIES_DIR}/{slug}/index.md"
+        known = uri in self.listing_pages or self.files.get_file_from_path(uri) is not None
+        return self._url(uri) if known else None
 
     def _tag_urls(self, src_uri: str) -> dict[str, str]:
         """Where Material's tags plugin lists each tag of a post (its closest tags page)."""

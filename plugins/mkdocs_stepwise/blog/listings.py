@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..catalogue import Catalogue
+from ..metadata import Problem
+from ..posts import Post
 from ..publishing import Status, Visibility
-from ..series import slugify
+from ..slugs import Clash, SlugRegistry
 from .images import Image
 from .sections import is_section_page
 from .tranquilpeak import PostTheme
@@ -134,19 +136,41 @@ def _date(catalogue: Catalogue, uri: str) -> dt.datetime:
     return date.astimezone(dt.UTC)
 
 
-def categories(catalogue: Catalogue, posts: Sequence[str]) -> list[Category]:
-    """Every category of `posts` (newest first within each), by name, case folded as Hugo does."""
+def categories(
+    catalogue: Catalogue, posts: Sequence[str]
+) -> tuple[list[Category], list[tuple[str, Problem]]]:
+    """Every category of `posts` (newest first within each), by name, case folded as Hugo does.
+
+    Names keep their letters in their addresses (`categories/開発/`); two names that would share
+    one get two, and the clash is reported on the post that brought the second name.
+    """
+    addresses = SlugRegistry(fallback="category")
     names: dict[str, str] = {}
     members: dict[str, list[str]] = {}
-    for uri in posts:
+    problems: list[tuple[str, Problem]] = []
+    # Oldest first, so that a category keeps its address when newer posts bring a clash.
+    for uri in reversed(posts):
         for name in catalogue.posts[uri].meta.categories:
-            slug = slugify(name)
+            slug, clash = addresses.slug(name)
+            if clash is not None:
+                problems.append((uri, _clash_problem(clash, catalogue.posts[uri])))
             names.setdefault(slug, name)
-            if uri not in members.setdefault(slug, []):
-                members[slug].append(uri)
-    return sorted(
+            members.setdefault(slug, [])
+            if uri not in members[slug]:
+                members[slug].insert(0, uri)
+    found = sorted(
         (Category(names[slug], slug, uris) for slug, uris in members.items()),
         key=lambda category: category.name.lower(),
+    )
+    return found, problems
+
+
+def _clash_problem(clash: Clash, post: Post) -> Problem:
+    return Problem(
+        f"category '{clash.name}' would share the address '{CATEGORIES_DIR}/{clash.slug}/' "
+        f"with category '{clash.other}'; it is published at '{CATEGORIES_DIR}/{clash.given}/'",
+        key="categories",
+        line=post.front.key_lines.get("categories"),
     )
 
 
@@ -215,8 +239,10 @@ def post_card(
     url_of: Callable[[str], str],
     theme: PostTheme | None,
     tag_urls: Mapping[str, str],
+    category_url: Callable[[str], str | None],
 ) -> PostCard:
-    """The card of one post. `url_of` gives a page's site-relative URL from its src_uri."""
+    """The card of one post. `url_of` gives a page's site-relative URL from its src_uri,
+    `category_url` a category's page from its name."""
     post = catalogue.posts[uri]
     assert post.meta.date is not None
     rendered = catalogue.rendered.get(uri)
@@ -230,10 +256,7 @@ def post_card(
         teaser=rendered.teaser if rendered else (post.meta.summary or ""),
         minutes=rendered.minutes if rendered else 0,
         tags=[Link(tag, tag_urls.get(tag)) for tag in post.meta.tags],
-        categories=[
-            Link(name, url_of(f"{CATEGORIES_DIR}/{slugify(name)}/index.md"))
-            for name in post.meta.categories
-        ],
+        categories=[Link(name, category_url(name)) for name in post.meta.categories],
         thumbnail=theme.thumbnail,
         thumbnail_position=theme.thumbnail_position,
         status=None if status is Status.PUBLISHED else status.label,

@@ -18,7 +18,8 @@ import posixpath
 from collections.abc import Mapping
 
 from ..posts import Post, first_heading
-from ..series import Series, slugify
+from ..series import Series
+from ..slugs import slugify
 from .index_json import Scenario, Step
 
 FINISH_TITLE = "Finish"
