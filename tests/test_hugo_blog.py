@@ -163,3 +163,19 @@ def test_categories_that_would_share_an_address_get_two_and_a_warning(
     assert card_titles(site, "categories/c-2/index.html") == ["B"]
     links = site.html("post/b/index.html").select(".stepwise-post-meta__category")
     assert [a["href"] for a in links] == ["../../categories/c-2/"]
+
+
+def test_tags_that_would_share_an_address_are_reported(build: Any, plugin_warnings: Any) -> None:
+    build(
+        {
+            "tags.md": "# Tags\n\n<!-- material/tags -->\n",
+            "post/a.md": "---\ntitle: A\ndate: 2020-01-01\ntags: [C++, 開発]\n---\nA\n",
+            "post/b.md": "---\ntitle: B\ndate: 2020-02-01\ntags: [C#, 数学, c++]\n---\nB\n",
+        },
+        config={"plugins": ["search", "tags", "stepwise"]},
+        strict=False,
+    )
+    plugin_warnings.expect(
+        r"^post/b\.md:4: tag 'C#' would share the address '#tag:c' of the tags page with tag 'C\+\+'",
+        count=1,
+    )

@@ -109,6 +109,7 @@ class Blog:
             if sections.is_section_page(uri)
         }
         blog._add_listing_pages()
+        blog._check_tags()
         blog._add_redirects(shown)
         return blog
 
@@ -202,6 +203,28 @@ class Blog:
             file.generated_by = GENERATED_BY
             self.files.append(file)
             self.listing_pages[listing.src_uri] = listing
+
+    def _check_tags(self) -> None:
+        """Warn when two different tags would share one address on Material's tags pages."""
+        plugin = _tags_plugin(self.config)
+        if plugin is None:
+            return
+        slugify = plugin.config.tags_slugify
+        separator = plugin.config.tags_slugify_separator
+        owner: dict[str, str] = {}
+        for uri in reversed(self.posts):
+            post = self.catalogue.posts[uri]
+            for tag in post.meta.tags:
+                slug = slugify(tag, separator)
+                other = owner.setdefault(slug, tag)
+                if other.casefold() != tag.casefold():
+                    line = post.front.key_lines.get("tags")
+                    message = (
+                        f"tag '{tag}' would share the address "
+                        f"'#{plugin.config.tags_slugify_format.format(slug=slug)}' of the tags page "
+                        f"with tag '{other}'; rename one of them"
+                    )
+                    report(uri, [Problem(message, "tags", line)])
 
     def _add_redirects(self, shown: Iterable[str]) -> None:
         taken = {file.dest_uri for file in self.files if self._written(file)}
