@@ -176,6 +176,7 @@ def test_tags_that_would_share_an_address_are_reported(build: Any, plugin_warnin
         strict=False,
     )
     plugin_warnings.expect(
-        r"^post/b\.md:4: tag 'C#' would share the address '#tag:c' of the tags page with tag 'C\+\+'",
+        r"^post/b\.md:4: tag 'C#' would share the address '#tag:c' of the tags page "
+        r"with tag 'C\+\+'",
         count=1,
     )

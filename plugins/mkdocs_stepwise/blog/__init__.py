@@ -219,9 +219,9 @@ class Blog:
                 other = owner.setdefault(slug, tag)
                 if other.casefold() != tag.casefold():
                     line = post.front.key_lines.get("tags")
+                    anchor = plugin.config.tags_slugify_format.format(slug=slug)
                     message = (
-                        f"tag '{tag}' would share the address "
-                        f"'#{plugin.config.tags_slugify_format.format(slug=slug)}' of the tags page "
+                        f"tag '{tag}' would share the address '#{anchor}' of the tags page "
                         f"with tag '{other}'; rename one of them"
                     )
                     report(uri, [Problem(message, "tags", line)])
