@@ -180,3 +180,26 @@ def test_tags_that_would_share_an_address_are_reported(build: Any, plugin_warnin
         r"with tag 'C\+\+'",
         count=1,
     )
+
+
+def test_math_is_marked_for_katex_and_prices_stay_text(site: BuiltSite) -> None:
+    article = site.html("post/2017/10/matrix/index.html").select_one("article")
+    assert article is not None
+    inline = [span.get_text() for span in article.select("span.arithmatex")]
+    assert inline == [r"\(m \times n\)", r"\(a_{ij}\)", r"\(i\)", r"\(j\)"]
+    blocks = [div.get_text().split() for div in article.select("div.arithmatex")]
+    assert blocks[0][:3] == [r"\[", "A", "="] and blocks[0][-1] == r"\]"
+    assert blocks[1][:2] == [r"\[", r"\det"]
+    text = article.get_text()
+    assert "$5-$10" in text and "$20 và $30" in text
+    assert article.select_one("pre code") is not None
+    assert "$HOME" in article.select_one("pre code").get_text()  # type: ignore[union-attr]
+    assert [c.get_text() for c in article.select("p code")] == ["$PATH"]
+    assert "$$" not in text
+
+
+def test_katex_is_served_from_the_site(site: BuiltSite) -> None:
+    assert site.exists("assets/stepwise/katex/katex.min.js")
+    assert site.exists("assets/stepwise/katex/fonts/KaTeX_Main-Regular.woff2")
+    redis = site.text("post/2017/09/redis/index.html")
+    assert "arithmatex" not in redis and "katex" not in redis.lower()

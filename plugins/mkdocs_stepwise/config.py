@@ -62,6 +62,10 @@ class StepwiseConfig(base.Config):
     """Read lists as CommonMark (Hugo, Katacoda) does: a list may follow a paragraph without a
     blank line, and items are indented to their text (2 or 3 spaces), not to 4."""
 
+    math = c.Type(bool, default=True)
+    """Render `$…$`, `$$…$$`, `\\(…\\)` and `\\[…\\]` as math (arithmatex and KaTeX, served
+    from the site; pages without math load no KaTeX)."""
+
     shortcodes = c.Type(bool, default=True)
     """Render Hugo and Tranquilpeak shortcodes (`{{< figure >}}`, `{{< alert >}}`, …)."""
 

@@ -38,6 +38,8 @@ from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_bui
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .lists import ListsExtension
+from .maths import ARITHMATEX, ARITHMATEX_CONFIG, MathsExtension
+from .maths.assets import add_katex_files
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_within_series
 from .publishing import PublishingPolicy
@@ -92,6 +94,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def _add_markdown_extensions(self, config: MkDocsConfig) -> None:
         """Add our extensions, except those the site already lists in `markdown_extensions`."""
         listed = {str(name) for name in config.markdown_extensions}
+        if self.config.math and ARITHMATEX not in listed:
+            # Before `stepwise.maths`, which wraps arithmatex's inline pattern.
+            config.markdown_extensions.append(ARITHMATEX)
+            config.mdx_configs[ARITHMATEX] = dict(ARITHMATEX_CONFIG)
         self.xkcd = None
         candidates: list[tuple[bool, str, Callable[[], Extension]]] = [
             (self.config.execute, "execute", ExecuteExtension),
@@ -101,6 +107,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             (True, "safe_links", SafeLinksExtension),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
             (self.config.commonmark_lists, "lists", ListsExtension),
+            (self.config.math, "maths", MathsExtension),
             # Always: a post's title is its one <h1>, whatever headings its body has.
             (True, "headings", lambda: HeadingsExtension(title_of=self._title_of)),
         ]
@@ -162,6 +169,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             serving=self.serving,
         )
         add_asset_files(files, config)
+        if self.config.math:
+            add_katex_files(files, config)
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
         set_known_pages(file.src_uri for file in files.documentation_pages())
         self.files = files

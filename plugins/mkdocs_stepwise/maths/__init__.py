@@ -1,0 +1,130 @@
+"""Markdown extension `stepwise.maths`: TeX math (`$…$`, `$$…$$`, `\\(…\\)`, `\\[…\\]`), as in Hugo.
+
+Tranquilpeak and most Hugo themes render TeX in the browser with KaTeX (or MathJax). Here,
+`pymdownx.arithmatex` (in its `generic` mode) finds the math and keeps it away from Markdown, and
+KaTeX, served from the site itself (`assets/stepwise/katex/`, MIT licence, version 0.16.22),
+typesets it in the reader's browser. KaTeX is loaded only by pages that have math:
+`assets/stepwise/maths.js`, a few lines on every page, looks for arithmatex's output and loads
+KaTeX then (also after Material's instant navigation).
+
+This extension adds what imported posts need on top of arithmatex:
+
+- a `$$` display block written right under a line of text (`ta có:` then `$$`) gets the blank
+  lines arithmatex needs to see a block, as Hugo's renderer did not need them; lines inside code
+  fences are left alone (`fences.outside_fences`);
+- a dollar amount is not math: `$5-$10` stays text (Pandoc's rule: a closing `$` is never
+  followed by a digit); arithmatex's own rule already keeps `$50 a month, and $400` as text.
+
+Dollar signs in inline code and in code blocks are never math: code is taken out before.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from pathlib import Path
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from pymdownx.arithmatex import ArithmatexExtension
+
+from ..fences import outside_fences
+
+__all__ = ["KATEX_DIR", "MathsExtension", "display_blocks_apart", "makeExtension"]
+
+KATEX_DIR = Path(__file__).parent / "katex"
+ARITHMATEX = "pymdownx.arithmatex"
+ARITHMATEX_CONFIG: dict[str, Any] = {"generic": True}
+"""What `stepwise.maths` needs of arithmatex: plain `\\(…\\)` and `\\[…\\]` for KaTeX."""
+
+# Before SuperFences (25) and the list rewrite (26); after the execute markers (27).
+PREPROCESSOR_PRIORITY = 26.5
+INLINE_PRIORITY = 189.9  # arithmatex's own
+_DISPLAY_OPEN = re.compile(r"^(?P<indent>[ \t]*)\$\$")
+
+
+def display_blocks_apart(lines: list[str]) -> list[str]:
+    """Blank lines around `$$ … $$` blocks that start a line, where text touches them."""
+    outside = set(outside_fences(lines))
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        opening = _DISPLAY_OPEN.match(line) if index in outside else None
+        if opening is None:
+            out.append(line)
+            index += 1
+            continue
+        end = _closing_line(lines, index, outside)
+        if end is None:
+            out.append(line)
+            index += 1
+            continue
+        if out and out[-1].strip():
+            out.append("")
+        out.extend(lines[index : end + 1])
+        if end + 1 < len(lines) and lines[end + 1].strip():
+            out.append("")
+        index = end + 1
+    return out
+
+
+def _closing_line(lines: list[str], start: int, outside: set[int]) -> int | None:
+    """The line that closes the `$$` opened at the start of line `start`, if it ends a line."""
+    rest = lines[start].lstrip(" \t")[2:]
+    if "$$" in rest:
+        return start if rest.rstrip().endswith("$$") else None
+    for index in range(start + 1, len(lines)):
+        if index not in outside or not lines[index].strip():
+            return None  # math never spans a code fence or a blank line
+        if "$$" in lines[index]:
+            return index if lines[index].rstrip().endswith("$$") else None
+    return None
+
+
+class DisplayBlocksPreprocessor(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        if not any("$$" in line for line in lines):
+            return lines
+        return display_blocks_apart(lines)
+
+
+class NoPricesPattern(InlineProcessor):
+    """Arithmatex's inline pattern, except where the closing `$` is followed by a digit."""
+
+    def __init__(self, inner: InlineProcessor) -> None:
+        super().__init__(inner.pattern, inner.md)
+        self.compiled_re = inner.compiled_re
+        self.inner = inner
+
+    def handleMatch(  # type: ignore[override]  # Python-Markdown's stubs know only Pattern's
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | str | None, int | None, int | None]:
+        text = m.group(0)
+        price = text.startswith("$") and not text.startswith("$$")
+        if price and data[m.end() : m.end() + 1].isdigit():
+            return None, None, None
+        return self.inner.handleMatch(m, data)
+
+
+class MathsExtension(Extension):
+    """Python-Markdown extension `stepwise.maths` (adds arithmatex when it is missing)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        if "arithmatex-inline" not in md.inlinePatterns:
+            ArithmatexExtension(**ARITHMATEX_CONFIG).extendMarkdown(md)
+        md.preprocessors.register(
+            DisplayBlocksPreprocessor(md), "stepwise_maths_blocks", PREPROCESSOR_PRIORITY
+        )
+        inline = md.inlinePatterns["arithmatex-inline"]
+        if isinstance(inline, InlineProcessor):
+            # Same name, same place: the wrapped pattern replaces arithmatex's own.
+            wrapped = NoPricesPattern(inline)
+            md.inlinePatterns.register(wrapped, "arithmatex-inline", INLINE_PRIORITY)
+
+
+def makeExtension(**kwargs: Any) -> MathsExtension:
+    return MathsExtension(**kwargs)

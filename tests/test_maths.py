@@ -1,0 +1,60 @@
+"""Math: the display-block spacing (pure), and Markdown -> HTML with arithmatex and prices."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from mkdocs_stepwise.maths import MathsExtension, display_blocks_apart
+
+
+def test_display_blocks_get_blank_lines_where_text_touches_them() -> None:
+    lines = ["ta có:", "$$", "x^2", "$$", "và", "$$y$$", "end"]
+    assert display_blocks_apart(lines) == [
+        "ta có:",
+        "",
+        "$$",
+        "x^2",
+        "$$",
+        "",
+        "và",
+        "",
+        "$$y$$",
+        "",
+        "end",
+    ]
+
+
+def test_code_and_unclosed_dollars_are_left_alone() -> None:
+    lines = ["```sh", "echo $$", "x", "$$", "```", "costs $$ a lot", "text", "$$ never closed"]
+    assert display_blocks_apart(lines) == lines
+
+
+def convert(text: str) -> str:
+    return markdown.markdown(text, extensions=["pymdownx.superfences", MathsExtension()])
+
+
+CASES = {
+    "inline dollars": (
+        "Let $x_i$ be *small*.",
+        r'<p>Let <span class="arithmatex">\(x_i\)</span> be <em>small</em>.</p>',
+    ),
+    "round brackets": (r"So \(a + b\).", r'<p>So <span class="arithmatex">\(a + b\)</span>.</p>'),
+    "square brackets": (r"\[ E = mc^2 \]", r'<div class="arithmatex">\[ E = mc^2 \]</div>'),
+    "display under text": (
+        "We have:\n$$\na = b\n$$\nso.",
+        '<p>We have:</p>\n<div class="arithmatex">\\[\na = b\n\\]</div>\n<p>so.</p>',
+    ),
+    "prices": ("From $5-$10, or $20 and $30.", "<p>From $5-$10, or $20 and $30.</p>"),
+    "a price range next to math": (
+        "It costs $5-$10 when $n$ is 2.",
+        r'<p>It costs $5-$10 when <span class="arithmatex">\(n\)</span> is 2.</p>',
+    ),
+    "inline code": ("Run `echo $HOME $PATH`.", "<p>Run <code>echo $HOME $PATH</code>.</p>"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_markdown_to_html(case: str) -> None:
+    source, expected = CASES[case]
+    assert convert(source) == expected
