@@ -50,6 +50,10 @@ CASES = {
         "It costs $5-$10 when $n$ is 2.",
         r'<p>It costs $5-$10 when <span class="arithmatex">\(n\)</span> is 2.</p>',
     ),
+    "display math inside text": (
+        "So $$ P(A) < 1 $$. Or $$y$$",
+        r'<p>So <span class="arithmatex">\[ P(A) &lt; 1 \]</span>. Or <span class="arithmatex">\[y\]</span></p>',
+    ),
     "inline code": ("Run `echo $HOME $PATH`.", "<p>Run <code>echo $HOME $PATH</code>.</p>"),
 }
 

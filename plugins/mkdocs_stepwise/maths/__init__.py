@@ -12,6 +12,8 @@ This extension adds what imported posts need on top of arithmatex:
 - a `$$` display block written right under a line of text (`ta có:` then `$$`) gets the blank
   lines arithmatex needs to see a block, as Hugo's renderer did not need them; lines inside code
   fences are left alone (`fences.outside_fences`);
+- `$$…$$` inside a line of text (`$$ P(A) $$.`) is display math there too, as KaTeX's
+  auto-render shows it on Hugo sites;
 - a dollar amount is not math: `$5-$10` stays text (Pandoc's rule: a closing `$` is never
   followed by a digit); arithmatex's own rule already keeps `$50 a month, and $400` as text.
 
@@ -28,6 +30,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
+from markdown.util import AtomicString
 from pymdownx.arithmatex import ArithmatexExtension
 
 from ..fences import outside_fences
@@ -42,6 +45,7 @@ ARITHMATEX_CONFIG: dict[str, Any] = {"generic": True}
 # Before SuperFences (25) and the list rewrite (26); after the execute markers (27).
 PREPROCESSOR_PRIORITY = 26.5
 INLINE_PRIORITY = 189.9  # arithmatex's own
+_DISPLAY_IN_TEXT = r"(?<!\\)\$\$(?!\$)((?:\\.|[^\\$\x02\x03])+?)\$\$"
 _DISPLAY_OPEN = re.compile(r"^(?P<indent>[ \t]*)\$\$")
 
 
@@ -109,6 +113,17 @@ class NoPricesPattern(InlineProcessor):
         return self.inner.handleMatch(m, data)
 
 
+class DisplayInTextPattern(InlineProcessor):
+    """`$$…$$` in the middle of text: display math, marked up as arithmatex marks up blocks."""
+
+    def handleMatch(  # type: ignore[override]  # Python-Markdown's stubs know only Pattern's
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | str | None, int | None, int | None]:
+        element = etree.Element("span", {"class": "arithmatex"})
+        element.text = AtomicString(f"\\[{m.group(1)}\\]")
+        return element, m.start(0), m.end(0)
+
+
 class MathsExtension(Extension):
     """Python-Markdown extension `stepwise.maths` (adds arithmatex when it is missing)."""
 
@@ -118,6 +133,11 @@ class MathsExtension(Extension):
             ArithmatexExtension(**ARITHMATEX_CONFIG).extendMarkdown(md)
         md.preprocessors.register(
             DisplayBlocksPreprocessor(md), "stepwise_maths_blocks", PREPROCESSOR_PRIORITY
+        )
+        md.inlinePatterns.register(
+            DisplayInTextPattern(_DISPLAY_IN_TEXT, md),
+            "stepwise_maths_display",
+            INLINE_PRIORITY + 0.05,
         )
         inline = md.inlinePatterns["arithmatex-inline"]
         if isinstance(inline, InlineProcessor):
