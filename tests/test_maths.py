@@ -52,7 +52,8 @@ CASES = {
     ),
     "display math inside text": (
         "So $$ P(A) < 1 $$. Or $$y$$",
-        r'<p>So <span class="arithmatex">\[ P(A) &lt; 1 \]</span>. Or <span class="arithmatex">\[y\]</span></p>',
+        r'<p>So <span class="arithmatex">\[ P(A) &lt; 1 \]</span>. '
+        r'Or <span class="arithmatex">\[y\]</span></p>',
     ),
     "inline code": ("Run `echo $HOME $PATH`.", "<p>Run <code>echo $HOME $PATH</code>.</p>"),
 }
