@@ -17,6 +17,13 @@ from .conftest import BASE_CONFIG, BuiltSite, build_site
 FIXTURE = Path(__file__).parent / "fixtures" / "hugo_blog"
 
 
+# The blog is written in Vietnamese, as the public blog it is modelled on, with translations.
+CONFIG = {
+    "theme": {"language": "vi"},
+    "markdown_extensions": [*BASE_CONFIG["markdown_extensions"], "toc"],
+}
+
+
 def fixture_files() -> dict[str, str | bytes]:
     return {
         str(path.relative_to(FIXTURE)): path.read_bytes()
@@ -27,11 +34,7 @@ def fixture_files() -> dict[str, str | bytes]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build_site(
-        tmp_path_factory.mktemp("hugo_blog"),
-        fixture_files(),
-        config={"markdown_extensions": [*BASE_CONFIG["markdown_extensions"], "toc"]},
-    )
+    return build_site(tmp_path_factory.mktemp("hugo_blog"), fixture_files(), config=CONFIG)
 
 
 def pages(site: BuiltSite) -> list[str]:
@@ -43,7 +46,9 @@ def pages(site: BuiltSite) -> list[str]:
 
 
 def card_titles(site: BuiltSite, page: str) -> list[str]:
-    return [a.get_text(strip=True) for a in site.html(page).select(".stepwise-post-card__title a")]
+    """The posts a listing shows: cards, or the archive's lines."""
+    selector = ".stepwise-post-card__title a, .stepwise-archive__post > a"
+    return [a.get_text(strip=True) for a in site.html(page).select(selector)]
 
 
 SERIES_PARTS = {
@@ -203,3 +208,57 @@ def test_katex_is_served_from_the_site(site: BuiltSite) -> None:
     assert site.exists("assets/stepwise/katex/fonts/KaTeX_Main-Regular.woff2")
     redis = site.text("post/2017/09/redis/index.html")
     assert "arithmatex" not in redis and "katex" not in redis.lower()
+
+
+GIT_VERSIONS = {
+    "post/2018/04/about-git/index.html": ("vi", "Giới thiệu về Git"),
+    "en-us/post/2018/04/about-git/index.html": ("en-US", "About Git"),
+    "ja/post/2018/04/about-git/index.html": ("ja", "Gitについて"),
+}
+
+
+def test_translations_are_one_post_in_three_languages(site: BuiltSite) -> None:
+    for page, (language, title) in GIT_VERSIONS.items():
+        soup = site.html(page)
+        assert soup.html is not None and soup.html["lang"] == language, page
+        assert soup.select_one("article h1").get_text(strip=True) == title
+        hreflang = {link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')}
+        assert hreflang == {"vi", "en-US", "ja"}
+        switch = soup.select_one("nav.stepwise-translations")
+        assert switch is not None
+        assert [item.get_text(strip=True) for item in switch.select("li")] == [
+            "Tiếng Việt",
+            "English",
+            "日本語",
+        ]
+        current = switch.select_one('[aria-current="page"]')
+        assert current is not None and current["lang"] == language
+
+
+def test_only_the_default_language_is_listed(site: BuiltSite) -> None:
+    for page in ("index.html", "post/index.html", "archive/index.html"):
+        titles = card_titles(site, page)
+        assert titles.count("Giới thiệu về Git") == 1, page
+        assert "About Git" not in titles and "Gitについて" not in titles, page
+        assert "Recurrent networks (slides in English)" not in titles, page
+    feed = site.text("feed.xml")
+    assert feed.count("Giới thiệu về Git") == 1 and "About Git" not in feed
+    assert not site.exists("categories/programming")
+
+
+def test_translation_key_joins_pages_with_other_names(site: BuiltSite) -> None:
+    slides = site.html("en-us/talk/slides/index.html")
+    assert slides.html is not None and slides.html["lang"] == "en-US"
+    links = [a["href"] for a in slides.select("a.stepwise-translations__link")]
+    assert links == ["../../../talk/rnn/"]
+    about = site.html("ja/page/about/index.html")
+    assert [a["href"] for a in about.select("a.stepwise-translations__link")] == [
+        "../../../page/about/"
+    ]
+
+
+def test_pages_without_translations_speak_the_site_language(site: BuiltSite) -> None:
+    soup = site.html("post/2017/09/redis/index.html")
+    assert soup.html is not None and soup.html["lang"] == "vi"
+    assert soup.select_one("nav.stepwise-translations") is None
+    assert not soup.select('link[rel="alternate"][hreflang]')

@@ -7,9 +7,11 @@ from typing import Any
 
 import pytest
 
-from .conftest import BASE_CONFIG, build_site
+from .conftest import build_site, merge
 from .serving import static_server
-from .test_hugo_blog import fixture_files
+from .test_hugo_blog import CONFIG, fixture_files
+
+INSTANT = ["navigation.instant", "navigation.footer"]
 
 pytestmark = pytest.mark.browser
 
@@ -19,14 +21,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("hugo-blog-browser")
-    build_site(
-        root,
-        fixture_files(),
-        config={
-            "markdown_extensions": [*BASE_CONFIG["markdown_extensions"], "toc"],
-            "theme": {"features": ["navigation.instant"]},
-        },
-    )
+    build_site(root, fixture_files(), config=merge(CONFIG, {"theme": {"features": INSTANT}}))
     with static_server(root / "site") as url:
         yield url
 
@@ -72,3 +67,21 @@ def test_math_is_typeset_after_instant_navigation(page: Any, site_url: str) -> N
     page.locator(".stepwise-post-card__title a", has_text="Ma trận").click()
     page.locator("span.arithmatex .katex").first.wait_for()
     assert page.url.endswith("post/2017/10/matrix/")
+
+
+def test_the_language_switch_leads_to_each_translation(page: Any, site_url: str) -> None:
+    page.goto(site_url + "post/2018/04/about-git/")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    switch = page.get_by_role("navigation", name="Translations")
+    switch.get_by_role("link", name="日本語").click()
+    page.wait_for_url("**/ja/post/2018/04/about-git/")
+    page.locator("article h1", has_text="Gitについて").wait_for()
+    assert page.locator("html").get_attribute("lang") == "ja"
+    current = switch.locator('[aria-current="page"]')
+    assert current.inner_text() == "日本語"
+    switch.get_by_role("link", name="English").click()
+    page.wait_for_url("**/en-us/post/2018/04/about-git/")
+    page.locator("article h1", has_text="About Git").wait_for()
+    switch.get_by_role("link", name="Tiếng Việt").click()
+    page.wait_for_url("**/post/2018/04/about-git/")
+    page.locator("article h1", has_text="Giới thiệu về Git").wait_for()

@@ -26,6 +26,7 @@ from .scenarios.index_json import Scenario
 from .scenarios.series import retitle, scenario_series
 from .series import Series, SeriesIndex, build_series
 from .summaries import reading_minutes_of, teaser
+from .translations import Translations, group_translations, material_languages
 
 log = logging.getLogger("mkdocs.plugins.stepwise")
 
@@ -47,6 +48,8 @@ class Catalogue:
     shown: dict[str, Visibility]
     series: SeriesIndex
     rendered: dict[str, Rendered] = field(default_factory=dict)
+    translations: dict[str, Translations] = field(default_factory=dict)
+    """Pages with translations -> their group (`translations.py`)."""
 
     @classmethod
     def read(
@@ -61,6 +64,7 @@ class Catalogue:
         plain_folders: Sequence[str] = (),
         series_dir: str = "series",
         scenarios: Sequence[Scenario] = (),
+        default_language: str = "en",
     ) -> Catalogue:
         """Read every post from `(src_uri, raw bytes)` pairs and report what is wrong with them.
 
@@ -82,8 +86,19 @@ class Catalogue:
         visible = {uri for uri, v in shown.items() if v is not Visibility.HIDDEN}
         for scenario in scenarios:
             retitle(scenario, posts)
+        translations = group_translations(
+            {uri: _translation_key(post) for uri, post in posts.items()},
+            default_language,
+            material_languages(),
+        )
+        # A translation is the same post in another language: only the primary joins a series.
+        originals = {
+            uri: post
+            for uri, post in posts.items()
+            if uri not in translations or translations[uri].primary.src_uri == uri
+        }
         index = build_series(
-            posts,
+            originals,
             visible,
             folder_series=folder_series,
             plain_folders=plain_folders,
@@ -92,7 +107,7 @@ class Catalogue:
         )
         for uri, problem in index.problems:
             report(uri, [problem])
-        return cls(posts, status, shown, index)
+        return cls(posts, status, shown, index, translations=translations)
 
     def add_generated(self, src_uri: str, markdown: str) -> None:
         """Register a page the plugin generated (a series landing page)."""
@@ -105,6 +120,11 @@ class Catalogue:
 
     def is_preview_only(self, src_uri: str) -> bool:
         return self.shown.get(src_uri) is Visibility.PREVIEW
+
+    def is_translation(self, src_uri: str) -> bool:
+        """A version of a post in another language than its primary (listed) version."""
+        group = self.translations.get(src_uri)
+        return group is not None and group.primary.src_uri != src_uri
 
     def series_of(self, src_uri: str) -> list[Series]:
         return self.series.by_part.get(src_uri, [])
@@ -145,6 +165,14 @@ class Catalogue:
             reading_minutes_of(reading, words_per_minute),
             commands.found() if commands is not None else [],
         )
+
+
+def _translation_key(post: Post) -> str | None:
+    """Hugo's `translationKey` (front matter keys are case-insensitive here)."""
+    for key, value in post.front.data.items():
+        if str(key).lower() == "translationkey" and isinstance(value, str | int) and str(value):
+            return str(value)
+    return None
 
 
 def report(src_uri: str, problems: Iterable[Problem]) -> None:

@@ -146,6 +146,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             plain_folders=self.config.plain_folders,
             series_dir=self.config.series_dir,
             scenarios=scenarios,
+            default_language=str(config.theme.get("language") or "en"),
         )
         for file in pages:
             if catalogue.is_hidden(file.src_uri):

@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .. import translations
 from ..catalogue import Catalogue, report
 from ..metadata import Problem
 from ..publishing import Visibility
@@ -56,6 +57,27 @@ class PageExtras:
     social: list[tuple[str, str, str]] = field(default_factory=list)
     feeds: list[tuple[str, str]] = field(default_factory=list)
     """`(MIME type, site-relative URL)` of the site's feeds, for `<link rel="alternate">`."""
+    translation: TranslationView | None = None
+    """The page's language and its other versions, when it has translations."""
+
+
+@dataclass(frozen=True)
+class Alternate:
+    language: str
+    name: str
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class TranslationView:
+    """`stepwise.blog.translation`: what `<html lang>`, hreflang links and the switch show."""
+
+    language: str
+    """The page's language, for `<html lang>` (`en-US`)."""
+    interface: str | None
+    """The Material interface language closest to it (`en`), None when Material has none."""
+    alternates: list[Alternate]
 
 
 class Blog:
@@ -100,6 +122,7 @@ class Blog:
         for uri in shown:
             blog.themes[uri] = theme = read_theme(catalogue.posts[uri], blog._is_file)
             report(uri, theme.problems)
+        blog._place_translations(shown)
         blog._place_sections(shown)
         blog._move(shown)
         blog.posts = listings.listed_posts(catalogue, blog._included)
@@ -127,6 +150,42 @@ class Blog:
     def _is_file(self, src_uri: str) -> bool:
         file = self.files.get_file_from_path(src_uri)
         return file is not None and not file.is_documentation_page()
+
+    def _place_translations(self, shown: Iterable[str]) -> None:
+        """Publish each translation under its language (`ja/post/foo/`), as Hugo does."""
+        taken = {file.dest_uri: file for file in self.files if self._written(file)}
+        for uri in shown:
+            file = self.files.get_file_from_path(uri)
+            if file is None or not self.catalogue.is_translation(uri):
+                continue
+            language = self.catalogue.translations[uri].language_of(uri)
+            dest = translations.translated_destination(file.dest_uri, language)
+            other = taken.get(dest)
+            if other is not None and other is not file:
+                message = f"'{dest}' is already the address of '{other.src_uri}'"
+                report(uri, [Problem(f"translation ({language}): {message}")])
+                continue
+            taken.pop(file.dest_uri, None)
+            _set_dest(file, dest)
+            taken[dest] = file
+
+    def _translation(self, uri: str) -> TranslationView | None:
+        group = self.catalogue.translations.get(uri)
+        if group is None:
+            return None
+        alternates = [
+            Alternate(
+                version.language,
+                translations.language_name(version.language),
+                self._url(version.src_uri),
+                version.src_uri == uri,
+            )
+            for version in group.versions
+            if self._included(version.src_uri)
+        ]
+        language = group.language_of(uri)
+        interface = translations.interface_language(language, translations.material_languages())
+        return TranslationView(language, interface, alternates if len(alternates) > 1 else [])
 
     def _place_sections(self, shown: Iterable[str]) -> None:
         """Publish each Hugo `_index.md` at its folder's address, as Hugo does."""
@@ -269,7 +328,7 @@ class Blog:
     def page_context(self, page: Page, env: Environment, context: dict[str, Any]) -> PageExtras:
         """Everything the blog adds to a page; also fills `page.content` with listings."""
         uri = page.file.src_uri
-        extras = PageExtras(feeds=self._feed_links())
+        extras = PageExtras(feeds=self._feed_links(), translation=self._translation(uri))
         post = self.catalogue.posts.get(uri)
         theme = self.themes.get(uri)
         if post is not None and theme is not None:

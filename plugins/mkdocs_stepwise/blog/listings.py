@@ -114,7 +114,8 @@ def listed_posts(catalogue: Catalogue, included: Callable[[str], bool]) -> list[
     """The posts a listing may show, newest first; `included` says which pages this build has.
 
     A dated `folder/index.md` is a post (a Hugo leaf bundle) unless it is a series' landing page;
-    a Hugo section page (`_index.md`) never is one.
+    a Hugo section page (`_index.md`) never is one, nor a post's translation (its primary
+    version is listed).
     """
     series = catalogue.series.by_landing
     found = [
@@ -124,6 +125,7 @@ def listed_posts(catalogue: Catalogue, included: Callable[[str], bool]) -> list[
         and uri not in HOME_PAGES
         and uri not in series
         and not is_section_page(uri)
+        and not catalogue.is_translation(uri)
         and catalogue.shown.get(uri) is not Visibility.HIDDEN
         and included(uri)
     ]
