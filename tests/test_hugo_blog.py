@@ -262,3 +262,31 @@ def test_pages_without_translations_speak_the_site_language(site: BuiltSite) -> 
     assert soup.html is not None and soup.html["lang"] == "vi"
     assert soup.select_one("nav.stepwise-translations") is None
     assert not soup.select('link[rel="alternate"][hreflang]')
+
+
+def test_shortcode_images_are_resolved_like_covers(site: BuiltSite) -> None:
+    article = site.html("post/2017/09/redis/index.html").select_one("article")
+    assert article is not None
+    sources = [img["src"] for img in article.select("figure img")]
+    assert sources == [
+        "../../../../images/redis.png",  # ../../../images/ means the site's images/, as in Hugo
+        "../diagram.png",  # next to the post: a page bundle
+        "../../../../images/redis.png",
+    ]
+    assert article.select_one("figure a")["href"] == "../../../../images/redis.png"
+    for source in sources:
+        assert (site.path("post/2017/09/redis") / str(source)).resolve().is_file()
+
+
+def test_a_missing_shortcode_image_is_reported(build: Any, plugin_warnings: Any) -> None:
+    build(
+        {
+            "post/a.md": (
+                "---\ntitle: A\ndate: 2020-01-01\n---\n\nText.\n\n"
+                '{{< figure src="/images/nowhere.png" >}}\n\n'
+                '{{< image src="https://example.test/x.png" >}}\n'
+            )
+        },
+        strict=False,
+    )
+    plugin_warnings.expect(r"^post/a\.md:8: image: image 'images/nowhere\.png' not found in docs/$")

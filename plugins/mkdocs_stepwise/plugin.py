@@ -47,6 +47,7 @@ from .safe_links import SafeLinksExtension
 from .scenarios.files import add_pathway_pages, place_scenarios, read_scenarios
 from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
+from .shortcodes.images import set_known_files
 from .shortcodes.refs import set_known_pages
 from .site_assets import add_asset_files, link_assets
 from .views import page_view, series_scripts
@@ -174,6 +175,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             add_katex_files(files, config)
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
         set_known_pages(file.src_uri for file in files.documentation_pages())
+        # Images in `figure`/`image` shortcodes are checked against the site's files.
+        set_known_files(file.src_uri for file in files)
         self.files = files
         return files
 
@@ -294,6 +297,7 @@ def _unicode_anchors(config: MkDocsConfig) -> None:
 def _forget_build_state() -> None:
     """The extensions outlive a build (serve, tests): leave them no page list of an old one."""
     set_known_pages(None)
+    set_known_files(None)
     pagecontext.set_current_page(pagecontext.PageInfo())
 
 
