@@ -132,6 +132,7 @@ def test_non_latin_series_are_two_series(site: BuiltSite) -> None:
 
 def test_non_latin_categories_have_pages_of_their_own(site: BuiltSite) -> None:
     assert card_titles(site, "categories/開発/index.html") == [
+        "日本語だけの記事",
         "Setting up a Mac",
         "Cheap Redis on AWS",
     ]
@@ -290,3 +291,22 @@ def test_a_missing_shortcode_image_is_reported(build: Any, plugin_warnings: Any)
         strict=False,
     )
     plugin_warnings.expect(r"^post/a\.md:8: image: image 'images/nowhere\.png' not found in docs/$")
+
+
+def test_a_post_in_one_other_language_speaks_it(site: BuiltSite) -> None:
+    soup = site.html("post/2018/05/nihongo/index.html")
+    assert soup.html is not None and soup.html["lang"] == "ja"
+    assert soup.select_one("nav.stepwise-translations") is None
+    assert "日本語だけの記事" in card_titles(site, "post/index.html")
+
+
+def test_a_blog_without_a_home_page_gets_one(build: Any) -> None:
+    site = build(
+        {
+            "post/a.md": "---\ntitle: Older\ndate: 2020-01-01\n---\nA\n",
+            "post/b.md": "---\ntitle: Newer\ndate: 2020-02-01\n---\nB\n",
+        }
+    )
+    home = site.html("index.html")
+    assert home.select_one("article h1").get_text(strip=True) == "Test site"
+    assert card_titles(site, "index.html") == ["Newer", "Older"]

@@ -54,7 +54,9 @@ def test_groups_put_the_default_language_first() -> None:
         "talk/rnn.md",
         "talk/slides.en.md",
     ]
-    assert "p/single.ja.md" not in groups  # no other version: nothing to switch to
+    # No other version, but a language of its own.
+    assert [v.language for v in groups["p/single.ja.md"].versions] == ["ja"]
+    assert "p/alone-too.md" not in group_translations({"p/alone-too.md": None}, "vi", KNOWN)
 
 
 def test_a_group_without_the_default_language_starts_with_the_plain_file() -> None:
@@ -68,3 +70,4 @@ def test_translations_live_under_their_language() -> None:
     assert translated_destination("p/git.ja/index.html", "ja") == "ja/p/git/index.html"
     assert translated_destination("p/git.en-us.html", "en-US") == "en-us/p/git.html"
     assert translated_destination("p/about-git/index.html", "ja") == "ja/p/about-git/index.html"
+    assert translated_destination("p/git.ja/index.html", None) == "p/git/index.html"

@@ -112,7 +112,8 @@ def group_translations(
     """Every page that has translations -> its group. `keys` maps src_uri -> `translationKey`.
 
     Pages are grouped by `translationKey` when they have one, else by their name without the
-    language suffix. Pages alone in their group are left out (they have no translations).
+    language suffix. A page alone in its group is left out, unless its name has a language
+    suffix: it has no translations, but a language of its own.
     """
     default = normalise(default_language)
     groups: dict[str, list[Version]] = {}
@@ -123,7 +124,10 @@ def group_translations(
         groups.setdefault(group_key, []).append(Version(uri, lang or default))
     result: dict[str, Translations] = {}
     for versions in groups.values():
-        if len({v.language for v in versions}) < 2:
+        languages = {v.language for v in versions}
+        # A page alone keeps a group of its own when its name says its language (`about.ja.md`).
+        alone_with_suffix = len(versions) == 1 and _has_suffix(versions[0].src_uri, known)
+        if len(languages) < 2 and not alone_with_suffix:
             continue
         # The default language first, then the file without a suffix, then by file name.
         versions.sort(
@@ -139,15 +143,20 @@ def _has_suffix(src_uri: str, known: Collection[str]) -> bool:
     return split_language(src_uri, known)[1] is not None
 
 
-def translated_destination(dest_uri: str, language: str) -> str:
-    """`post/foo.ja/index.html` (where MkDocs puts `foo.ja.md`) -> `ja/post/foo/index.html`."""
+def translated_destination(dest_uri: str, language: str | None) -> str:
+    """`post/foo.ja/index.html` (where MkDocs puts `foo.ja.md`) -> `ja/post/foo/index.html`.
+
+    Without a language (the primary version), the suffix only goes: `post/foo/index.html`.
+    """
     folder, name = posixpath.split(dest_uri)
     if name == "index.html":
         folder = _drop_suffix(folder)
     else:
         stem, ext = posixpath.splitext(name)
         name = _drop_suffix(stem) + ext
-    return posixpath.join(language.lower(), folder, name)
+    return (
+        posixpath.join(language.lower(), folder, name) if language else posixpath.join(folder, name)
+    )
 
 
 def _drop_suffix(path: str) -> str:

@@ -12,9 +12,10 @@ One `Blog` per build, made in `on_files` from the catalogue. The plugin calls it
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,8 @@ from .tranquilpeak import PostTheme, read_theme
 RSS_URI = "feed.xml"
 JSON_FEED_URI = "feed.json"
 GENERATED_BY = "stepwise"
+# A page at the site's root address: MkDocs' home page, or Hugo's home section page.
+HOME_SOURCES = ("index.md", "README.md", "_index.md")
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ class Blog:
             if sections.is_section_page(uri)
         }
         blog._add_listing_pages()
+        blog._add_home_page()
         blog._check_tags()
         blog._add_redirects(shown)
         return blog
@@ -154,12 +158,20 @@ class Blog:
     def _place_translations(self, shown: Iterable[str]) -> None:
         """Publish each translation under its language (`ja/post/foo/`), as Hugo does."""
         taken = {file.dest_uri: file for file in self.files if self._written(file)}
+        known = translations.material_languages()
         for uri in shown:
             file = self.files.get_file_from_path(uri)
-            if file is None or not self.catalogue.is_translation(uri):
+            group = self.catalogue.translations.get(uri)
+            if file is None or group is None:
                 continue
-            language = self.catalogue.translations[uri].language_of(uri)
-            dest = translations.translated_destination(file.dest_uri, language)
+            language = group.language_of(uri)
+            if self.catalogue.is_translation(uri):
+                dest = translations.translated_destination(file.dest_uri, language)
+            elif translations.split_language(uri, known)[1] is not None:
+                # The listed version keeps the plain address, without its suffix.
+                dest = translations.translated_destination(file.dest_uri, None)
+            else:
+                continue
             other = taken.get(dest)
             if other is not None and other is not file:
                 message = f"'{dest}' is already the address of '{other.src_uri}'"
@@ -262,6 +274,19 @@ class Blog:
             file.generated_by = GENERATED_BY
             self.files.append(file)
             self.listing_pages[listing.src_uri] = listing
+
+    def _add_home_page(self) -> None:
+        """A blog copied without a home page (Hugo's theme made it) gets one: the newest posts."""
+        if not self.posts or any(
+            self.files.get_file_from_path(name) is not None for name in HOME_SOURCES
+        ):
+            return
+        title = escape(self.config.site_name)
+        content = f"---\ntitle: {json.dumps(title)}\n---\n\n{listings.POSTS_MARKER}\n"
+        file = File.generated(self.config, "index.md", content=content)
+        file.generated_by = GENERATED_BY
+        self.files.append(file)
+        self.catalogue.add_generated("index.md", content)
 
     def _check_tags(self) -> None:
         """Warn when two different tags would share one address on Material's tags pages."""
