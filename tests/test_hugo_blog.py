@@ -305,8 +305,9 @@ def test_a_blog_without_a_home_page_gets_one(build: Any) -> None:
         {
             "post/a.md": "---\ntitle: Older\ndate: 2020-01-01\n---\nA\n",
             "post/b.md": "---\ntitle: Newer\ndate: 2020-02-01\n---\nB\n",
-        }
+        },
+        config={"site_name": "Tom & <Jerry>"},
     )
     home = site.html("index.html")
-    assert home.select_one("article h1").get_text(strip=True) == "Test site"
+    assert home.select_one("article h1").get_text(strip=True) == "Tom & <Jerry>"
     assert card_titles(site, "index.html") == ["Newer", "Older"]

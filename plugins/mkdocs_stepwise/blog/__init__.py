@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html import escape, unescape
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -281,8 +281,9 @@ class Blog:
             self.files.get_file_from_path(name) is not None for name in HOME_SOURCES
         ):
             return
-        title = escape(self.config.site_name)
-        content = f"---\ntitle: {json.dumps(title)}\n---\n\n{listings.POSTS_MARKER}\n"
+        # Plain text: the catalogue escapes titles for Material, as for every post.
+        title = json.dumps(self.config.site_name)
+        content = f"---\ntitle: {title}\n---\n\n{listings.POSTS_MARKER}\n"
         file = File.generated(self.config, "index.md", content=content)
         file.generated_by = GENERATED_BY
         self.files.append(file)
