@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from mkdocs_stepwise.maths import MathsExtension, display_blocks_apart
+from mkdocs_stepwise.maths import ARITHMATEX_CONFIG, MathsExtension, display_blocks_apart, is_price
 
 
 def test_display_blocks_get_blank_lines_where_text_touches_them() -> None:
@@ -30,8 +30,28 @@ def test_code_and_unclosed_dollars_are_left_alone() -> None:
     assert display_blocks_apart(lines) == lines
 
 
+@pytest.mark.parametrize(
+    ("text", "after", "price"),
+    [
+        ("$5 and $", "1", True),
+        ("$50 a month, and a big one $", "4", True),
+        ("$5-$", "1", True),
+        ("$ n $", " ", False),
+        ("$2^n$", ".", False),
+        ("$x$", "", False),
+        ("$$x$$", "1", False),
+    ],
+)
+def test_prices(text: str, after: str, price: bool) -> None:
+    assert is_price(text, after) is price
+
+
 def convert(text: str) -> str:
-    return markdown.markdown(text, extensions=["pymdownx.superfences", MathsExtension()])
+    return markdown.markdown(
+        text,
+        extensions=["pymdownx.superfences", "pymdownx.arithmatex", MathsExtension()],
+        extension_configs={"pymdownx.arithmatex": ARITHMATEX_CONFIG},
+    )
 
 
 CASES = {
@@ -54,6 +74,10 @@ CASES = {
         "So $$ P(A) < 1 $$. Or $$y$$",
         r'<p>So <span class="arithmatex">\[ P(A) &lt; 1 \]</span>. '
         r'Or <span class="arithmatex">\[y\]</span></p>',
+    ),
+    "spaces inside dollars": (
+        "Let $ n \\in \\mathbb{N} $ be.",
+        r'<p>Let <span class="arithmatex">\( n \in \mathbb{N} \)</span> be.</p>',
     ),
     "inline code": ("Run `echo $HOME $PATH`.", "<p>Run <code>echo $HOME $PATH</code>.</p>"),
 }

@@ -14,8 +14,9 @@ This extension adds what imported posts need on top of arithmatex:
   fences are left alone (`fences.outside_fences`);
 - `$$…$$` inside a line of text (`$$ P(A) $$.`) is display math there too, as KaTeX's
   auto-render shows it on Hugo sites;
-- a dollar amount is not math: `$5-$10` stays text (Pandoc's rule: a closing `$` is never
-  followed by a digit); arithmatex's own rule already keeps `$50 a month, and $400` as text.
+- `$ n $`, with spaces inside, is math, as KaTeX's auto-render reads it;
+- a dollar amount is not math: `$5-$10` and `$50 a month, and $400` stay text (a closing `$`
+  followed by a digit, or an opening `$` followed by a digit and a closing `$` after a space).
 
 Dollar signs in inline code and in code blocks are never math: code is taken out before.
 """
@@ -35,12 +36,14 @@ from pymdownx.arithmatex import ArithmatexExtension
 
 from ..fences import outside_fences
 
-__all__ = ["KATEX_DIR", "MathsExtension", "display_blocks_apart", "makeExtension"]
+__all__ = ["KATEX_DIR", "MathsExtension", "display_blocks_apart", "is_price", "makeExtension"]
 
 KATEX_DIR = Path(__file__).parent / "katex"
 ARITHMATEX = "pymdownx.arithmatex"
-ARITHMATEX_CONFIG: dict[str, Any] = {"generic": True}
-"""What `stepwise.maths` needs of arithmatex: plain `\\(…\\)` and `\\[…\\]` for KaTeX."""
+ARITHMATEX_CONFIG: dict[str, Any] = {"generic": True, "smart_dollar": False}
+"""What `stepwise.maths` needs of arithmatex: plain `\\(…\\)` and `\\[…\\]` for KaTeX, and
+`$ n $` with spaces inside read as math, as KaTeX's auto-render on Hugo sites reads it (prices
+are told apart by `NoPricesPattern`)."""
 
 # Before SuperFences (25) and the list rewrite (26); after the execute markers (27).
 PREPROCESSOR_PRIORITY = 26.5
@@ -106,11 +109,20 @@ class NoPricesPattern(InlineProcessor):
     def handleMatch(  # type: ignore[override]  # Python-Markdown's stubs know only Pattern's
         self, m: re.Match[str], data: str
     ) -> tuple[etree.Element | str | None, int | None, int | None]:
-        text = m.group(0)
-        price = text.startswith("$") and not text.startswith("$$")
-        if price and data[m.end() : m.end() + 1].isdigit():
+        if is_price(m.group(0), data[m.end() : m.end() + 1]):
             return None, None, None
         return self.inner.handleMatch(m, data)
+
+
+def is_price(text: str, after: str) -> bool:
+    """Whether `$…$` (and the character after it) is two amounts of money, not math.
+
+    `$5 and $10` (a digit after the closing `$`) and `$50 a month, and $` (a digit after the
+    opening `$`, a space before the closing one) are prices; `$ n $` and `$2^n$` are math.
+    """
+    if not text.startswith("$") or text.startswith("$$") or len(text) < 3:
+        return False
+    return after.isdigit() or (text[1].isdigit() and text[-2].isspace())
 
 
 class DisplayInTextPattern(InlineProcessor):
