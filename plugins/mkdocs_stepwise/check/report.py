@@ -1,0 +1,117 @@
+"""The checker's report: a summary a person can act on, and JUnit XML for CI.
+
+Pure: results in, text out. Output is the terminals' raw bytes as text, so it is cleaned before
+it is shown (carriage-return progress bars, colour codes) and, for XML, stripped of characters
+XML 1.0 cannot hold even escaped.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from .runner import FAILED, PASSED, SKIPPED, Failure, PartResult, SeriesResult
+
+TAIL_LINES = 30
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_output(output: str) -> list[str]:
+    """Output lines as a terminal would show them: colours dropped, `\\r` rewrites applied."""
+    lines = []
+    for line in _ANSI.sub("", output).split("\n"):
+        line = line.rstrip("\r")
+        lines.append(line.rsplit("\r", 1)[-1])
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def tail(output: str, count: int = TAIL_LINES) -> list[str]:
+    return clean_output(output)[-count:]
+
+
+def _counts(parts: Sequence[PartResult]) -> dict[str, int]:
+    return {status: sum(p.status == status for p in parts) for status in (PASSED, FAILED, SKIPPED)}
+
+
+def summary(results: Sequence[SeriesResult]) -> str:
+    """Per part: passed, failed or skipped; then the first failure in detail."""
+    lines: list[str] = []
+    first: tuple[PartResult, Failure] | None = None
+    for result in results:
+        lines.append(f"{result.plan.title}")
+        for part in result.parts:
+            reason = f" ({part.reason})" if part.reason else ""
+            lines.append(f"  {part.status:7} part {part.part.number}: {part.part.title}{reason}")
+            if first is None and part.failure is not None:
+                first = (part, part.failure)
+        if result.sandbox:
+            lines.append(f"  sandbox kept in {result.sandbox}")
+    if first is not None:
+        lines += ["", *failure_text(*first)]
+    everything = [part for result in results for part in result.parts]
+    counts = _counts(everything)
+    lines += [
+        "",
+        f"{counts[PASSED]} passed, {counts[FAILED]} failed, {counts[SKIPPED]} skipped",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def failure_text(part: PartResult, failure: Failure, heading: str = "First failure") -> list[str]:
+    lines = [f'{heading}: part {part.part.number}, "{part.part.title}"']
+    if failure.where:
+        lines.append(f"  at {failure.where}")
+    if failure.step is not None:
+        terminal = f" (terminal {failure.step.terminal})"
+        command = failure.step.text.splitlines() or [""]
+        lines.append(f"  command{terminal}:")
+        lines += [f"    {line}" for line in command]
+    lines.append(f"  {failure.reason}")
+    if failure.status is not None and not failure.reason.startswith("exit code"):
+        lines.append(f"  exit code {failure.status}")
+    output = tail(failure.output)
+    if output:
+        lines.append(f"  last {len(output)} lines of output:")
+        lines += [f"    | {line}" for line in output]
+    return lines
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def junit(results: Sequence[SeriesResult]) -> str:
+    """JUnit XML: a test suite per series, a test case per part."""
+    suites = ET.Element("testsuites", name="stepwise check")
+    for result in results:
+        counts = _counts(result.parts)
+        suite = ET.SubElement(
+            suites,
+            "testsuite",
+            name=_xml_text(result.plan.title),
+            tests=str(len(result.parts)),
+            failures=str(counts[FAILED]),
+            errors="0",
+            skipped=str(counts[SKIPPED]),
+            time=f"{sum(p.seconds for p in result.parts):.3f}",
+        )
+        for part in result.parts:
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=_xml_text(result.plan.slug),
+                name=_xml_text(f"part {part.part.number}: {part.part.title}"),
+                file=_xml_text(part.part.page),
+                time=f"{part.seconds:.3f}",
+            )
+            if part.failure is not None:
+                element = ET.SubElement(case, "failure", message=_xml_text(part.reason))
+                element.text = _xml_text("\n".join(failure_text(part, part.failure, "Failed")))
+            elif part.status == SKIPPED:
+                ET.SubElement(case, "skipped", message=_xml_text(part.reason))
+    ET.indent(suites)
+    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
