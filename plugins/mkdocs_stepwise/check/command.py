@@ -7,6 +7,7 @@ Exit codes: 0 when every checked part passed, 1 when one failed, 2 when nothing 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,12 @@ def run(args: argparse.Namespace) -> int:
         keep=args.keep,
         container=args.container,
     )
+    if args.container is None and hasattr(os, "geteuid") and os.geteuid() == 0:
+        print(
+            "stepwise check: warning: running as root without --container; the commands can "
+            "change anything on this machine",
+            file=sys.stderr,
+        )
     try:
         results = run_series(plans, options, _progress)
     except SandboxError as error:

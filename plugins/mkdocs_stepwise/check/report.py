@@ -38,31 +38,34 @@ def _counts(parts: Sequence[PartResult]) -> dict[str, int]:
 
 
 def summary(results: Sequence[SeriesResult]) -> str:
-    """Per part: passed, failed or skipped; then the first failure in detail."""
+    """Per part: passed, failed or skipped; then each series' first failure in detail."""
     lines: list[str] = []
-    first: tuple[PartResult, Failure] | None = None
+    failures: list[tuple[str, PartResult, Failure]] = []
     for result in results:
         lines.append(f"{result.plan.title}")
         for part in result.parts:
             reason = f" ({part.reason})" if part.reason else ""
             lines.append(f"  {part.status:7} part {part.part.number}: {part.part.title}{reason}")
-            if first is None and part.failure is not None:
-                first = (part, part.failure)
+        first = next((p for p in result.parts if p.failure is not None), None)
+        if first is not None and first.failure is not None:
+            failures.append((result.plan.title, first, first.failure))
         if result.sandbox:
             lines.append(f"  sandbox kept in {result.sandbox}")
-    if first is not None:
-        lines += ["", *failure_text(*first)]
+    for title, part, failure in failures:
+        lines += ["", *failure_text(part, failure, series_title=title)]
     everything = [part for result in results for part in result.parts]
     counts = _counts(everything)
-    lines += [
-        "",
-        f"{counts[PASSED]} passed, {counts[FAILED]} failed, {counts[SKIPPED]} skipped",
-    ]
+    lines += ["", f"{counts[PASSED]} passed, {counts[FAILED]} failed, {counts[SKIPPED]} skipped"]
+    if not counts[PASSED] and not counts[FAILED]:
+        lines.append("No part was checked.")
     return "\n".join(lines) + "\n"
 
 
-def failure_text(part: PartResult, failure: Failure, heading: str = "First failure") -> list[str]:
-    lines = [f'{heading}: part {part.part.number}, "{part.part.title}"']
+def failure_text(
+    part: PartResult, failure: Failure, heading: str = "First failure", series_title: str = ""
+) -> list[str]:
+    series = f" of {series_title}" if series_title else ""
+    lines = [f'{heading}: part {part.part.number}{series}, "{part.part.title}"']
     if failure.where:
         lines.append(f"  at {failure.where}")
     if failure.step is not None:
@@ -71,7 +74,7 @@ def failure_text(part: PartResult, failure: Failure, heading: str = "First failu
         lines.append(f"  command{terminal}:")
         lines += [f"    {line}" for line in command]
     lines.append(f"  {failure.reason}")
-    if failure.status is not None and not failure.reason.startswith("exit code"):
+    if failure.status is not None and str(failure.status) not in failure.reason:
         lines.append(f"  exit code {failure.status}")
     output = tail(failure.output)
     if output:

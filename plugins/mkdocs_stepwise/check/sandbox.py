@@ -2,7 +2,7 @@
 
 The default sandbox is a fresh temporary folder that is the terminals' working directory and
 `HOME`, with its own `TMPDIR`, and a cleaned environment (no variables of the caller's but a
-plain `PATH` without virtual environments, `LANG`, `USER`, `TERM=dumb`; pagers off). At the end
+the system's `PATH`, `LANG`, `USER`, `TERM=dumb`; pagers off). At the end
 every process of every terminal's session is killed and the folder removed (`keep` keeps it).
 It does not isolate anything else: the commands run as you, see your files, and can use the
 network; see the README.
@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
@@ -50,18 +49,6 @@ def machine_of(terminal: str) -> str:
     return terminal if terminal.startswith("HOST") and terminal != "HOST1" else "HOST1"
 
 
-def clean_path(path: str) -> str:
-    """The caller's `PATH` without virtual environments (the checker's own among them)."""
-    venvs = {os.path.join(sys.prefix, "bin")}
-    if os.environ.get("VIRTUAL_ENV"):
-        venvs.add(os.path.join(os.environ["VIRTUAL_ENV"], "bin"))
-    kept = [entry for entry in path.split(os.pathsep) if entry and entry not in venvs]
-    for entry in BASE_PATH.split(":"):
-        if entry not in kept:
-            kept.append(entry)
-    return os.pathsep.join(kept)
-
-
 def apply_file_block(existing: str | None, block: FileBlock) -> str:
     """The file's new text after a file block; `ValueError` when an insert finds no marker."""
     text = block.text + "\n"
@@ -91,7 +78,9 @@ class Sandbox:
             folder.mkdir()
         self.env = {
             "HOME": str(self.home),
-            "PATH": clean_path(os.environ.get("PATH", BASE_PATH)),
+            # A reader's fresh machine has the system's programs, not the caller's version
+            # managers, shims and virtual environments (`~/.pyenv/shims`, this `.venv`).
+            "PATH": BASE_PATH,
             "LANG": os.environ.get("LANG", "C.UTF-8"),
             "USER": os.environ.get("USER", "reader"),
             "LOGNAME": os.environ.get("LOGNAME", os.environ.get("USER", "reader")),

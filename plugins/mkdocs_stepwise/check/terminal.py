@@ -8,7 +8,9 @@ survives it.
 
 Each command is written to a file and sourced (`. file`) in the shell, so a command of any length
 or quoting reaches it unchanged. An `ERR` trap notes the first line of the command that failed;
-`PROMPT_COMMAND` prints a sentinel with the command's id and status when the shell is back at
+`pipefail` makes `curl URL | bash` fail when `curl` does (the reader sees that error too), but
+a pipe closed early (`yes | head`, status 141, SIGPIPE) is no failure. `PROMPT_COMMAND` prints a
+sentinel with the command's id and status when the shell is back at
 its prompt, which also happens after Ctrl+C ended a command half way.
 """
 
@@ -26,14 +28,16 @@ from dataclasses import dataclass
 _SENTINEL = re.compile(rb"\x1eSWDONE (\d+) (\d+) (\d+)\x1e\n")
 _SETUP = (
     # No echo of what is typed, no CR before LF, no history expansion of `!`, no prompts.
-    "stty -echo -onlcr 2>/dev/null; set +H; PS1=''; PS2=''; HISTFILE=/dev/null; IGNOREEOF=1000; "
+    "stty -echo -onlcr 2>/dev/null; set +H; set -o pipefail; PS1=''; PS2=''; HISTFILE=/dev/null; "
+    "IGNOREEOF=1000; "
     '__sw_done() { local s=$?; if [ -n "${__sw_id-}" ]; then '
     'printf \'\\036SWDONE %s %s %s\\036\\n\' "$__sw_id" "$s" "${__sw_rc:-0}"; __sw_id=; fi; }; '
     "PROMPT_COMMAND=__sw_done; __sw_id=0\n"
 )
 _RUN = (
     "__sw_id={id}; __sw_rc=0; "
-    "trap '__sw_e=$?; if [ \"$__sw_rc\" = 0 ]; then __sw_rc=$__sw_e; fi' ERR; "
+    'trap \'__sw_e=$?; if [ "$__sw_rc" = 0 ] && [ "$__sw_e" != 141 ]; then '
+    "__sw_rc=$__sw_e; fi' ERR; "
     ". {path}; trap - ERR\n"
 )
 
