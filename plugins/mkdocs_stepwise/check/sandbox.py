@@ -140,7 +140,7 @@ class Sandbox:
     @property
     def command_dir(self) -> str:
         """Where the shells find the command files."""
-        return "/tmp/.stepwise-check" if self.engine else str(self.state)
+        return f"/tmp/.{self.root.name}" if self.engine else str(self.state)
 
     def terminal(self, name: str) -> Terminal:
         """The terminal called `name` (`T1`, `HOST2`), started on first use."""

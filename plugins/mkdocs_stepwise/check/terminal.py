@@ -198,6 +198,6 @@ def pump(terminals: Sequence[Terminal], until: Callable[[], bool], deadline: flo
         open_terminals = [t for t in terminals if not t.closed]
         if not open_terminals:
             return until()
-        readable, _, _ = select.select(open_terminals, [], [], min(remaining, 0.5))
+        readable, _, _ = select.select(open_terminals, [], [], min(remaining, 0.05))
         for terminal in readable:
             terminal.read_available()
