@@ -278,3 +278,36 @@ def test_container_terminals_run_through_the_engine(
     assert any(call.startswith("exec -it") and "bash --noprofile" in call for call in calls)
     assert calls[-1] == "rm -f fake-container"
     assert (home / "sub" / "a.txt").read_text(encoding="utf-8") == "hello\n"
+
+
+def test_drafts_are_left_out_unless_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_site(
+        tmp_path / "site",
+        {
+            "01-a.md": "---\ntitle: Published\nweight: 1\n---\n\n`true`{{execute}}\n",
+            "02-b.md": "---\ntitle: Unfinished\nweight: 2\ndraft: true\n---\n\n"
+            "`false`{{execute}}\n",
+        },
+    )
+    run = run_check(root, FAST, capsys)
+    assert run.code == 0, run.out
+    assert "Unfinished" not in run.out
+    run = run_check(root, [*FAST, "--drafts"], capsys)
+    assert run.code == 1
+    assert "  failed  part 2: Unfinished (exit code 1)" in run.out
+    assert "  at docs/demo/02-b.md:7" in run.out
+
+
+def test_a_mistake_in_check_front_matter_fails_the_part_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_site(
+        tmp_path / "site",
+        {"01-a.md": "---\ntitle: A\ncheck: {setup: [1, 2]}\n---\n\n`true`{{execute}}\n"},
+    )
+    run = run_check(root, FAST, capsys)
+    assert run.code == 1
+    assert "`check.setup` must be a list of shell commands (strings)" in run.out
+    assert "  at docs/demo/01-a.md" in run.out
