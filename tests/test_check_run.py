@@ -311,3 +311,30 @@ def test_a_mistake_in_check_front_matter_fails_the_part_by_name(
     assert run.code == 1
     assert "`check.setup` must be a list of shell commands (strings)" in run.out
     assert "  at docs/demo/01-a.md" in run.out
+
+
+def test_list_shows_what_would_run_and_where_without_running_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_fixture(tmp_path / "site")
+    run = run_check(root, ["--list", "workshop"], capsys)
+    assert run.code == 0
+    lines = run.out.splitlines()
+    assert lines[0] == "Workshop (workshop, 4 parts)"
+    assert lines[1:9] == [
+        "  part 1: Files and folders (docs/workshop/01-files.md)",
+        "    :9      T1    mkdir -p project && cd project",
+        "    :12     T1    export GREETING=hello",
+        "    :16     file replace project/notes.txt",
+        "    :20     file insert project/notes.txt at #MORE",
+        "    :22     file append project/notes.txt",
+        '    :25     T1    test "$(cat notes.txt)" = '
+        "\"$(printf 'first line\\nsecond line\\nlast line')\"",
+        "  part 2: Two terminals (docs/workshop/02-terminals.md)",
+    ]
+    assert "    :13     T2    tail -f ~/project/app.log [keeps running]" in lines
+    assert "    :25     T2    sleep 600 [Ctrl+C first, keeps running]" in lines
+    assert "    :30     T2    keys ^C" in lines
+    assert '    setup   T1    test -d "$HOME/project"' in lines
+    assert "ls /definitely/not/here" not in run.out  # marked no-check
+    assert not list(root.glob("**/stepwise-check-*"))

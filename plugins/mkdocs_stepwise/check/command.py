@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .collect import CheckError, build_site, select
-from .report import junit, summary
+from .report import junit, plan_text, summary
 from .runner import FAILED, Options, run_series
 from .sandbox import SandboxError
 
@@ -74,6 +74,9 @@ def add_parser(subcommands: Any) -> argparse.ArgumentParser:
         "--container", metavar="IMAGE", help="run the terminals in docker/podman containers"
     )
     parser.add_argument("--junit", metavar="FILE", help="write JUnit XML for CI")
+    parser.add_argument(
+        "--list", action="store_true", help="print what would run, with page lines; run nothing"
+    )
     parser.set_defaults(run=run)
     return parser
 
@@ -94,6 +97,9 @@ def run(args: argparse.Namespace) -> int:
     if not plans:
         print("stepwise check: the site has no series", file=sys.stderr)
         return 2
+    if args.list:
+        print(plan_text(plans), end="")
+        return 0
     options = Options(
         timeout=args.timeout,
         budget=args.budget,

@@ -125,40 +125,43 @@ def _needle(step: Step) -> str:
 def locate_lines(source: str, steps: Sequence[Step]) -> list[Step]:
     """The steps with the line of the page's source where each is written.
 
-    Each step's first line is looked for from the previous step's line on, in reading order: a
-    line that holds it followed by a marker or as the whole line of a code block, else the first
-    line that holds it (then a mention in the prose just before the block may win). One pass over
-    the lines per step, from where the last one was found.
+    Each step's first line is looked for after where the previous step was found, in reading
+    order: a line that holds it followed by a marker or as the whole line of a code block, else
+    the first line that holds it (then a mention in the prose just before the block may win).
+    Linear: every search starts where the last one ended.
     """
     lines = source.splitlines()
     located: list[Step] = []
-    position = 0
+    position = (0, 0)  # line index, column
     for step in steps:
         needle = _needle(step)
         found = _find(lines, needle, position, step) if needle else None
         if found is not None:
             position = found
-        located.append(_with_line(step, found + 1 if found is not None else None))
+        located.append(_with_line(step, found[0] + 1 if found is not None else None))
     return located
 
 
-def _find(lines: Sequence[str], needle: str, start: int, step: Step) -> int | None:
-    first: int | None = None
-    for index in range(start, len(lines)):
+def _find(
+    lines: Sequence[str], needle: str, start: tuple[int, int], step: Step
+) -> tuple[int, int] | None:
+    """`(line index, column after the match)` of `needle` from `start` on."""
+    first: tuple[int, int] | None = None
+    for index in range(start[0], len(lines)):
         line = lines[index]
-        at = line.find(needle)
+        at = line.find(needle, start[1] if index == start[0] else 0)
         if at < 0:
             continue
+        end = at + len(needle)
         if first is None:
-            first = index
+            first = (index, end)
         if step.file is not None:
             if "data-filename" in line:
-                return index
+                return index, end
             continue
-        rest = line[at + len(needle) :]
         bare = line.strip().lstrip(">").strip().removeprefix("$ ").strip()
-        if bare == needle or "{{" in rest:
-            return index
+        if bare == needle or "{{" in line[end:]:
+            return index, end
     return first
 
 

@@ -11,7 +11,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from .runner import FAILED, PASSED, SKIPPED, Failure, PartResult, SeriesResult
+from .plan import SeriesPlan, Step, is_watcher
+from .runner import FAILED, PASSED, SKIPPED, Failure, PartResult, SeriesResult, interrupted_next
 
 TAIL_LINES = 30
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
@@ -118,3 +119,39 @@ def junit(results: Sequence[SeriesResult]) -> str:
                 ET.SubElement(case, "skipped", message=_xml_text(part.reason))
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def plan_text(plans: Sequence[SeriesPlan]) -> str:
+    """What `--list` prints: every part's steps with their line, terminal and what happens."""
+    lines: list[str] = []
+    for plan in plans:
+        lines.append(f"{plan.title} ({plan.folder or plan.url}, {len(plan.parts)} parts)")
+        follow = interrupted_next(plan.parts)
+        for part in plan.parts:
+            note = f"; skipped: {part.skip}" if part.skip else ""
+            lines.append(f"  part {part.number}: {part.title} ({part.page}{note})")
+            lines += [f"    {problem}" for problem in part.problems]
+            for step in part.steps:
+                lines.append("    " + _step_line(step, follow.get(id(step), False)))
+            if part.verify_path:
+                lines.append(f"    then verify: {part.verify_path}")
+    return "\n".join(lines) + "\n"
+
+
+def _step_line(step: Step, interrupted: bool) -> str:
+    where = "setup" if step.hidden else f":{step.line}" if step.line else ":?"
+    if step.file is not None:
+        what = f"{step.file.target} {step.file.filename}"
+        if step.file.marker:
+            what += f" at {step.file.marker}"
+        return f"{where:7} file {what}"
+    flags = []
+    if step.interrupt:
+        flags.append("Ctrl+C first")
+    if step.kind == "command" and (interrupted or is_watcher(step.text)):
+        flags.append("keeps running")
+    first = step.text.splitlines()[0] if step.text else ""
+    more = f" (+{len(step.text.splitlines()) - 1} lines)" if "\n" in step.text else ""
+    flag_text = f" [{', '.join(flags)}]" if flags else ""
+    kind = "keys " if step.kind == "keys" else ""
+    return f"{where:7} {step.terminal:5} {kind}{first}{more}{flag_text}"

@@ -109,7 +109,7 @@ class SeriesRun:
     def run(self) -> SeriesResult:
         result = SeriesResult(self.plan)
         chosen = [part for part in self.plan.parts if self.selected(part)]
-        follow = _interrupted_next(chosen)
+        follow = interrupted_next(chosen)
         broken: str | None = None
         total = len(self.plan.parts)
         try:
@@ -324,7 +324,7 @@ class SeriesRun:
         return None
 
 
-def _interrupted_next(parts: Sequence[Part]) -> dict[int, bool]:
+def interrupted_next(parts: Sequence[Part]) -> dict[int, bool]:
     """For each command step (by `id`), whether the next step in its terminal interrupts it."""
     result: dict[int, bool] = {}
     last: dict[str, Step] = {}

@@ -179,6 +179,20 @@ def kill_session(session: int) -> None:
             os.kill(pid, signal.SIGKILL)
     with contextlib.suppress(OSError):
         os.killpg(session, signal.SIGKILL)
+    # SIGKILL is delivered asynchronously: wait until they are gone (or zombies, which have
+    # ended and only wait for a parent to collect them), so that nothing runs once we return.
+    deadline = time.monotonic() + 5
+    while any(_running(pid) for pid in victims) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as stat:
+            state = stat.read().rsplit(")", 1)[-1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
 
 
 def pump(terminals: Sequence[Terminal], until: Callable[[], bool], deadline: float) -> bool:
