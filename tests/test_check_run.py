@@ -338,3 +338,12 @@ def test_list_shows_what_would_run_and_where_without_running_it(
     assert '    setup   T1    test -d "$HOME/project"' in lines
     assert "ls /definitely/not/here" not in run.out  # marked no-check
     assert not list(root.glob("**/stepwise-check-*"))
+
+
+def test_a_shell_that_exits_is_reported_not_waited_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_site(tmp_path / "site", {"01-a.md": "`exit`{{execute}}\n"})
+    run = run_check(root, FAST, capsys)
+    assert run.code == 1
+    assert "the shell of terminal T1 ended (an `exit`?)" in run.out

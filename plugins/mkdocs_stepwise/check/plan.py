@@ -31,7 +31,8 @@ class Step:
     """One thing the reader does: run a command, press keys, or write a file block."""
 
     kind: str
-    """`command`, `keys` (a `ctrl-seq` block such as `^C`) or `file`."""
+    """`command`, `keys` (a `ctrl-seq` block such as `^C`), `type` (a `no-newline` block: keys
+    typed into the program that runs, without Enter) or `file`."""
     text: str
     terminal: str = "T1"
     """`T1` to `T4` or `HOST1`/`HOST2`: each is one persistent shell."""
@@ -104,7 +105,11 @@ def steps_from_records(records: Sequence[Command | FileBlock]) -> tuple[list[Ste
         if NO_CHECK_CLASS in record.classes:
             skipped += 1
             continue
-        kind = "keys" if CTRL_SEQ_CLASS in record.classes else "command"
+        kind = "command"
+        if CTRL_SEQ_CLASS in record.classes:
+            kind = "keys"
+        elif NO_NEWLINE_CLASS in record.classes:
+            kind = "type"
         steps.append(
             Step(
                 kind,

@@ -15,6 +15,8 @@ from .plan import SeriesPlan, Step, is_watcher
 from .runner import FAILED, PASSED, SKIPPED, Failure, PartResult, SeriesResult, interrupted_next
 
 TAIL_LINES = 30
+LINE_WIDTH = 300
+"""Longer output lines (a full-screen program's redraws) are cut in the report."""
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -24,7 +26,8 @@ def clean_output(output: str) -> list[str]:
     lines = []
     for line in _ANSI.sub("", output).split("\n"):
         line = line.rstrip("\r")
-        lines.append(line.rsplit("\r", 1)[-1])
+        line = line.rsplit("\r", 1)[-1]
+        lines.append(line if len(line) <= LINE_WIDTH else line[:LINE_WIDTH] + " …")
     while lines and not lines[-1].strip():
         lines.pop()
     return lines
@@ -153,5 +156,5 @@ def _step_line(step: Step, interrupted: bool) -> str:
     first = step.text.splitlines()[0] if step.text else ""
     more = f" (+{len(step.text.splitlines()) - 1} lines)" if "\n" in step.text else ""
     flag_text = f" [{', '.join(flags)}]" if flags else ""
-    kind = "keys " if step.kind == "keys" else ""
+    kind = {"keys": "keys ", "type": "type "}.get(step.kind, "")
     return f"{where:7} {step.terminal:5} {kind}{first}{more}{flag_text}"

@@ -201,20 +201,27 @@ class SeriesRun:
                 return Failure(str(error), step, where=self.where(part, step))
             return None
         terminal = self.terminal(step.terminal)
+        if step.kind in ("keys", "type") and not step.is_interrupt:
+            return self.press(terminal, part, step)
         failure = self.settle_running(terminal, step)
-        if failure is not None:
+        if failure is not None or step.kind != "command":
             return failure
-        if step.kind == "keys":
-            keys = CONTROL_KEYS.get(step.text.strip().upper())
-            if keys is not None and not step.is_interrupt:
-                terminal.keys(keys)
-            return None
         ident = terminal.start(step.text)
         watcher = is_watcher(step.text)
         if watcher or interrupted_next:
             return self.leave_running(terminal, part, step, ident, watcher)
-        done = self.wait(terminal, lambda: ident in terminal.finished, self.options.timeout)
-        if not done:
+        timeout = self.options.timeout
+        self.wait(terminal, lambda: ident in terminal.finished or terminal.closed, timeout)
+        if ident not in terminal.finished and terminal.closed:
+            return Failure(
+                f"the shell of terminal {terminal.name} ended (an `exit`?); the terminals "
+                "must stay open for the commands after it",
+                step,
+                None,
+                terminal.output_so_far(),
+                self.where(part, step),
+            )
+        if ident not in terminal.finished:
             output = terminal.output_so_far()
             self.interrupt(terminal, ident)
             return Failure(
@@ -226,6 +233,21 @@ class SeriesRun:
                 self.where(part, step),
             )
         return self.judge(part, step, terminal.finished[ident].status, terminal, ident)
+
+    def press(self, terminal: Terminal, part: Part, step: Step) -> Failure | None:
+        """Type keys into the program left running in the terminal; with none, there is no one
+        to receive them (at the shell's prompt they would become part of the next command)."""
+        running = self.background.get(terminal.name)
+        if running is None:
+            return None
+        if running.ident in terminal.finished:
+            del self.background[terminal.name]
+            status = terminal.finished[running.ident].status
+            return self.judge(running.part, running.step, status, terminal, running.ident)
+        keys = CONTROL_KEYS.get(step.text.strip().upper()) if step.kind == "keys" else step.text
+        if keys:
+            terminal.keys(keys)
+        return None
 
     def judge(
         self, part: Part, step: Step, status: int, terminal: Terminal, ident: int
@@ -281,7 +303,8 @@ class SeriesRun:
         if not self.wait(terminal, lambda: ident in terminal.finished, self.options.timeout):
             self.interrupt(terminal, ident)
             return Failure(
-                f"did not finish within {self.options.timeout:g} s (--timeout)",
+                f"did not finish within {self.options.timeout:g} s (--timeout); an interactive "
+                "program (an editor, a REPL) cannot be checked: mark it `no-check`",
                 running.step,
                 None,
                 terminal.output_so_far(),
@@ -325,7 +348,8 @@ class SeriesRun:
 
 
 def interrupted_next(parts: Sequence[Part]) -> dict[int, bool]:
-    """For each command step (by `id`), whether the next step in its terminal interrupts it."""
+    """For each command step (by `id`), whether the next step in its terminal interrupts it or
+    types keys into it (then it keeps running to receive them)."""
     result: dict[int, bool] = {}
     last: dict[str, Step] = {}
     for part in parts:
@@ -334,7 +358,7 @@ def interrupted_next(parts: Sequence[Part]) -> dict[int, bool]:
                 continue
             previous = last.get(step.terminal)
             if previous is not None and previous.kind == "command":
-                result[id(previous)] = step.is_interrupt
+                result[id(previous)] = step.is_interrupt or step.kind in ("keys", "type")
             last[step.terminal] = step
     return result
 

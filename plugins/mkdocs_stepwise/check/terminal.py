@@ -17,10 +17,13 @@ its prompt, which also happens after Ctrl+C ended a command half way.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import pty
 import re
 import signal
+import struct
+import termios
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -85,6 +88,9 @@ class Terminal:
             finally:
                 os._exit(127)
         self.pid, self.fd = pid, fd
+        # A reader's terminal has a size; without one, full-screen programs complain.
+        with contextlib.suppress(OSError):
+            fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         os.write(fd, _SETUP.encode())
 
     def fileno(self) -> int:
