@@ -158,6 +158,7 @@ def test_file_blocks_write_append_prepend_and_insert() -> None:
     assert apply_file_block("a", block("append", "b")) == "a\nb\n"
     assert apply_file_block("b\n", block("prepend", "a")) == "a\nb\n"
     assert apply_file_block("a\n#HERE\nc\n", block("insert", "b", "#HERE")) == "a\nb\nc\n"
+    assert apply_file_block(None, block("insert", "new")) == "new\n"  # no marker: at the end
     with pytest.raises(ValueError, match="no '#GONE' to insert at"):
         apply_file_block("a\n", block("insert", "b", "#GONE"))
 
