@@ -347,3 +347,28 @@ def test_a_shell_that_exits_is_reported_not_waited_for(
     run = run_check(root, FAST, capsys)
     assert run.code == 1
     assert "the shell of terminal T1 ended (an `exit`?)" in run.out
+
+
+def test_a_katacoda_verify_script_must_say_done(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    index = """\
+    {"title": "Katacoda", "details": {"steps": [
+        {"title": "One", "text": "step1.md", "verify": "step1-verify.sh"},
+        {"title": "Two", "text": "step2.md", "verify": "step2-verify.sh"}]}}
+    """
+    root = make_site(
+        tmp_path / "site",
+        {
+            "index.json": index,
+            "step1.md": "`touch one`{{execute}}\n",
+            "step1-verify.sh": '[ -f ~/one ] && echo "done"\n',
+            "step2.md": "`touch two`{{execute}}\n",
+            "step2-verify.sh": '[ -f ~/three ] && echo "done"\ntrue\n',
+        },
+    )
+    run = run_check(root, FAST, capsys)
+    assert run.code == 1
+    assert "  passed  part 1: One" in run.out
+    assert "  failed  part 2: Two (the verify script did not print `done`)" in run.out
+    assert "  at docs/demo/step2-verify.sh" in run.out

@@ -14,6 +14,7 @@ Reader semantics (see the README, "Checking a series"):
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from .sandbox import Sandbox
 from .terminal import Terminal, pump
 
 PASSED, FAILED, SKIPPED = "passed", "failed", "skipped"
+_DONE_ECHO = re.compile(r"""\becho\s+["']?done\b""")
+"""A Katacoda verify script that says `done` when the step is done."""
 INTERRUPT_GRACE = 10.0
 """Seconds a command gets to end after Ctrl+C before the checker gives up on it."""
 
@@ -344,6 +347,9 @@ class SeriesRun:
             )
         if status != 0:
             return Failure(f"the verify script exited with {status}", None, status, output, where)
+        if _DONE_ECHO.search(part.verify) and "done" not in output.split():
+            # Katacoda passed a step when its script printed "done", not on the exit code.
+            return Failure("the verify script did not print `done`", None, status, output, where)
         return None
 
 
