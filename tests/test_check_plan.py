@@ -89,11 +89,14 @@ def test_no_check_is_a_marker_flag_with_a_class_and_no_visible_note() -> None:
     assert parsed is not None and not parsed.ignored
     assert parsed.marker == Marker(Action.EXECUTE, terminal=1, no_check=True)
     html = markdown.markdown(
-        "```\nrm -rf build\n```{{execute T1 no-check}}\n",
+        "```\nrm -rf build\n```{{execute T1 no-check}}\n\nRun `make`{{exec no-check}}.\n",
         extensions=["pymdownx.superfences", "stepwise.execute"],
     )
-    assert "stepwise-no-check" in html
-    assert "no-check" not in html.replace("stepwise-no-check", "")
+    assert html == (
+        '<div class="stepwise-execute stepwise-terminal-1 stepwise-no-check no-copy highlight">'
+        "<pre><span></span><code>rm -rf build\n</code></pre></div>\n"
+        '<p>Run <code class="stepwise-execute stepwise-no-check">make</code>.</p>'
+    )
 
 
 @pytest.mark.parametrize(

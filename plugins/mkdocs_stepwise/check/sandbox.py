@@ -184,7 +184,7 @@ class Sandbox:
             cwd: str | None = str(self.home)
             stdin: bytes | None = None
         else:
-            argv = self._exec(machine_of(terminal), "bash", "-s")
+            argv = self._exec(machine_of(terminal), "bash", "-c", "cd && exec bash -s")
             env, cwd, stdin = None, None, text.encode()
         process = subprocess.Popen(
             argv,

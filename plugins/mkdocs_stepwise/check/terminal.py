@@ -30,9 +30,10 @@ from dataclasses import dataclass
 
 _SENTINEL = re.compile(rb"\x1eSWDONE (\d+) (\d+) (\d+)\x1e\n")
 _SETUP = (
-    # No echo of what is typed, no CR before LF, no history expansion of `!`, no prompts.
-    "stty -echo -onlcr 2>/dev/null; set +H; set -o pipefail; PS1=''; PS2=''; HISTFILE=/dev/null; "
-    "IGNOREEOF=1000; "
+    # Start in HOME, as Katacoda's terminals did (a container's WORKDIR may be elsewhere). No echo
+    # of what is typed, no CR before LF, no history expansion of `!`, no prompts.
+    "cd; stty -echo -onlcr 2>/dev/null; set +H; set -o pipefail; PS1=''; PS2=''; "
+    "HISTFILE=/dev/null; IGNOREEOF=1000; "
     '__sw_done() { local s=$?; if [ -n "${__sw_id-}" ]; then '
     'printf \'\\036SWDONE %s %s %s\\036\\n\' "$__sw_id" "$s" "${__sw_rc:-0}"; __sw_id=; fi; }; '
     "PROMPT_COMMAND=__sw_done; __sw_id=0\n"
