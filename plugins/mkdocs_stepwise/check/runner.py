@@ -15,6 +15,7 @@ Reader semantics (see the README, "Checking a series"):
 from __future__ import annotations
 
 import re
+import subprocess
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -168,7 +169,8 @@ class SeriesRun:
             return failure
         except _BudgetSpent:
             return Failure(f"the run's budget of {self.options.budget:g} s ran out")
-        except (OSError, ValueError) as error:  # a file block, a container engine
+        except (OSError, ValueError, subprocess.SubprocessError) as error:
+            # A file block that cannot be written, a container engine that fails.
             return Failure(str(error), where=part.page)
 
     def where(self, part: Part, step: Step) -> str:
