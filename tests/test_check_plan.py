@@ -167,8 +167,8 @@ def test_file_blocks_write_append_prepend_and_insert() -> None:
 
 
 def test_output_is_shown_as_a_terminal_shows_it() -> None:
-    raw = "\x1b[32mgreen\x1b[0m\nprogress 10%\rprogress 100%\r\n\n"
-    assert clean_output(raw) == ["green", "progress 100%"]
+    raw = "\x1b[32mgreen\x1b[0m\nprogress 10%\rprogress 100%\r\n\x1b]0;title\x07ding\n\n"
+    assert clean_output(raw) == ["green", "progress 100%", "ding"]
 
 
 def _results() -> list[SeriesResult]:
@@ -215,5 +215,5 @@ def test_summary_names_the_part_the_page_line_command_and_output() -> None:
     assert "at docs/s/2.md:12" in text
     assert "    test 1 -lt 0 && echo '<done>'" in text
     assert "exit code 1" in text
-    assert "    | bad \x00 bytes \x07 & <stuff>" in text
+    assert "    | bad \ufffd bytes \ufffd & <stuff>" in text
     assert text.endswith("1 passed, 1 failed, 1 skipped\n")

@@ -17,7 +17,10 @@ from .runner import FAILED, PASSED, SKIPPED, Failure, PartResult, SeriesResult, 
 TAIL_LINES = 30
 LINE_WIDTH = 300
 """Longer output lines (a full-screen program's redraws) are cut in the report."""
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
+_ANSI = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
+# Control characters left after the colour codes (a bell, NUL, a stray escape) would act on the
+# terminal that shows the report; they are shown as U+FFFD instead.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -26,7 +29,7 @@ def clean_output(output: str) -> list[str]:
     lines = []
     for line in _ANSI.sub("", output).split("\n"):
         line = line.rstrip("\r")
-        line = line.rsplit("\r", 1)[-1]
+        line = _CONTROL.sub("\ufffd", line.rsplit("\r", 1)[-1])
         lines.append(line if len(line) <= LINE_WIDTH else line[:LINE_WIDTH] + " …")
     while lines and not lines[-1].strip():
         lines.pop()
