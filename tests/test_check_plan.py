@@ -210,7 +210,7 @@ def test_junit_is_valid_escaped_xml() -> None:
 
 def test_summary_names_the_part_the_page_line_command_and_output() -> None:
     text = summary(_results())
-    assert "  failed  part 2: Two" in text
+    assert "  failed  part 2: Two <b> (exit code 1)\n" in text  # no colour code
     assert "  skipped part 3: Three (part 2 failed)" in text
     assert "at docs/s/2.md:12" in text
     assert "    test 1 -lt 0 && echo '<done>'" in text

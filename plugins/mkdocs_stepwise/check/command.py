@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .collect import CheckError, build_site, select
-from .report import junit, plan_text, summary
+from .report import junit, plan_text, summary, terminal_safe
 from .runner import FAILED, Options, run_series
 from .sandbox import SandboxError
 
@@ -82,7 +82,7 @@ def add_parser(subcommands: Any) -> argparse.ArgumentParser:
 
 
 def _progress(line: str) -> None:
-    print(line, flush=True)
+    print(terminal_safe(line), flush=True)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -24,6 +24,12 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+def terminal_safe(text: str) -> str:
+    """Text for a terminal: no escape sequences or control characters from titles or commands
+    (a page can hold anything), newlines and tabs kept."""
+    return _CONTROL.sub("\ufffd", _ANSI.sub("", text))
+
+
 def clean_output(output: str) -> list[str]:
     """Output lines as a terminal would show them: colours dropped, `\\r` rewrites applied."""
     lines = []
@@ -65,7 +71,7 @@ def summary(results: Sequence[SeriesResult]) -> str:
     lines += ["", f"{counts[PASSED]} passed, {counts[FAILED]} failed, {counts[SKIPPED]} skipped"]
     if not counts[PASSED] and not counts[FAILED]:
         lines.append("No part was checked.")
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines)) + "\n"
 
 
 def failure_text(
@@ -141,7 +147,7 @@ def plan_text(plans: Sequence[SeriesPlan]) -> str:
                 lines.append("    " + _step_line(step, follow.get(id(step), False)))
             if part.verify_path:
                 lines.append(f"    then verify: {part.verify_path}")
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines)) + "\n"
 
 
 def _step_line(step: Step, interrupted: bool) -> str:
