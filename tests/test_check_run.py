@@ -170,8 +170,9 @@ def test_the_sandbox_is_clean_and_removed_and_its_processes_killed(
         {
             "01-env.md": """\
             ```
+            SYSTEM=/usr/sbin:/usr/bin:/sbin:/bin
             test "$HOME" = "$PWD" && case "$HOME" in */stepwise-check-*/home) ;; *) false;; esac
-            test -z "${VIRTUAL_ENV-}" && ! command -v mkdocs
+            test -z "${VIRTUAL_ENV-}" && test "$PATH" = /usr/local/sbin:/usr/local/bin:$SYSTEM
             sleep 300 & echo $! > ~/sleeper.pid
             ```{{execute}}
             """,
