@@ -84,6 +84,11 @@ class Terminal:
         pid, fd = pty.fork()
         if pid == 0:  # pragma: no cover - the child
             try:
+                # Python ignores SIGPIPE, and ignored signals survive exec: `yes | head` would
+                # then fail with "Broken pipe" instead of ending quietly (as `subprocess` does).
+                for name in ("SIGPIPE", "SIGXFSZ"):
+                    if hasattr(signal, name):
+                        signal.signal(getattr(signal, name), signal.SIG_DFL)
                 os.chdir(cwd)
                 os.execvpe(argv[0], list(argv), env)
             finally:
