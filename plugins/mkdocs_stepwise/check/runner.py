@@ -27,6 +27,8 @@ from .terminal import Terminal, pump
 PASSED, FAILED, SKIPPED = "passed", "failed", "skipped"
 _DONE_ECHO = re.compile(r"""\becho\s+["']?done\b""")
 """A Katacoda verify script that says `done` when the step is done."""
+SETTLE_PATIENCE = 10.0
+"""Seconds the checker waits at most for a command left running to become quiet."""
 INTERRUPT_GRACE = 10.0
 """Seconds a command gets to end after Ctrl+C before the checker gives up on it."""
 
@@ -277,7 +279,9 @@ class SeriesRun:
             quiet = time.monotonic() - max(terminal.last_output, terminal.started_at)
             return ident in terminal.finished or quiet >= settle
 
-        self.wait(terminal, settled, self.options.timeout)
+        # A server that logs all the time is never quiet: go on after a while, as a reader would.
+        patience = min(self.options.timeout, max(SETTLE_PATIENCE, 5 * settle))
+        self.wait(terminal, settled, patience)
         if ident in terminal.finished:
             return self.judge(part, step, terminal.finished[ident].status, terminal, ident)
         self.background[terminal.name] = _Background(ident, step, part, watcher)
