@@ -175,6 +175,10 @@ def test_the_sandbox_is_clean_and_removed_and_its_processes_killed(
             test -z "${VIRTUAL_ENV-}" && test "$PATH" = /usr/local/sbin:/usr/local/bin:$SYSTEM
             sleep 300 & echo $! > ~/sleeper.pid
             ```{{execute}}
+
+            <pre class="file" data-filename="/root/app.js">console.log(1)</pre>
+
+            `test "$(cat app.js)" = "console.log(1)"`{{execute}}
             """,
         },
     )

@@ -66,6 +66,15 @@ def apply_file_block(existing: str | None, block: FileBlock) -> str:
     return text
 
 
+def _home_relative(filename: str) -> str:
+    """A file block's path below the sandbox's HOME: Katacoda's HOME was `/root`, so
+    `/root/app.js` and `~/app.js` mean `app.js` there."""
+    for prefix in ("~/", "/root/"):
+        if filename.startswith(prefix):
+            return filename[len(prefix) :]
+    return filename
+
+
 class Sandbox:
     """The terminals of one series run, and the folder or containers they run in."""
 
@@ -212,7 +221,7 @@ class Sandbox:
         folder sandbox, a path that leads out of it).
         """
         if self.engine is None:
-            target = (self.home / block.filename).resolve()
+            target = (self.home / _home_relative(block.filename)).resolve()
             if not target.is_relative_to(self.home.resolve()):
                 raise ValueError(f"{block.filename} is outside the sandbox; use --container")
             existing = target.read_text(encoding="utf-8") if target.is_file() else None
