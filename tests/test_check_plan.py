@@ -9,6 +9,7 @@ import markdown
 import pytest
 
 from mkdocs_stepwise.check.plan import (
+    LOOKAHEAD,
     CheckOptions,
     Part,
     SeriesPlan,
@@ -82,6 +83,16 @@ def test_each_step_gets_the_line_it_is_written_on_not_a_mention_in_the_prose() -
 def test_a_command_the_source_does_not_hold_verbatim_keeps_no_line() -> None:
     located = locate_lines("nothing here\n", [Step("command", "make it")])
     assert located[0].line is None
+
+
+def test_locating_looks_a_bounded_way_ahead() -> None:
+    # Each search ends LOOKAHEAD lines on: a page of commands that are not in its source costs
+    # lines x LOOKAHEAD, not lines x commands.
+    source = "`a`{{execute}}\n" + "prose\n" * LOOKAHEAD + "`b`{{execute}}\n"
+    located = locate_lines(source, [Step("command", "a"), Step("command", "b")])
+    assert [step.line for step in located] == [1, None]
+    near = locate_lines("`a`{{execute}}\n" + "prose\n" * 10 + "`b`{{execute}}\n", located)
+    assert [step.line for step in near] == [1, 12]
 
 
 def test_no_check_is_a_marker_flag_with_a_class_and_no_visible_note() -> None:

@@ -127,13 +127,18 @@ def _needle(step: Step) -> str:
     return next((line.strip() for line in step.text.splitlines() if line.strip()), "")
 
 
+LOOKAHEAD = 1000
+"""How many lines past the previous step a step's line is looked for."""
+
+
 def locate_lines(source: str, steps: Sequence[Step]) -> list[Step]:
     """The steps with the line of the page's source where each is written.
 
     Each step's first line is looked for after where the previous step was found, in reading
     order: a line that holds it followed by a marker or as the whole line of a code block, else
     the first line that holds it (then a mention in the prose just before the block may win).
-    Linear: every search starts where the last one ended.
+    Every search starts where the last one ended and looks at most `LOOKAHEAD` lines ahead, so
+    the work grows with the page, not with the page times its commands.
     """
     lines = source.splitlines()
     located: list[Step] = []
@@ -150,9 +155,10 @@ def locate_lines(source: str, steps: Sequence[Step]) -> list[Step]:
 def _find(
     lines: Sequence[str], needle: str, start: tuple[int, int], step: Step
 ) -> tuple[int, int] | None:
-    """`(line index, column after the match)` of `needle` from `start` on."""
+    """`(line index, column after the match)` of `needle` from `start` on, within
+    `LOOKAHEAD` lines (a command not written verbatim costs no scan of the whole page)."""
     first: tuple[int, int] | None = None
-    for index in range(start[0], len(lines)):
+    for index in range(start[0], min(len(lines), start[0] + LOOKAHEAD)):
         line = lines[index]
         at = line.find(needle, start[1] if index == start[0] else 0)
         if at < 0:
