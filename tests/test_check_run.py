@@ -225,9 +225,13 @@ def test_no_container_engine_is_a_clear_error(
     bin_dir.mkdir()
     (bin_dir / "bash").symlink_to(shutil.which("bash") or "/bin/bash")
     monkeypatch.setenv("PATH", str(bin_dir))
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     run = run_check(root, ["--container", "debian:12"], capsys)
     assert run.code == 2
     assert "--container needs docker or podman, and neither is installed" in run.err
+    assert list(temp.iterdir()) == []
 
 
 FAKE_ENGINE = """\

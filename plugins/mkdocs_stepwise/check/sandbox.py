@@ -79,7 +79,20 @@ class Sandbox:
     """The terminals of one series run, and the folder or containers they run in."""
 
     def __init__(self, *, keep: bool = False, container: str | None = None) -> None:
+        self.engine: str | None = None
+        if container is not None:
+            self.engine = shutil.which("docker") or shutil.which("podman")
+            if self.engine is None:
+                raise SandboxError(
+                    "--container needs docker or podman, and neither is installed (on PATH)"
+                )
+        elif shutil.which("bash") is None:
+            raise SandboxError("the checker needs bash, which is not on PATH")
+        self.image = container
+        self.containers: dict[str, str] = {}
+        self.terminals: dict[str, Terminal] = {}
         self.keep = keep
+        # Last: nothing above may leave a folder behind.
         self.root = Path(tempfile.mkdtemp(prefix="stepwise-check-"))
         self.home = self.root / "home"
         self.state = self.root / "state"
@@ -97,18 +110,6 @@ class Sandbox:
             "TMPDIR": str(self.root / "tmp"),
             **QUIET_ENV,
         }
-        self.terminals: dict[str, Terminal] = {}
-        self.engine: str | None = None
-        self.image = container
-        self.containers: dict[str, str] = {}
-        if container is not None:
-            self.engine = shutil.which("docker") or shutil.which("podman")
-            if self.engine is None:
-                raise SandboxError(
-                    "--container needs docker or podman, and neither is installed (on PATH)"
-                )
-        elif shutil.which("bash") is None:
-            raise SandboxError("the checker needs bash, which is not on PATH")
 
     # -- machines ------------------------------------------------------------------------------
 
