@@ -71,3 +71,5 @@ def test_translations_live_under_their_language() -> None:
     assert translated_destination("p/git.en-us.html", "en-US") == "en-us/p/git.html"
     assert translated_destination("p/about-git/index.html", "ja") == "ja/p/about-git/index.html"
     assert translated_destination("p/git.ja/index.html", None) == "p/git/index.html"
+    assert translated_destination("p/bundle/index.ja/index.html", "ja") == "ja/p/bundle/index.html"
+    assert translated_destination("p/_index.ja/index.html", "ja") == "ja/p/index.html"

@@ -151,6 +151,9 @@ def translated_destination(dest_uri: str, language: str | None) -> str:
     folder, name = posixpath.split(dest_uri)
     if name == "index.html":
         folder = _drop_suffix(folder)
+        # `index.ja.md` and `_index.ja.md` are their folder's page, as `index.md` is.
+        if posixpath.basename(folder) in {"index", "_index"}:
+            folder = posixpath.dirname(folder)
     else:
         stem, ext = posixpath.splitext(name)
         name = _drop_suffix(stem) + ext
