@@ -5,7 +5,13 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from mkdocs_stepwise.maths import ARITHMATEX_CONFIG, MathsExtension, display_blocks_apart, is_price
+from mkdocs_stepwise.maths import (
+    ARITHMATEX_CONFIG,
+    MathsExtension,
+    display_blocks_apart,
+    is_price,
+    unescape_markdown,
+)
 
 
 def test_display_blocks_get_blank_lines_where_text_touches_them() -> None:
@@ -46,6 +52,13 @@ def test_prices(text: str, after: str, price: bool) -> None:
     assert is_price(text, after) is price
 
 
+def test_math_written_for_a_markdown_first_renderer_is_unescaped() -> None:
+    assert unescape_markdown(r"A\_{1, 1} & A\_{1, 2} \\cr") == r"A_{1, 1} & A_{1, 2} \cr"
+    assert unescape_markdown(r"x_1 \\\\ x_2") == r"x_1 \\ x_2"
+    # Plain TeX is left as it is: `\\` is a new line, `\{` a brace.
+    assert unescape_markdown(r"a \\ b \{x\} \,") == r"a \\ b \{x\} \,"
+
+
 def convert(text: str) -> str:
     return markdown.markdown(
         text,
@@ -78,6 +91,10 @@ CASES = {
     "spaces inside dollars": (
         "Let $ n \\in \\mathbb{N} $ be.",
         r'<p>Let <span class="arithmatex">\( n \in \mathbb{N} \)</span> be.</p>',
+    ),
+    "markdown-escaped math": (
+        "$$\nA\\_{1} \\\\cr\n$$",
+        '<div class="arithmatex">\\[\nA_{1} \\cr\n\\]</div>',
     ),
     "inline code": ("Run `echo $HOME $PATH`.", "<p>Run <code>echo $HOME $PATH</code>.</p>"),
 }

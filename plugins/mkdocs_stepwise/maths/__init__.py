@@ -15,6 +15,10 @@ This extension adds what imported posts need on top of arithmatex:
 - `$$…$$` inside a line of text (`$$ P(A) $$.`) is display math there too, as KaTeX's
   auto-render shows it on Hugo sites;
 - `$ n $`, with spaces inside, is math, as KaTeX's auto-render reads it;
+- math written for a renderer that took Markdown's backslash escapes out before KaTeX saw it
+  (Hugo's Blackfriday: `A\\_{1,1} \\\\cr`) gets them taken out here too, so KaTeX sees what it
+  saw then (`A_{1,1} \\cr`); a block is taken to be written so when it escapes an underscore
+  (`\\_`) or writes `\\\\cr` or `\\\\\\\\`, which TeX itself never needs;
 - a dollar amount is not math: `$5-$10` and `$50 a month, and $400` stay text (a closing `$`
   followed by a digit, or an opening `$` followed by a digit and a closing `$` after a space).
 
@@ -31,12 +35,20 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from pymdownx.arithmatex import ArithmatexExtension
 
 from ..fences import outside_fences
 
-__all__ = ["KATEX_DIR", "MathsExtension", "display_blocks_apart", "is_price", "makeExtension"]
+__all__ = [
+    "KATEX_DIR",
+    "MathsExtension",
+    "display_blocks_apart",
+    "is_price",
+    "makeExtension",
+    "unescape_markdown",
+]
 
 KATEX_DIR = Path(__file__).parent / "katex"
 ARITHMATEX = "pymdownx.arithmatex"
@@ -48,6 +60,7 @@ are told apart by `NoPricesPattern`)."""
 # Before SuperFences (25) and the list rewrite (26); after the execute markers (27).
 PREPROCESSOR_PRIORITY = 26.5
 INLINE_PRIORITY = 189.9  # arithmatex's own
+TREE_PRIORITY = 19
 _DISPLAY_IN_TEXT = r"(?<!\\)\$\$(?!\$)((?:\\.|[^\\$\x02\x03])+?)\$\$"
 _DISPLAY_OPEN = re.compile(r"^(?P<indent>[ \t]*)\$\$")
 
@@ -136,6 +149,30 @@ class DisplayInTextPattern(InlineProcessor):
         return element, m.start(0), m.end(0)
 
 
+_MARKDOWN_ESCAPED = re.compile(r"\\_|\\\\cr\b|\\\\\\\\")
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape_markdown(tex: str) -> str:
+    """TeX as a Markdown-first renderer handed it to KaTeX, if it was written for one."""
+    if not _MARKDOWN_ESCAPED.search(tex):
+        return tex
+    return _BACKSLASH_ESCAPE.sub(r"\1", tex)
+
+
+class MarkdownEscapesTreeprocessor(Treeprocessor):
+    """Applies `unescape_markdown` to the TeX inside arithmatex's generic output."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            text = element.text
+            if element.get("class") != "arithmatex" or not text or len(text) < 4:
+                continue
+            if text[:2] in {"\\(", "\\["} and text[-2:] in {"\\)", "\\]"}:
+                inner = unescape_markdown(text[2:-2])
+                element.text = AtomicString(text[:2] + inner + text[-2:])
+
+
 class MathsExtension(Extension):
     """Python-Markdown extension `stepwise.maths` (adds arithmatex when it is missing)."""
 
@@ -150,6 +187,10 @@ class MathsExtension(Extension):
             DisplayInTextPattern(_DISPLAY_IN_TEXT, md),
             "stepwise_maths_display",
             INLINE_PRIORITY + 0.05,
+        )
+        # After the inline patterns (20), which make the inline math elements.
+        md.treeprocessors.register(
+            MarkdownEscapesTreeprocessor(md), "stepwise_maths_escapes", TREE_PRIORITY
         )
         inline = md.inlinePatterns["arithmatex-inline"]
         if isinstance(inline, InlineProcessor):
