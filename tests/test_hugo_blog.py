@@ -311,3 +311,8 @@ def test_a_blog_without_a_home_page_gets_one(build: Any) -> None:
     home = site.html("index.html")
     assert home.select_one("article h1").get_text(strip=True) == "Tom & <Jerry>"
     assert card_titles(site, "index.html") == ["Newer", "Older"]
+
+
+def test_translations_keep_their_old_addresses_apart(site: BuiltSite) -> None:
+    assert "post/2018/04/about-git/" in site.text("old/git/index.html")
+    assert "ja/post/2018/04/about-git/" in site.text("ja/old/git/index.html")

@@ -323,6 +323,10 @@ class Blog:
                 if isinstance(dest, addresses.AddressError):
                     self._problem(uri, "aliases", dest.message)
                     continue
+                if self.catalogue.is_translation(uri):
+                    # As in Hugo, a translation's old addresses live under its language.
+                    language = self.catalogue.translations[uri].language_of(uri)
+                    dest = f"{language.lower()}/{dest}"
                 if dest in taken:
                     self._problem(uri, "aliases", f"'{alias}' is already a page of this site")
                     continue
