@@ -72,5 +72,9 @@ class StepwiseConfig(base.Config):
     feed_items = c.Type(int, default=20)
     """How many of the newest published posts the feeds hold."""
 
+    permalinks = c.DictOfItems(c.Type(str), default={})
+    """Hugo's `permalinks`: per section (first folder), the address pattern of its pages, e.g.
+    `post: /:year/:month/:slug/`; `stepwise import hugo` copies them from the Hugo config."""
+
     xkcd = c.SubConfig(XkcdConfig)
     """The xkcd panel's options."""

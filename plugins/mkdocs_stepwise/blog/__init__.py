@@ -26,9 +26,10 @@ from mkdocs.structure.pages import Page
 
 from ..catalogue import Catalogue, report
 from ..metadata import Problem
+from ..posts import Post
 from ..publishing import Visibility
 from ..series import slugify
-from . import addresses, feeds, images, listings
+from . import addresses, feeds, images, listings, permalinks
 from .listings import Link, ListingPage, PostCard
 from .post_header import PostHeader, has_h1, insert_header
 from .redirects import redirect_page, relative_url
@@ -47,6 +48,8 @@ class BlogOptions:
     archive_per_page: int = 20
     feeds: bool = True
     feed_items: int = 20
+    permalinks: dict[str, str] = field(default_factory=dict)
+    """Hugo's `permalinks`: section -> address pattern."""
 
 
 @dataclass
@@ -124,13 +127,17 @@ class Blog:
         taken = {file.dest_uri: file for file in self.files if self._written(file)}
         directory_urls = self.config.use_directory_urls
         for uri in shown:
-            meta = self.catalogue.posts[uri].meta
+            post = self.catalogue.posts[uri]
+            meta = post.meta
             file = self.files.get_file_from_path(uri)
-            if file is None or not (meta.url or meta.slug):
+            pattern = permalinks.pattern_for(uri, self.options.permalinks)
+            if file is None or not (meta.url or meta.slug or pattern):
                 continue
-            key = "url" if meta.url else "slug"
+            key = "url" if meta.url else "slug" if pattern is None else "date"
             if meta.url:
                 dest = addresses.url_destination(meta.url, directory_urls)
+            elif pattern is not None:
+                dest = self._permalink(pattern, post, directory_urls)
             else:
                 dest = addresses.slug_destination(file.dest_uri, meta.slug or "", directory_urls)
             if isinstance(dest, addresses.AddressError):
@@ -143,6 +150,14 @@ class Blog:
             taken.pop(file.dest_uri, None)
             _set_dest(file, dest)
             taken[dest] = file
+
+    @staticmethod
+    def _permalink(pattern: str, post: Post, directory_urls: bool) -> str | addresses.AddressError:
+        facts = permalinks.PageFacts(post.src_uri, post.title, post.meta.date, post.meta.slug)
+        path = permalinks.expand(pattern, facts)
+        if isinstance(path, addresses.AddressError):
+            return path
+        return addresses.url_destination(path, directory_urls)
 
     def _problem(self, uri: str, key: str, message: str) -> None:
         line = self.catalogue.posts[uri].front.key_lines.get(key)
