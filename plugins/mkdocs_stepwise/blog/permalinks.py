@@ -98,7 +98,7 @@ def check_pattern(pattern: str) -> str | None:
 
 
 def urlize(text: str) -> str:
-    """Hugo's `urlize`: letters, digits and `._+~#%-` kept, spaces to one hyphen, lower case.
+    """Hugo's `urlize`: letters, digits and `./_+~#%-` kept, spaces to one hyphen, lower case.
 
     >>> urlize("Hello, World!")
     'hello-world'
@@ -118,7 +118,7 @@ def urlize(text: str) -> str:
 
 def _allowed(char: str) -> bool:
     category = unicodedata.category(char)
-    return category[0] in {"L", "N", "M"} or char in "._+~#%-"
+    return category[0] in {"L", "N", "M"} or char in "./_+~#%-"
 
 
 def _filename(src_uri: str) -> str:
@@ -137,12 +137,12 @@ def expand(pattern: str, page: PageFacts) -> str | AddressError:
     date = page.date
     if tokens & _DATE_TOKENS and date is None:
         return AddressError(f"permalink '{pattern}' needs a date, and the page has none")
-    filename = _filename(page.src_uri)
+    filename = urlize(_filename(page.src_uri))
     slug = urlize(page.slug) if page.slug and page.slug.strip() else urlize(page.title)
     folder = posixpath.dirname(page.src_uri)
     values = {
-        "section": section_of(page.src_uri),
-        "sections": folder if "/" in page.src_uri else "",
+        "section": urlize(section_of(page.src_uri)),
+        "sections": urlize(folder if "/" in page.src_uri else ""),
         "title": urlize(page.title),
         "slug": slug,
         "filename": filename,
