@@ -182,6 +182,7 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
     _home_and_sections(plan, settings, report, taxonomies)
     redirects = _old_addresses(plan, patterns, report, mapped, taxonomies)
 
+    _check_site_links(plan, redirects, report)
     menu = hugo_mapping.menu_entries(settings, default_language) + _front_matter_menu(plan)
     nav = hugo_mapping.nav_from_menu(menu, lambda entry: _resolve(entry, plan, redirects), mapped)
     if nav:
@@ -215,6 +216,10 @@ def _finish(outputs: list[Output], settings: dict[str, Any], into: Path, report:
     return report
 
 
+# One wording for a new and a merged file, so that importing again gives the same IMPORT.md.
+_CONFIG_WHY = "the site's configuration; an existing mkdocs.yml keeps its other settings"
+
+
 def config_output(settings: dict[str, Any], into: Path, report: Report) -> Output:
     """mkdocs.yml: the imported settings, merged over an existing file when there is one."""
     existing = into / "mkdocs.yml"
@@ -223,12 +228,12 @@ def config_output(settings: dict[str, Any], into: Path, report: Report) -> Outpu
             settings = site_config.merge(
                 site_config.load(existing.read_text(encoding="utf-8")), settings
             )
-            report.generated.append(("mkdocs.yml", "merged: the imported settings over yours"))
+            report.generated.append(("mkdocs.yml", _CONFIG_WHY))
         except (ValueError, UnicodeDecodeError, yaml.YAMLError) as error:
             report.problem("mkdocs.yml", f"the existing file cannot be read ({error}); kept")
             return Output("mkdocs.yml", content=existing.read_bytes())
     else:
-        report.generated.append(("mkdocs.yml", "the site's configuration"))
+        report.generated.append(("mkdocs.yml", _CONFIG_WHY))
     return Output("mkdocs.yml", content=site_config.dump(settings).encode())
 
 
@@ -482,3 +487,31 @@ def _check_pictures(plan: _Plan, report: Report) -> None:
             found = hugo_content.picture_resolves(url, src_uri, exists, from_root=shortcode)
             if found is False:
                 report.problem(origin, f"the picture '{url}' is not in the site", line)
+
+
+def _check_site_links(plan: _Plan, by_address: dict[str, str], report: Report) -> None:
+    """Links written as Hugo addresses: they work on the built site, but MkDocs checks links
+    against files, so `--strict` fails on them; the report names the file each one means."""
+
+    def exists(docs_path: str) -> bool:
+        return plan.exists("docs/" + docs_path)
+
+    for src_uri, post in sorted(plan.posts.items()):
+        origin = plan.origin.get("docs/" + src_uri) or "docs/" + src_uri
+        for line, path in hugo_content.site_links(post.front.body, post.front.body_line):
+            bare = path.split("#", 1)[0].split("?", 1)[0]
+            if not bare or bare == "/" or exists(bare.lstrip("/")):
+                continue
+            address = "/" + bare.strip("/") + "/"
+            page = by_address.get(address) or by_address.get(address.lower())
+            if page is None or not exists(page):
+                if not posixpath.splitext(bare)[1] and page is None:
+                    report.problem(origin, f"the link '{path}' is not a page of the site", line)
+                continue
+            relative = posixpath.relpath(page, posixpath.dirname(src_uri) or ".")
+            report.problem(
+                origin,
+                f"the link '{path}' is Hugo's address of {page}; MkDocs checks links "
+                f"against files: write it as ({relative})",
+                line,
+            )

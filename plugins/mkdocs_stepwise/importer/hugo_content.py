@@ -109,10 +109,10 @@ _SHORTCODE_IMAGE = re.compile(
     re.IGNORECASE,
 )
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?(/[^)\s>]*)>?(?:\s+[\"'][^\n]*?[\"'])?\s*\)")
 
 
-def image_references(body: str, first_line: int) -> Iterator[tuple[int, str, bool]]:
-    """(line, URL, from a shortcode) of every picture the body names, outside fenced code."""
+def _outside_fences(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     fence: str | None = None
     for number, line in enumerate(body.splitlines(), start=first_line):
         opening = _FENCE.match(line)
@@ -123,8 +123,20 @@ def image_references(body: str, first_line: int) -> Iterator[tuple[int, str, boo
             elif marker[0] == fence[0] and len(marker) >= len(fence):
                 fence = None
             continue
-        if fence is not None:
-            continue
+        if fence is None:
+            yield number, line
+
+
+def site_links(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(line, path) of every Markdown link that starts at the site root (`/2020/07/slug/`)."""
+    for number, line in _outside_fences(body, first_line):
+        for match in _MARKDOWN_LINK.finditer(line):
+            yield number, match[1]
+
+
+def image_references(body: str, first_line: int) -> Iterator[tuple[int, str, bool]]:
+    """(line, URL, from a shortcode) of every picture the body names, outside fenced code."""
+    for number, line in _outside_fences(body, first_line):
         for pattern in (_MARKDOWN_IMAGE, _HTML_IMAGE, _SHORTCODE_IMAGE):
             for match in pattern.finditer(line):
                 yield number, match[1], pattern is _SHORTCODE_IMAGE
