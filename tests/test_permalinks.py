@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from mkdocs_stepwise.blog.addresses import AddressError
-from mkdocs_stepwise.blog.permalinks import PageFacts, expand, pattern_for, urlize
+from mkdocs_stepwise.blog.permalinks import PageFacts, branch_folders, expand, pattern_for, urlize
 
 DATE = dt.datetime(2020, 7, 5, 21, 37, tzinfo=dt.UTC)
 
@@ -128,3 +128,12 @@ def test_a_bad_pattern_stops_the_build(build, caplog):
     with pytest.raises(Abort):
         build({"index.md": "# Home\n"}, plugin={"permalinks": {"post": "/:author/"}})
     assert "permalinks: post: permalink '/:author/' uses :author" in caplog.text
+
+
+def test_a_nested_section_page_keeps_its_address():
+    pages = ["post/index.md", "post/2017/index.md", "post/2017/a.md", "post/trip/index.md"]
+    branches = branch_folders(pages)
+    links = {"post": "/:slug/"}
+    assert pattern_for("post/2017/index.md", links, branches) is None
+    assert pattern_for("post/2017/a.md", links, branches) == "/:slug/"
+    assert pattern_for("post/trip/index.md", links, branches) == "/:slug/"

@@ -126,11 +126,14 @@ class Blog:
         # A draft left out of this build does not hold on to its address.
         taken = {file.dest_uri: file for file in self.files if self._written(file)}
         directory_urls = self.config.use_directory_urls
+        branches = (
+            permalinks.branch_folders(self.catalogue.posts) if self.options.permalinks else set()
+        )
         for uri in shown:
             post = self.catalogue.posts[uri]
             meta = post.meta
             file = self.files.get_file_from_path(uri)
-            pattern = permalinks.pattern_for(uri, self.options.permalinks)
+            pattern = permalinks.pattern_for(uri, self.options.permalinks, branches)
             if file is None or not (meta.url or meta.slug or pattern):
                 continue
             key = "url" if meta.url else "slug" if pattern is None else "date"

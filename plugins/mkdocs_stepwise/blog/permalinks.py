@@ -13,8 +13,9 @@ plugins:
 
 The key is the section: the first folder below `docs/` (`""` or `/` for pages at the top).
 A page's own `url` still wins, as in Hugo; its `slug` fills `:slug`. The section's own page
-(`post/index.md`, Hugo's `_index.md`) keeps its address; an `index.md` deeper down is a page
-bundle and takes the name of its folder.
+(`post/index.md`, Hugo's `_index.md`) keeps its address, and so does the `index.md` of any
+folder with pages below it (a nested section); any other `index.md` is a page bundle and takes
+the name of its folder.
 
 Pure functions: the facts of one page in, a site path (or an `AddressError`) out.
 """
@@ -25,7 +26,7 @@ import datetime as dt
 import posixpath
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from .addresses import AddressError
@@ -74,8 +75,28 @@ def section_of(src_uri: str) -> str:
     return src_uri.split("/", 1)[0] if "/" in src_uri else ""
 
 
-def pattern_for(src_uri: str, permalinks: Mapping[str, str]) -> str | None:
-    """The pattern that applies to `src_uri`, or None (section pages keep their address)."""
+def branch_folders(src_uris: Iterable[str]) -> set[str]:
+    """Folders whose `index.md` is a section's page (Hugo's `_index.md`), not a page bundle:
+    those with other pages below them (a leaf bundle holds no pages, only its resources)."""
+    branches: set[str] = set()
+    for uri in src_uris:
+        folder, name = posixpath.split(uri)
+        if name in {"index.md", "README.md"}:
+            folder = posixpath.dirname(folder)
+        while folder:
+            branches.add(folder)
+            folder = posixpath.dirname(folder)
+    return branches
+
+
+def pattern_for(
+    src_uri: str, permalinks: Mapping[str, str], branches: Collection[str] = ()
+) -> str | None:
+    """The pattern that applies to `src_uri`, or None (section pages keep their address).
+
+    `branches` are the folders that hold other pages (see `branch_folders`): their `index.md`
+    is a section page, which Hugo's page permalinks leave alone.
+    """
     section = section_of(src_uri)
     pattern = permalinks.get(section)
     if pattern is None and section == "":
@@ -83,7 +104,7 @@ def pattern_for(src_uri: str, permalinks: Mapping[str, str]) -> str | None:
     if pattern is None:
         return None
     folder, name = posixpath.split(src_uri)
-    if name in {"index.md", "README.md"} and folder.count("/") == 0:
+    if name in {"index.md", "README.md"} and (folder.count("/") == 0 or folder in branches):
         return None  # The section's own list page (or the home page).
     return pattern
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from urllib.parse import unquote
 
 from ..blog import addresses, permalinks
@@ -80,11 +80,12 @@ def hugo_address(
     facts: permalinks.PageFacts,
     url: str | None,
     patterns: Mapping[str, str],
+    branches: Collection[str] = (),
 ) -> str | None:
     """Where Hugo published the page (`/2020/07/slug/`), or None when it cannot be told."""
     if url:
         return "/" + url.strip().strip("/") + ("/" if not posixpath.splitext(url)[1] else "")
-    pattern = permalinks.pattern_for(src_uri, patterns)
+    pattern = permalinks.pattern_for(src_uri, patterns, branches)
     if pattern is not None:
         path = permalinks.expand(pattern, facts)
         return None if isinstance(path, addresses.AddressError) else path

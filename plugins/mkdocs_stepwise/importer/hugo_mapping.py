@@ -110,7 +110,7 @@ class Language:
     weight: int = 0
 
 
-def _text(value: Any) -> str | None:
+def text_value(value: Any) -> str | None:
     if isinstance(value, str) and value.strip():
         return value.strip()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -130,7 +130,7 @@ def material_language(code: str, available: Iterable[str]) -> str | None:
 
 def languages(settings: Mapping[str, Any]) -> tuple[str, list[Language]]:
     """The default language code and every configured language (the default first)."""
-    default = _text(settings.get("defaultcontentlanguage"))
+    default = text_value(settings.get("defaultcontentlanguage"))
     table = settings.get("languages")
     found: list[Language] = []
     if isinstance(table, dict):
@@ -140,8 +140,8 @@ def languages(settings: Mapping[str, Any]) -> tuple[str, list[Language]]:
             found.append(
                 Language(
                     str(code),
-                    _text(entry.get("contentdir")),
-                    _text(entry.get("languagename")),
+                    text_value(entry.get("contentdir")),
+                    text_value(entry.get("languagename")),
                     weight if isinstance(weight, int) and not isinstance(weight, bool) else 0,
                 )
             )
@@ -151,7 +151,7 @@ def languages(settings: Mapping[str, Any]) -> tuple[str, list[Language]]:
             if len(found) > 1
             else found[0].code
             if found
-            else _text(settings.get("languagecode")) or "en"
+            else text_value(settings.get("languagecode")) or "en"
         )
     default = default.lower()
     if not any(lang.code == default for lang in found):
@@ -165,7 +165,7 @@ def taxonomies(settings: Mapping[str, Any]) -> dict[str, str]:
     table = settings.get("taxonomies")
     if not isinstance(table, dict):
         return dict(DEFAULT_TAXONOMIES)
-    return {str(k): str(v).lower() for k, v in table.items() if _text(v)}
+    return {str(k): str(v).lower() for k, v in table.items() if text_value(v)}
 
 
 def permalinks(settings: Mapping[str, Any], plural_taxonomies: Iterable[str], out: Mapped) -> None:
@@ -227,26 +227,28 @@ def menu_entries(settings: Mapping[str, Any], language: str) -> list[MenuEntry]:
             menus = scope.get(key)
             main = menus.get("main") if isinstance(menus, dict) else None
             if isinstance(main, list):
-                entries += [e for e in (_entry(item, f"{where}{key}.main") for item in main) if e]
+                entries += [
+                    e for e in (menu_entry(item, f"{where}{key}.main") for item in main) if e
+                ]
         if entries:
             break
     return entries
 
 
-def _entry(item: Any, source: str) -> MenuEntry | None:
+def menu_entry(item: Any, source: str) -> MenuEntry | None:
     if not isinstance(item, dict):
         return None
-    name = _text(item.get("name")) or _text(item.get("identifier"))
+    name = text_value(item.get("name")) or text_value(item.get("identifier"))
     if name is None:
         return None
     weight = item.get("weight")
     return MenuEntry(
         name,
-        url=_text(item.get("url")),
-        page_ref=_text(item.get("pageref")),
+        url=text_value(item.get("url")),
+        page_ref=text_value(item.get("pageref")),
         weight=weight if isinstance(weight, int) and not isinstance(weight, bool) else 0,
-        identifier=_text(item.get("identifier")) or name,
-        parent=_text(item.get("parent")),
+        identifier=text_value(item.get("identifier")) or name,
+        parent=text_value(item.get("parent")),
         source=source,
     )
 
@@ -314,7 +316,7 @@ def social_links(entries: Iterable[MenuEntry]) -> list[dict[str, str]]:
 
 def valid_timezone(value: Any) -> str | None:
     """`value` when it names a time zone Python knows, else None."""
-    zone = _text(value)
+    zone = text_value(value)
     if zone is None:
         return None
     try:
@@ -326,7 +328,7 @@ def valid_timezone(value: Any) -> str | None:
 
 def site_url(value: Any) -> str | None:
     """An absolute http(s) base URL with a trailing slash, or None."""
-    text = _text(value)
+    text = text_value(value)
     if text is None:
         return None
     parts = urlsplit(text)
@@ -340,11 +342,11 @@ def _author(settings: Mapping[str, Any]) -> str | None:
     assert isinstance(params, dict)
     for value in (settings.get("author"), params.get("author")):
         if isinstance(value, dict):
-            name = _text(value.get("name"))
+            name = text_value(value.get("name"))
             if name:
                 return name
-        elif _text(value):
-            return _text(value)
+        elif text_value(value):
+            return text_value(value)
     return None
 
 
@@ -357,7 +359,7 @@ def site_settings(
 ) -> Mapped:
     """Everything but navigation and addresses: title, URL, author, language, params, …"""
     out = Mapped()
-    title = _text(settings.get("title"))
+    title = text_value(settings.get("title"))
     out.settings["site_name"] = title or fallback_title
     out.map(
         "title",
@@ -375,7 +377,7 @@ def site_settings(
         )
     params = settings.get("params") if isinstance(settings.get("params"), dict) else {}
     assert isinstance(params, dict)
-    description = _text(params.get("description")) or _text(params.get("subtitle"))
+    description = text_value(params.get("description")) or text_value(params.get("subtitle"))
     if description:
         out.settings["site_description"] = description
         out.map("params.description", "site_description")
@@ -383,7 +385,7 @@ def site_settings(
     if author:
         out.settings["site_author"] = author
         out.map("author.name", f"site_author: {author}")
-    copyright_text = _text(settings.get("copyright"))
+    copyright_text = text_value(settings.get("copyright"))
     if copyright_text:
         out.settings["copyright"] = copyright_text.replace("{year}", str(dt.date.today().year))
         out.map("copyright", "copyright")
@@ -420,7 +422,7 @@ def site_settings(
     if isinstance(per_page, int) and not isinstance(per_page, bool) and per_page > 0:
         out.plugin["posts_per_page"] = per_page
         out.map("paginate", f"stepwise posts_per_page: {per_page}")
-    analytics = _text(settings.get("googleanalytics"))
+    analytics = text_value(settings.get("googleanalytics"))
     if analytics and analytics.upper().startswith("G-"):
         out.settings.setdefault("extra", {})["analytics"] = {
             "provider": "google",
@@ -429,7 +431,7 @@ def site_settings(
         out.map("googleAnalytics", "extra.analytics (Material)")
     elif analytics:
         out.leave("googleAnalytics", "Universal Analytics (UA-) stopped collecting data in 2023")
-    favicon = _text(params.get("favicon"))
+    favicon = text_value(params.get("favicon"))
     if favicon:
         found = static_file(favicon)
         if found:
