@@ -144,6 +144,12 @@ def test_posts_keep_their_hugo_addresses(toml_site: Imported) -> None:
     assert title is not None and "Learning Go" in title.get_text()
 
 
+def test_links_written_as_addresses_lead_to_the_page(toml_site: Imported) -> None:
+    page = toml_site.html("2020/07/learning-go/")
+    link = page.find("a", string="note on tools")
+    assert link is not None and link["href"] == "../../../2019/02/my-tools/#editors"
+
+
 def test_pictures_resolve_as_in_hugo(toml_site: Imported) -> None:
     page = toml_site.html("2020/07/learning-go/")
     sources = [img["src"] for img in page.select("article img")]
@@ -236,19 +242,20 @@ def test_yaml_site_reports_content_problems_and_strict_names_them(
     ]
     report = (imported.into / "IMPORT.md").read_text(encoding="utf-8")
     assert "content/posts/My First Post\\.md:8: the picture '/images/nope\\.png'" in report
-    assert (
-        "content/posts/second\\.md:10: the link '/posts/my\\-first\\-post/' is Hugo's address"
-        in report
-    )
+    assert "content/posts/second\\.md:10: the link '/nowhere/' is not a page" in report
+    assert "my\\-first\\-post/'" not in report  # a page's Hugo address: the link works
     assert "content/posts/My First Post.md:8" in imported.output
     from mkdocs.exceptions import Abort
 
     with pytest.raises(Abort):
         _build(imported.into)
     site = _build(imported.into, strict=False)
-    # Hugo lower-cased the file's name; the old address redirects to the page.
-    redirect = (site / "posts/my-first-post/index.html").read_text()
-    assert "../My%20First%20Post/" in redirect or "../My First Post/" in redirect
+    # Hugo urlized the file's name; the page is published there, and links to it work.
+    page = BeautifulSoup((site / "posts/my-first-post/index.html").read_text(), "html.parser")
+    assert "Erster Beitrag" in page.get_text()
+    second = BeautifulSoup((site / "posts/second/index.html").read_text(), "html.parser")
+    link = second.find("a", string="the first post")
+    assert link is not None and link["href"] == "../my-first-post/"
 
 
 def test_json_config_and_config_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

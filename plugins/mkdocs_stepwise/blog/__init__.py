@@ -33,6 +33,7 @@ from . import addresses, feeds, images, listings, permalinks
 from .listings import Link, ListingPage, PostCard
 from .post_header import PostHeader, has_h1, insert_header
 from .redirects import redirect_page, relative_url
+from .site_addresses import address_key
 from .social_meta import SocialPage, social_meta
 from .tranquilpeak import PostTheme, read_theme
 
@@ -81,6 +82,8 @@ class Blog:
         self.posts: list[str] = []
         self.categories: list[listings.Category] = []
         self.listing_pages: dict[str, ListingPage] = {}
+        self.alias_pages: dict[str, str] = {}
+        """Destination of each alias redirect page -> the src_uri of the post it leads to."""
         self._cards: dict[str, PostCard] = {}
 
     # --- on_files ---------------------------------------------------------------------------
@@ -206,6 +209,23 @@ class Blog:
                 file.generated_by = GENERATED_BY
                 self.files.append(file)
                 taken.add(dest)
+                self.alias_pages[dest] = uri
+
+    def site_addresses(self) -> dict[str, str]:
+        """Every address a page of this build answers at (and its aliases) -> its src_uri."""
+        found = {
+            address_key(file.dest_uri): file.src_uri
+            for file in self.files.documentation_pages()
+            if self._written(file)
+        }
+        for dest, uri in self.alias_pages.items():
+            found.setdefault(address_key(dest), uri)
+        # HTML files of docs/ (such as the redirect pages `stepwise import` writes).
+        for file in self.files:
+            static_html = file.dest_uri.endswith(".html") and not file.is_documentation_page()
+            if static_html and not file.generated_by and self._written(file):
+                found.setdefault(address_key(file.dest_uri), file.src_uri)
+        return found
 
     def _absolute(self, url: str) -> str | None:
         site_url = self.config.site_url

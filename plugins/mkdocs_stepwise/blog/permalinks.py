@@ -161,9 +161,11 @@ def expand(pattern: str, page: PageFacts) -> str | AddressError:
     filename = urlize(_filename(page.src_uri))
     slug = urlize(page.slug) if page.slug and page.slug.strip() else urlize(page.title)
     folder = posixpath.dirname(page.src_uri)
+    if posixpath.basename(page.src_uri) in {"index.md", "README.md"}:
+        folder = posixpath.dirname(folder)  # A page bundle's sections are its parent's.
     values = {
         "section": urlize(section_of(page.src_uri)),
-        "sections": urlize(folder if "/" in page.src_uri else ""),
+        "sections": urlize(folder),
         "title": urlize(page.title),
         "slug": slug,
         "filename": filename,

@@ -144,6 +144,14 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
     )
     hugo_mapping.permalinks(settings, taxonomies.values(), mapped)
     patterns: dict[str, str] = mapped.plugin.get("permalinks", {})
+    for section, pattern in hugo_addresses.default_patterns(plan, patterns).items():
+        patterns[section] = pattern
+        mapped.map(
+            f"Hugo's addresses in {section}",
+            f"stepwise permalinks: {section}: {pattern} (file names urlized, as Hugo did)",
+        )
+    if patterns:
+        mapped.plugin["permalinks"] = patterns
     for singular, plural in taxonomies.items():
         if plural in hugo_mapping.UNDERSTOOD_TAXONOMIES:
             mapped.map(f"taxonomies.{singular} = {plural}", f"front matter '{plural}'")
@@ -159,7 +167,8 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
     _home_and_sections(plan, settings, report, taxonomies)
     redirects = hugo_addresses.old_addresses(plan, patterns, report, mapped, taxonomies)
 
-    hugo_addresses.check_site_links(plan, redirects, report)
+    published = hugo_addresses.published_addresses(plan, patterns)
+    hugo_addresses.check_links(plan, redirects, published, report)
     menu = hugo_mapping.menu_entries(settings, default_language) + hugo_menu.front_matter_menu(plan)
     nav = hugo_mapping.nav_from_menu(
         menu, lambda entry: hugo_menu.resolve(entry, plan, redirects), mapped

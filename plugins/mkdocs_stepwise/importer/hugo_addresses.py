@@ -1,14 +1,16 @@
-"""Hugo's addresses of the imported pages: redirects where the new address differs, and
-links written as Hugo addresses (which MkDocs cannot check) reported with the file they mean."""
+"""Hugo's addresses of the imported pages: patterns that keep them, redirects where the new
+address still differs, and the links MkDocs will not find, reported with what they mean."""
 
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import unquote
 
 from markdown.extensions.toc import slugify as toc_slugify
 
 from ..blog import addresses, permalinks
 from ..blog.redirects import redirect_page, relative_url
+from ..blog.site_addresses import address_key
 from ..posts import Post
 from ..series import slugify
 from . import hugo_content, hugo_mapping
@@ -19,6 +21,31 @@ from .writer import Output
 
 def _facts(post: Post) -> permalinks.PageFacts:
     return permalinks.PageFacts(post.src_uri, post.title, post.meta.date, post.meta.slug)
+
+
+DEFAULT_PATTERN = "/:sections/:slugorfilename/"
+
+
+def default_patterns(plan: Plan, patterns: dict[str, str]) -> dict[str, str]:
+    """Patterns for sections whose pages Hugo published elsewhere than MkDocs would.
+
+    Hugo lower-cases and urlizes file names (`My Post.md` is `/posts/my-post/`); where a page's
+    name differs from that, its section gets Hugo's default address as a pattern, so the page
+    is published where it was (and links to it keep working).
+    """
+    added: dict[str, str] = {}
+    branches = permalinks.branch_folders(plan.posts)
+    for src_uri, post in sorted(plan.posts.items()):
+        section = permalinks.section_of(src_uri) or "/"
+        if src_uri in plan.translations or section in patterns or section in added:
+            continue
+        if permalinks.pattern_for(src_uri, {section: DEFAULT_PATTERN}, branches) is None:
+            continue
+        hugo = hugo_content.hugo_address(src_uri, _facts(post), post.meta.url, {}, branches)
+        mkdocs = _mkdocs_address(src_uri, post, {}, branches)
+        if hugo is not None and mkdocs is not None and hugo != mkdocs:
+            added[section] = DEFAULT_PATTERN
+    return added
 
 
 def old_addresses(
@@ -40,7 +67,7 @@ def old_addresses(
             continue
         by_address[old] = src_uri
         new = _mkdocs_address(src_uri, post, patterns, branches)
-        if new is not None and old.lower() != new.lower() and old.rstrip("/") != new.rstrip("/"):
+        if new is not None and old.rstrip("/") != new.rstrip("/"):
             redirects.append((old, new, post.title))
     # Tranquilpeak's archive and Hugo's taxonomy pages have other addresses in Stepwise.
     dated = [post for post in plan.posts.values() if post.meta.date is not None]
@@ -117,9 +144,27 @@ def _mkdocs_address(
     return hugo_content.mkdocs_address(dest)
 
 
-def check_site_links(plan: Plan, by_address: dict[str, str], report: Report) -> None:
-    """Links written as Hugo addresses: they work on the built site, but MkDocs checks links
-    against files, so `--strict` fails on them; the report names the file each one means."""
+def published_addresses(plan: Plan, patterns: dict[str, str]) -> dict[str, str]:
+    """Where the plugin will publish each page, and its aliases (`address_key` -> page)."""
+    found: dict[str, str] = {}
+    branches = permalinks.branch_folders(plan.posts)
+    for src_uri, post in sorted(plan.posts.items()):
+        new = _mkdocs_address(src_uri, post, patterns, branches)
+        if new is not None:
+            found.setdefault(address_key(new), src_uri)
+        for alias in post.meta.aliases:
+            dest = addresses.alias_destination(alias, post.folder)
+            if not isinstance(dest, addresses.AddressError):
+                found.setdefault(address_key(dest), src_uri)
+    return found
+
+
+def check_links(
+    plan: Plan, by_address: dict[str, str], published: dict[str, str], report: Report
+) -> None:
+    """Report the links MkDocs will not find. A link written as a page's address works (the
+    plugin's `site_addresses`); one written as an old Hugo address that moved, or to nothing,
+    does not; the report says which file to link instead, when there is one."""
 
     def exists(docs_path: str) -> bool:
         return plan.exists("docs/" + docs_path)
@@ -128,18 +173,24 @@ def check_site_links(plan: Plan, by_address: dict[str, str], report: Report) -> 
         origin = plan.origin.get("docs/" + src_uri) or "docs/" + src_uri
         for line, path in hugo_content.site_links(post.front.body, post.front.body_line):
             bare = path.split("#", 1)[0].split("?", 1)[0]
-            if not bare or bare == "/" or exists(bare.lstrip("/")):
+            key = address_key(bare)
+            if exists(bare.lstrip("/")) or key in published or exists(f"{key}/index.html"):
                 continue
             address = "/" + bare.strip("/") + "/"
             page = by_address.get(address) or by_address.get(address.lower())
-            if page is None or not exists(page):
-                if not posixpath.splitext(bare)[1] and page is None:
-                    report.problem(origin, f"the link '{path}' is not a page of the site", line)
-                continue
-            relative = posixpath.relpath(page, posixpath.dirname(src_uri) or ".")
-            report.problem(
-                origin,
-                f"the link '{path}' is Hugo's address of {page}; MkDocs checks links "
-                f"against files: write it as ({relative})",
-                line,
-            )
+            if page is not None and exists(page):
+                relative = posixpath.relpath(page, posixpath.dirname(src_uri) or ".")
+                message = (
+                    f"the link '{path}' is Hugo's address of {page}, which has moved; "
+                    f"a redirect answers there, but MkDocs checks links: write ({relative})"
+                )
+            elif posixpath.splitext(bare)[1]:
+                message = f"the link '{path}' is not a file of the site"
+            else:
+                message = f"the link '{path}' is not a page of the site"
+            report.problem(origin, message, line)
+        for line, path in hugo_content.relative_links(post.front.body, post.front.body_line):
+            bare = unquote(path.split("#", 1)[0].split("?", 1)[0])
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), bare))
+            if posixpath.splitext(bare)[1] and not exists(target):
+                report.problem(origin, f"the link '{path}' is not a file of the site", line)

@@ -103,7 +103,9 @@ def mkdocs_address(dest_uri: str) -> str:
 
 
 # Pictures in a page: Markdown images, <img src>, and the src of figure/image shortcodes.
-_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\n]*?[\"'])?\s*\)")
+_MARKDOWN_IMAGE = re.compile(
+    r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+(?:\s[^)\s\"'>]+)*)>?(?:\s+[\"'][^\n]*?[\"'])?\s*\)"
+)
 _HTML_IMAGE = re.compile(r"<img\b[^>\n]*?\bsrc\s*=\s*[\"']([^\"'\n]+)[\"']", re.IGNORECASE)
 _SHORTCODE_IMAGE = re.compile(
     r"\{\{[<%]\s*(?:figure|image|wide-image)\b[^\n]*?\bsrc\s*=\s*[\"']?([^\"'\s>%]+)",
@@ -132,6 +134,19 @@ def site_links(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, path) of every Markdown link that starts at the site root (`/2020/07/slug/`)."""
     for number, line in _outside_fences(body, first_line):
         for match in _MARKDOWN_LINK.finditer(line):
+            yield number, match[1]
+
+
+_RELATIVE_LINK = re.compile(
+    r"(?<!!)\[[^\]\n]*\]\(\s*<?((?![a-z][a-z0-9+.\-]*:|/|#)[^)\s>]+)>?(?:\s+[\"'][^\n]*?[\"'])?\s*\)",
+    re.IGNORECASE,
+)
+
+
+def relative_links(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(line, path) of every relative Markdown link (`other.md`, `files/a.pdf`)."""
+    for number, line in _outside_fences(body, first_line):
+        for match in _RELATIVE_LINK.finditer(line):
             yield number, match[1]
 
 
