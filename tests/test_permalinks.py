@@ -137,3 +137,4 @@ def test_a_nested_section_page_keeps_its_address():
     assert pattern_for("post/2017/index.md", links, branches) is None
     assert pattern_for("post/2017/a.md", links, branches) == "/:slug/"
     assert pattern_for("post/trip/index.md", links, branches) == "/:slug/"
+    assert pattern_for("post/2018/_index.md", links, branches) is None

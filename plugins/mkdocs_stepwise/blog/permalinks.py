@@ -81,7 +81,7 @@ def branch_folders(src_uris: Iterable[str]) -> set[str]:
     branches: set[str] = set()
     for uri in src_uris:
         folder, name = posixpath.split(uri)
-        if name in {"index.md", "README.md"}:
+        if name in {"index.md", "README.md", "_index.md"}:
             folder = posixpath.dirname(folder)
         while folder:
             branches.add(folder)
@@ -104,6 +104,8 @@ def pattern_for(
     if pattern is None:
         return None
     folder, name = posixpath.split(src_uri)
+    if name == "_index.md":
+        return None  # Hugo's section page, wherever it is.
     if name in {"index.md", "README.md"} and (folder.count("/") == 0 or folder in branches):
         return None  # The section's own list page (or the home page).
     return pattern
