@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..scenarios.index_json import INDEX_NAME, Scenario, read_scenario
-from ..scenarios.pathways import SUFFIX
+from ..scenarios.pathways import SUFFIX, course_folders
 from . import hugo_content, site_config
 from .hugo import config_output
 from .report import Report
@@ -148,11 +148,14 @@ def import_scenarios(
         if problem:
             report.problem(uri, problem)
             continue
-        folder = posixpath.join(posixpath.dirname(uri), posixpath.basename(uri)[: -len(SUFFIX)])
-        missing = [c for c in courses if posixpath.join(folder, c) not in imported]
+        missing = [
+            str(course.get("id") or course.get("course_id"))
+            for course in courses
+            if not any(path in imported for path in course_folders(uri, course))
+        ]
         if missing:
             report.left_behind.append(
-                (uri, f"its courses are not imported scenarios in {folder}/: {', '.join(missing)}")
+                (uri, f"its courses are not among the imported scenarios: {', '.join(missing)}")
             )
         else:
             copy(uri, "docs/" + uri)
@@ -192,7 +195,7 @@ def _environment(repo: Path, scenario: Scenario) -> str | None:
     return None
 
 
-def _pathway_courses(path: Path) -> tuple[list[str], str | None]:
+def _pathway_courses(path: Path) -> tuple[list[dict[str, Any]], str | None]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as error:
@@ -200,8 +203,7 @@ def _pathway_courses(path: Path) -> tuple[list[str], str | None]:
     courses = data.get("courses") if isinstance(data, dict) else None
     if not isinstance(courses, list):
         return [], 'has no "courses" list'
-    ids = [c.get("course_id") for c in courses if isinstance(c, dict)]
-    return [i.strip() for i in ids if isinstance(i, str) and i.strip()], None
+    return [c for c in courses if isinstance(c, dict)], None
 
 
 def _pictures(
