@@ -301,6 +301,18 @@ def test_never_writes_into_the_source(tmp_path: Path, capsys: pytest.CaptureFixt
     assert tree_hash(source) == before
 
 
+def test_a_folder_that_is_not_a_site_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty").mkdir()
+    assert main(["import", "hugo", str(tmp_path / "empty"), "--into", str(tmp_path / "a")]) == 2
+    assert main(["import", "katacoda", str(tmp_path / "empty"), "--into", str(tmp_path / "b")]) == 2
+    assert main(["import", "hugo", str(tmp_path / "nowhere"), "--into", str(tmp_path / "c")]) == 2
+    err = capsys.readouterr().err
+    assert "is not a Hugo site" in err and "holds no scenario" in err and "is not a folder" in err
+    assert not any((tmp_path / name).exists() for name in "abc")
+
+
 def test_an_unreadable_config_is_a_problem_with_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -12,7 +12,7 @@ from ..posts import decode, read_post
 from . import hugo_addresses, hugo_config, hugo_content, hugo_mapping, hugo_menu, site_config
 from .hugo_plan import Plan
 from .report import Report
-from .writer import Output
+from .writer import ImportRefused, Output
 
 POSTS_MARKER = "<!-- stepwise:posts -->"
 TAGS_MARKER = "<!-- material/tags -->"
@@ -53,6 +53,21 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
     """Plan the import of the Hugo site at `site` into `into` (nothing is written here)."""
     report = Report("Hugo site", str(site), str(into))
     config = hugo_config.load(site)
+    if not config.files and not (site / "content").is_dir():
+        raise ImportRefused(
+            f"{site} is not a Hugo site: it has neither a configuration "
+            "(hugo.toml, config.toml, config.yaml, config.json) nor a content/ folder"
+        )
+    config_dir = site / "config"
+    if config_dir.is_dir():
+        for environment in sorted(config_dir.iterdir()):
+            if environment.is_dir() and environment.name != "_default":
+                report.left_behind.append(
+                    (
+                        f"config/{environment.name}/",
+                        "settings for one Hugo environment; config/_default/ was read",
+                    )
+                )
     report.problems += config.problems
     settings = config.settings
     default_language, languages = hugo_mapping.languages(settings)

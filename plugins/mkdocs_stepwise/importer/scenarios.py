@@ -21,7 +21,7 @@ from ..scenarios.pathways import SUFFIX, course_folders
 from . import hugo_content, site_config
 from .hugo import config_output
 from .report import Report
-from .writer import Output
+from .writer import ImportRefused, Output
 
 _ASSET_REST = re.compile(r"(?:^|/)assets/(.+)$")
 
@@ -102,6 +102,10 @@ def import_scenarios(
     files = _files(repo, report)
     file_set = set(files)
     scenarios = find_scenarios(repo, files, report)
+    if not scenarios and not report.problems:
+        raise ImportRefused(
+            f"{repo} holds no scenario: no folder has an index.json that lists steps"
+        )
     if wanted:
         chosen = []
         for name in wanted:
