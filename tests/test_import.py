@@ -390,3 +390,38 @@ def test_killercoda_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     before = tree_hash(imported.into / "docs")
     assert main(["import", "killercoda", str(imported.source), "--into", str(imported.into)]) == 0
     assert tree_hash(imported.into / "docs") == before
+
+
+def test_force_merges_an_existing_mkdocs_yml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    into = tmp_path / "site"
+    into.mkdir()
+    existing = (
+        "site_name: Mine\n"
+        "repo_url: https://git.example.test/me/blog\n"
+        "theme:\n  name: material\n  logo: logo.png\n"
+        "plugins:\n  - search\n  - stepwise:\n      drafts: never\n"
+        "markdown_extensions:\n"
+        "  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    )
+    (into / "mkdocs.yml").write_text(existing)
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURES / "hugo-json", source)
+    assert main(["import", "hugo", str(source), "--into", str(into)]) == 0
+    assert (into / "mkdocs.yml").read_text() == existing  # kept without --force
+    assert "mkdocs.yml" in capsys.readouterr().out
+    assert main(["import", "hugo", str(source), "--into", str(into), "--force"]) == 0
+    merged = (into / "mkdocs.yml").read_text()
+    assert "emoji_index: !!python/name:material.extensions.emoji.twemoji" in merged
+    config = yaml.load(merged, Loader=yaml.BaseLoader)
+    assert config["site_name"] == "JSON Journal"
+    assert config["repo_url"] == "https://git.example.test/me/blog"
+    assert config["theme"]["logo"] == "logo.png"
+    stepwise = next(
+        p["stepwise"] for p in config["plugins"] if isinstance(p, dict) and "stepwise" in p
+    )
+    assert stepwise["drafts"] == "never" and stepwise["permalinks"] == {"notes": "/n/:slug/"}
+    assert "tags" in config["plugins"]
+    _build(into)
