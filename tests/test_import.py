@@ -113,6 +113,7 @@ def test_settings_map_to_mkdocs_yml(toml_site: Imported) -> None:
     assert stepwise["permalinks"] == {"post": "/:year/:month/:slug/"}
     assert stepwise["posts_per_page"] == 7
     assert stepwise["folder_series"] is False
+    assert stepwise["post_defaults"] == {"clearReading": True}
     assert config["extra"]["social"] == [
         {
             "icon": "fontawesome/brands/github",
@@ -142,6 +143,9 @@ def test_posts_keep_their_hugo_addresses(toml_site: Imported) -> None:
     assert (site / "colophon/index.html").is_file()
     title = toml_site.html("2020/07/learning-go/").find("h1")
     assert title is not None and "Learning Go" in title.get_text()
+    # Tranquilpeak's site-wide clearReading = true: posts hide both sidebars.
+    sidebars = toml_site.html("2020/07/learning-go/").select(".md-sidebar")
+    assert sidebars and all(sidebar.has_attr("hidden") for sidebar in sidebars)
 
 
 def test_links_written_as_addresses_lead_to_the_page(toml_site: Imported) -> None:

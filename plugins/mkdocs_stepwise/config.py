@@ -76,5 +76,9 @@ class StepwiseConfig(base.Config):
     """Hugo's `permalinks`: per section (first folder), the address pattern of its pages, e.g.
     `post: /:year/:month/:slug/`; `stepwise import hugo` copies them from the Hugo config."""
 
+    post_defaults = c.Type(dict, default={})
+    """Tranquilpeak keys every post has unless it sets them (Tranquilpeak's site-wide `params`),
+    e.g. `{clearReading: true, thumbnailImagePosition: left, autoThumbnailImage: true}`."""
+
     xkcd = c.SubConfig(XkcdConfig)
     """The xkcd panel's options."""

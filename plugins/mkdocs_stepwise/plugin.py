@@ -163,6 +163,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 feeds=self.config.feeds,
                 feed_items=self.config.feed_items,
                 permalinks=dict(self.config.permalinks),
+                post_defaults=dict(self.config.post_defaults),
             ),
             serving=self.serving,
         )

@@ -51,6 +51,8 @@ class BlogOptions:
     feed_items: int = 20
     permalinks: dict[str, str] = field(default_factory=dict)
     """Hugo's `permalinks`: section -> address pattern."""
+    post_defaults: dict[str, Any] = field(default_factory=dict)
+    """Tranquilpeak keys for posts that do not set them."""
 
 
 @dataclass
@@ -101,7 +103,9 @@ class Blog:
         blog = cls(catalogue, files, config, options, serving=serving)
         shown = [uri for uri in catalogue.posts if blog._included(uri)]
         for uri in shown:
-            blog.themes[uri] = theme = read_theme(catalogue.posts[uri], blog._is_file)
+            blog.themes[uri] = theme = read_theme(
+                catalogue.posts[uri], blog._is_file, options.post_defaults
+            )
             report(uri, theme.problems)
         blog._move(shown)
         blog.posts = listings.listed_posts(catalogue, blog._included)

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..blog.permalinks import check_pattern
+from ..blog.tranquilpeak import THUMBNAIL_POSITIONS
 
 DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 # Front matter keys Stepwise reads as taxonomies (the plural names Hugo uses by default).
@@ -439,14 +440,44 @@ def site_settings(
             out.map("params.favicon", f"theme.favicon: {found}")
         else:
             out.leave("params.favicon", f"'{favicon}' is not a file of the site")
+    defaults = post_defaults(params, out)
+    if defaults:
+        out.plugin["post_defaults"] = defaults
     for key in sorted(params):
-        if key not in {"description", "subtitle", "author", "favicon"}:
+        if key not in {"description", "subtitle", "author", "favicon"} | set(_POST_DEFAULTS):
             out.leave(f"params.{key}", _param_reason(key))
     for key in sorted(settings):
         if key in _MAPPED:
             continue
         out.leave(key, _HUGO_ONLY.get(key, "a Hugo setting with no MkDocs counterpart"))
     return out
+
+
+# Tranquilpeak's site-wide params that are defaults of post keys Stepwise reads.
+_POST_DEFAULTS = {
+    "clearreading": ("clearReading", None),
+    "autothumbnailimage": ("autoThumbnailImage", None),
+    "thumbnailimageposition": ("thumbnailImagePosition", set(THUMBNAIL_POSITIONS)),
+}
+
+
+def post_defaults(params: Mapping[str, Any], out: Mapped) -> dict[str, Any]:
+    """Tranquilpeak's `clearReading`, `autoThumbnailImage` and `thumbnailImagePosition` as the
+    plugin's `post_defaults`; a value Tranquilpeak would not accept is reported."""
+    found: dict[str, Any] = {}
+    for lower, (key, choices) in _POST_DEFAULTS.items():
+        if lower not in params:
+            continue
+        value = params[lower]
+        if choices is None and isinstance(value, bool):
+            found[key] = value
+        elif choices is not None and isinstance(value, str) and value.strip().lower() in choices:
+            found[key] = value.strip().lower()
+        else:
+            out.leave(f"params.{key}", f"{value!r} is not a value Tranquilpeak accepts")
+            continue
+        out.map(f"params.{key}", f"stepwise post_defaults: {key}: {found[key]}")
+    return found
 
 
 _TRANQUILPEAK_LAYOUT = {
