@@ -482,9 +482,6 @@ def post_defaults(params: Mapping[str, Any], out: Mapped) -> dict[str, Any]:
 
 _TRANQUILPEAK_LAYOUT = {
     "sidebarbehavior",
-    "clearreading",
-    "thumbnailimageposition",
-    "autothumbnailimage",
     "covermeta",
     "coverimage",
     "imagegallery",
@@ -503,7 +500,7 @@ _TRANQUILPEAK_LAYOUT = {
 
 def _param_reason(key: str) -> str:
     if key in _TRANQUILPEAK_LAYOUT:
-        return "a site-wide theme setting; Stepwise reads this per post, from front matter"
+        return "a Tranquilpeak layout setting; Material's layout has no counterpart"
     return "a theme parameter; Hugo templates read it, and they are not converted"
 
 
