@@ -18,9 +18,11 @@ from mkdocs_stepwise.cli import main
 from mkdocs_stepwise.importer.report import Report, escape_markdown
 from mkdocs_stepwise.importer.site_config import base_settings
 
-from .conftest import REPO, tree_hash
+from .conftest import REPO, PluginWarnings, tree_hash
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
+# The tests build the imported sites themselves; the trial build has its own test.
+NO_BUILD = ["--no-build"]
 
 
 def _build(site: Path, strict: bool = True) -> Path:
@@ -70,7 +72,7 @@ def _import(
     source = tmp / "source"
     shutil.copytree(FIXTURES / fixture, source)
     into = tmp / "site"
-    assert main(["import", kind, str(source), *extra, "--into", str(into)]) == 0
+    assert main(["import", kind, str(source), *extra, "--into", str(into), *NO_BUILD]) == 0
     return Imported(source, into, capsys.readouterr().out)
 
 
@@ -86,7 +88,7 @@ def _import_module(
     into = tmp / "site"
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert main(["import", kind, str(source), *extra, "--into", str(into)]) == 0
+        assert main(["import", kind, str(source), *extra, "--into", str(into), *NO_BUILD]) == 0
     return Imported(source, into, out.getvalue())
 
 
@@ -218,13 +220,11 @@ def test_a_second_import_changes_nothing(toml_site: Imported, tmp_path: Path) ->
     before = tree_hash(toml_site.into)
     (toml_site.into / "docs/colophon.md").write_text("Edited by the author.\n")
     edited = tree_hash(toml_site.into)
-    assert main(["import", "hugo", str(toml_site.source), "--into", str(toml_site.into)]) == 0
+    again = ["import", "hugo", str(toml_site.source), "--into", str(toml_site.into), *NO_BUILD]
+    assert main(again) == 0
     assert tree_hash(toml_site.into) == edited
     assert tree_hash(toml_site.source) == before_source
-    assert (
-        main(["import", "hugo", str(toml_site.source), "--into", str(toml_site.into), "--force"])
-        == 0
-    )
+    assert main([*again, "--force"]) == 0
     assert tree_hash(toml_site.into) == before
     _build(toml_site.into)  # the module's other tests read the built site
 
@@ -429,3 +429,27 @@ def test_force_merges_an_existing_mkdocs_yml(
     assert stepwise["drafts"] == "never" and stepwise["permalinks"] == {"notes": "/n/:slug/"}
     assert "tags" in config["plugins"]
     _build(into)
+
+
+def test_the_trial_build_puts_every_strict_warning_in_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], plugin_warnings: PluginWarnings
+) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURES / "katacoda-repo", source)
+    into = tmp_path / "site"
+    assert main(["import", "katacoda", str(source), "--into", str(into)]) == 0
+    out = capsys.readouterr().out
+    plugin_warnings.expect(r"^broken/index\.json: step 2 \('Two'\) names 'step2\.md'", count=1)
+    report = (into / "IMPORT.md").read_text(encoding="utf-8")
+    assert "## Warnings of a trial build" in report
+    assert "broken/index\\.json: step 2 \\('Two'\\) names 'step2\\.md'" in report
+    assert "A trial build warned" in out
+    # Every warning --strict stops on is in the report.
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        _build(into)
+    plugin_warnings.clear()
+    clean = tmp_path / "clean"
+    assert main(["import", "katacoda", str(source), "first-steps", "--into", str(clean)]) == 0
+    assert "the site builds under --strict" in (clean / "IMPORT.md").read_text()

@@ -37,6 +37,11 @@ def add_parser(commands: Any) -> None:
             help="the Stepwise site to write (default: the current folder)",
         )
         sub.add_argument("--force", action="store_true", help="overwrite existing files")
+        sub.add_argument(
+            "--no-build",
+            action="store_true",
+            help="skip the trial build whose warnings the report lists",
+        )
         sub.set_defaults(run=run)
 
 
@@ -60,6 +65,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     args.into.mkdir(parents=True, exist_ok=True)
     apply(outputs, args.into, args.source, args.force, report)
+    if not args.no_build:
+        from .trial_build import trial_build
+
+        report.build_warnings = trial_build(args.into)
     # IMPORT.md says what this run did, so it is written last, under the same rule.
     apply(
         [Output("IMPORT.md", content=report.markdown().encode())],

@@ -58,6 +58,8 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     """Target files that exist with other content and were not overwritten (no `--force`)."""
+    build_warnings: list[str] | None = None
+    """MkDocs' warnings in a trial build of the imported site; None when none was run."""
 
     def problem(self, file: str, message: str, line: int | None = None) -> None:
         self.problems.append(Issue(file, message, line))
@@ -76,6 +78,12 @@ class Report:
             [f"- {e(issue.where)}: {e(issue.message)}" for issue in self.problems],
             "None found.",
         )
+        if self.build_warnings is not None:
+            lines += _section(
+                "Warnings of a trial build (mkdocs build --strict stops on these)",
+                [f"- {e(message)}" for message in self.build_warnings],
+                "None: the site builds under --strict.",
+            )
         lines += _section(
             "Left behind",
             [f"- {e(what)}: {e(why)}" for what, why in self.left_behind],
@@ -132,6 +140,11 @@ class Report:
             out += [f"  {t(issue.where)}: {t(issue.message)}" for issue in self.problems]
         else:
             out.append("No problems found in the content.")
+        if self.build_warnings:
+            out.append(f"A trial build warned {len(self.build_warnings)} times:")
+            out += [f"  {t(message)}" for message in self.build_warnings]
+        elif self.build_warnings is not None:
+            out.append("A trial build passed with no warnings: the site builds under --strict.")
         return "\n".join(out) + "\n"
 
 
