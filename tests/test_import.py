@@ -453,3 +453,25 @@ def test_the_trial_build_puts_every_strict_warning_in_the_report(
     clean = tmp_path / "clean"
     assert main(["import", "katacoda", str(source), "first-steps", "--into", str(clean)]) == 0
     assert "the site builds under --strict" in (clean / "IMPORT.md").read_text()
+
+
+def test_symbolic_links_and_odd_names_stay_harmless(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not for the site\n")
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURES / "hugo-json", source)
+    (source / "content/notes/leak.md").symlink_to(outside)
+    (source / "content/notes/linked").symlink_to(tmp_path)
+    odd = source / "content/notes/odd\x1b[31mname.md"
+    odd.write_text("---\ntitle: Odd\n---\n\n![x](/images/\x1b[2Jgone.png)\n")
+    into = tmp_path / "site"
+    assert main(["import", "hugo", str(source), "--into", str(into), *NO_BUILD]) == 0
+    out = capsys.readouterr().out
+    assert not (into / "docs/notes/leak.md").exists()
+    assert not (into / "docs/notes/linked").exists()
+    assert "content/notes/leak.md: a symbolic link" in out
+    assert "\x1b" not in out and "odd\\x1b[31mname.md" in out
+    report = (into / "IMPORT.md").read_text(encoding="utf-8")
+    assert "\x1b" not in report and "a symbolic link" in report
