@@ -357,6 +357,7 @@ def test_scenarios_and_shared_assets_are_copied(katacoda_site: Imported) -> None
     assert not (docs / "assets/unused.gif").exists()
     assert (docs / "tour-pathway.json").is_file()
     assert not (docs / "broken").exists()  # not asked for
+    assert not (docs / "first-steps/old-draft.md").exists()  # index.json does not list it
     landing = katacoda_site.html("first-steps/")
     image = next(img for img in landing.select("article img") if "shared" in img["src"])
     assert katacoda_site.resolves("first-steps/", image["src"])
@@ -369,6 +370,7 @@ def test_scenarios_and_shared_assets_are_copied(katacoda_site: Imported) -> None
 def test_scenario_report(katacoda_site: Imported) -> None:
     report = (katacoda_site.into / "IMPORT.md").read_text(encoding="utf-8")
     assert "a static site has none" in report
+    assert "first\\-steps/old\\-draft\\.md: not a page of the scenario" in report
     assert "tools/" in report
 
 

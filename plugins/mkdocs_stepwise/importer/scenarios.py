@@ -130,9 +130,15 @@ def import_scenarios(
             report.left_behind.append((scenario.folder or ".", "none of its steps can be shown"))
             continue
         prefix = scenario.folder + "/" if scenario.folder else ""
+        pages = scenario.markdown_files
         for uri in files:
-            if uri.startswith(prefix) and not posixpath.basename(uri).endswith(SUFFIX):
-                copy(uri, "docs/" + uri)
+            if not uri.startswith(prefix) or posixpath.basename(uri).endswith(SUFFIX):
+                continue
+            if hugo_content.is_markdown(uri) and uri not in pages:
+                # Drafts, generated sources, notes: the platform never showed them.
+                report.left_behind.append((uri, "not a page of the scenario (index.json omits it)"))
+                continue
+            copy(uri, "docs/" + uri)
         _check_assets(repo, scenario, file_set, report)
         for page in scenario.pages:
             _pictures(repo, page.src_uri, scenario, file_set, copy, report)
