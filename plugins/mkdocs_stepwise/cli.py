@@ -1,22 +1,23 @@
-"""The `stepwise` command: a small dispatcher; each subcommand lives in its own subpackage."""
+"""The `stepwise` command: a small dispatcher over subcommands that live in their subpackages."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
+
+from .check import command as check_command
+from .importer import command as import_command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="stepwise", description="Tools for Stepwise sites.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    from .importer.command import add_parser as add_import
-
-    add_import(commands)
+    parser = argparse.ArgumentParser(prog="stepwise", description=__doc__)
+    subcommands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check_command.add_parser(subcommands)
+    import_command.add_parser(subcommands)
     args = parser.parse_args(argv)
-    code: int = args.run(args)
-    return code
+    result: int = args.run(args)
+    return result
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
