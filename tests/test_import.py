@@ -477,3 +477,25 @@ def test_symbolic_links_and_odd_names_stay_harmless(
     assert "\x1b" not in out and "odd\\x1b[31mname.md" in out
     report = (into / "IMPORT.md").read_text(encoding="utf-8")
     assert "\x1b" not in report and "a symbolic link" in report
+
+
+def test_content_folders_outside_the_site_are_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "private.md").write_text("---\ntitle: Private\n---\n")
+    source = tmp_path / "source"
+    (source / "content").mkdir(parents=True)
+    (source / "content/a.md").write_text("---\ntitle: A\n---\n")
+    (source / "static").symlink_to(elsewhere)
+    (source / "hugo.toml").write_text(
+        'title = "T"\n[languages.en]\ncontentDir = "content"\n'
+        '[languages.fr]\ncontentDir = "../elsewhere"\n'
+    )
+    into = tmp_path / "site"
+    assert main(["import", "hugo", str(source), "--into", str(into), *NO_BUILD]) == 0
+    out = capsys.readouterr().out
+    assert (into / "docs/a.md").is_file()
+    assert not list(into.rglob("private*"))
+    assert out.count("outside the site's folder") == 2

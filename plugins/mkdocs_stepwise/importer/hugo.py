@@ -35,6 +35,21 @@ def _material_languages() -> list[str]:
     return [path.stem for path in folder.glob("*.html")]
 
 
+def _inside(site: Path, folder: Path, report: Report) -> bool:
+    """Whether a folder the configuration names is inside the site (never read elsewhere)."""
+    root = site.resolve()
+    target = folder.resolve()
+    if target == root or root in target.parents:
+        return True
+    report.left_behind.append(
+        (
+            str(folder.relative_to(site)),
+            "outside the site's folder; the import reads only inside it",
+        )
+    )
+    return False
+
+
 def _walk(folder: Path, report: Report, site: Path) -> list[Path]:
     """Every regular file below `folder`, sorted; hidden files and symbolic links skipped."""
     found: list[Path] = []
@@ -85,6 +100,8 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
             folders.append((lang.content_dir, lang.code))
     for folder_name, language in folders:
         folder = site / folder_name
+        if not _inside(site, folder, report):
+            continue
         if not folder.is_dir():
             if language is None:
                 report.problem(folder_name, "the site has no content folder")
@@ -112,7 +129,7 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
     static_dirs = static_setting if isinstance(static_setting, list) else [static_setting]
     for static_name in [str(name) for name in static_dirs if isinstance(name, str)]:
         folder = site / static_name
-        if not folder.is_dir():
+        if not _inside(site, folder, report) or not folder.is_dir():
             continue
         for path in _walk(folder, report, site):
             target = "docs/" + path.relative_to(folder).as_posix()
