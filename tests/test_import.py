@@ -368,6 +368,7 @@ def test_scenarios_and_shared_assets_are_copied(katacoda_site: Imported) -> None
 
 
 def test_scenario_report(katacoda_site: Imported) -> None:
+    assert katacoda_site.config["site_name"] == "Scenarios"  # README.md's title
     report = (katacoda_site.into / "IMPORT.md").read_text(encoding="utf-8")
     assert "a static site has none" in report
     assert "first\\-steps/old\\-draft\\.md: not a page of the scenario" in report

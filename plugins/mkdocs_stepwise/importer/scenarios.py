@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..posts import first_heading
 from ..scenarios.index_json import INDEX_NAME, Scenario, read_scenario
 from ..scenarios.pathways import SUFFIX, course_folders
 from . import hugo_content, site_config
@@ -181,8 +182,10 @@ def import_scenarios(
         outputs["docs/index.md"] = Output("docs/index.md", content=_home(scenarios).encode())
         report.generated.append(("docs/index.md", "a home page listing the scenarios"))
     settings = site_config.base_settings()
-    settings["site_name"] = repo.resolve().name
-    report.mapped.append(("the repository's name", f"site_name: {settings['site_name']}"))
+    heading = _readme_title(repo)
+    settings["site_name"] = heading or repo.resolve().name
+    source = "README.md's title" if heading else "the repository's folder name"
+    report.mapped.append((source, f"site_name: {settings['site_name']}"))
     for scenario in scenarios:
         if scenario.steps:
             report.mapped.append(
@@ -240,6 +243,14 @@ def _pictures(
             copy(shared, "docs/" + own if own else "docs/" + shared)
             continue
         report.problem(page, f"the picture '{url}' is not in the repository", line)
+
+
+def _readme_title(repo: Path) -> str | None:
+    """The first `# heading` of the repository's README.md, if it has one."""
+    readme = repo / "README.md"
+    if not readme.is_file() or readme.is_symlink():
+        return None
+    return first_heading(readme.read_text(encoding="utf-8-sig", errors="replace"))
 
 
 def _home(scenarios: list[Scenario]) -> str:
