@@ -127,7 +127,7 @@ def test_a_bad_pattern_stops_the_build(build, caplog):
 
     with pytest.raises(Abort):
         build({"index.md": "# Home\n"}, plugin={"permalinks": {"post": "/:author/"}})
-    assert "permalinks: post: permalink '/:author/' uses :author" in caplog.text
+    assert "option 'permalinks': post: permalink '/:author/' uses :author" in caplog.text
 
 
 def test_a_nested_section_page_keeps_its_address():

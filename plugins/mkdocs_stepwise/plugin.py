@@ -20,7 +20,6 @@ from typing import Any
 from jinja2 import Environment
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -30,7 +29,6 @@ from mkdocs.utils.templates import TemplateContext
 from . import pagecontext
 from .blog import Blog, BlogOptions
 from .blog.listings import POSTS_MARKER
-from .blog.permalinks import check_pattern
 from .blog.site_addresses import SiteAddressesExtension
 from .catalogue import Catalogue
 from .config import StepwiseConfig
@@ -83,11 +81,6 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # After the site's own overrides, before Material: a site's `main.html` may extend
         # `stepwise/layout.html`, and Material's templates stay reachable underneath.
-        for section, pattern in self.config.permalinks.items():
-            problem = check_pattern(pattern)
-            if problem is not None:
-                # A wrong pattern would move every post of the section: stop before that.
-                raise PluginError(f"stepwise: permalinks: {section}: {problem}")
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(PACKAGE_DIR / "templates"))
         link_assets(config)
