@@ -6,6 +6,7 @@ folder, then built under --strict with the real MkDocs; the tests read what a re
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -500,3 +501,25 @@ def test_content_folders_outside_the_site_are_not_read(
     assert (into / "docs/a.md").is_file()
     assert not list(into.rglob("private*"))
     assert out.count("outside the site's folder") == 2
+
+
+ODD_VALUES: list[object] = [None, 3, "x", [], ["a", 1], {}, {"a": [1, {"b": None}]}, True]
+ODD_KEYS = [
+    "title", "baseurl", "copyright", "languagecode", "defaultcontentlanguage", "languages",
+    "menu", "menus", "taxonomies", "permalinks", "params", "author", "paginate", "pagination",
+    "timezone", "uglyurls", "googleanalytics", "contentdir", "staticdir",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("key", ODD_KEYS)
+def test_odd_configuration_values_never_crash(tmp_path: Path, key: str) -> None:
+    from mkdocs_stepwise.importer.hugo import import_hugo
+
+    source = tmp_path / "source"
+    (source / "content/post").mkdir(parents=True)
+    (source / "content/post/a.md").write_text("---\ntitle: A\ndate: 2020-01-01\nmenu: 3\n---\n")
+    for value in ODD_VALUES:
+        (source / "config.json").write_text(json.dumps({key: value, "menu": {"main": [value]}}))
+        outputs, report = import_hugo(source, tmp_path / "site")
+        assert any(output.target == "mkdocs.yml" for output in outputs)
+        assert report.markdown().startswith("# Import of a Hugo site")
