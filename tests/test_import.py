@@ -143,6 +143,8 @@ def test_posts_keep_their_hugo_addresses(toml_site: Imported) -> None:
     assert (site / "2019/02/my-tools/index.html").is_file()  # slug fills :slug
     assert (site / "2018/05/a-trip-as-a-page-bundle/index.html").is_file()
     assert (site / "post/index.html").is_file()  # the section's _index.md
+    section = toml_site.html("post/").get_text(" ")
+    assert "Every note, newest first." in section and "Learning Go" in section
     assert (site / "colophon/index.html").is_file()
     title = toml_site.html("2020/07/learning-go/").find("h1")
     assert title is not None and "Learning Go" in title.get_text()

@@ -3,6 +3,7 @@ site. See README "Importing" for what maps to what."""
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -270,15 +271,11 @@ def _home_and_sections(
     if home is None:
         text = f"---\ntitle: {_yaml_text(title)}\n---\n\n{POSTS_MARKER}\n"
         _generate(plan, "docs/index.md", text, "the home page, listing the newest posts", report)
-    elif POSTS_MARKER not in home.front.body:
-        output = plan.outputs["docs/index.md"]
-        text = output.data().decode("utf-8-sig", errors="replace").rstrip("\n")
-        plan.outputs["docs/index.md"] = Output(
-            "docs/index.md", content=f"{text}\n\n{POSTS_MARKER}\n".encode()
-        )
-        report.generated.append(
-            ("docs/index.md", f"{plan.origin['docs/index.md']} with the newest posts listed below")
-        )
+    # Hugo's list pages (`_index.md`) show their posts under their text.
+    for src_uri, post in sorted(plan.posts.items()):
+        origin = plan.origin.get(f"docs/{src_uri}", "")
+        if posixpath.basename(origin).startswith("_index.") and POSTS_MARKER not in post.front.body:
+            _list_posts(plan, f"docs/{src_uri}", report)
     sections = sorted({uri.split("/", 1)[0] for uri in plan.posts if "/" in uri})
     for section in sections:
         if f"{section}/index.md" in plan.posts or any(
@@ -300,6 +297,13 @@ def _home_and_sections(
     ):
         text = f"---\ntitle: Tags\n---\n\n{TAGS_MARKER}\n"
         _generate(plan, "docs/tags.md", text, "the tags page (Material's tags plugin)", report)
+
+
+def _list_posts(plan: Plan, target: str, report: Report) -> None:
+    """Append the list of newest posts to a copied list page, as Hugo showed it."""
+    text = plan.outputs[target].data().decode("utf-8-sig", errors="replace").rstrip("\n")
+    plan.outputs[target] = Output(target, content=f"{text}\n\n{POSTS_MARKER}\n".encode())
+    report.generated.append((target, f"{plan.origin[target]} with the newest posts listed below"))
 
 
 def _yaml_text(value: str) -> str:
