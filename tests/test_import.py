@@ -525,3 +525,19 @@ def test_odd_configuration_values_never_crash(tmp_path: Path, key: str) -> None:
         outputs, report = import_hugo(source, tmp_path / "site")
         assert any(output.target == "mkdocs.yml" for output in outputs)
         assert report.markdown().startswith("# Import of a Hugo site")
+
+
+def test_a_repository_that_is_one_scenario(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """index.json at the top: its intro is the home page, no generated one hides it."""
+    imported = _import(tmp_path, capsys, "katacoda", "katacoda-repo/first-steps")
+    assert not (imported.into / "docs/index.md").exists()
+    assert "index.json -> the series 'First steps'" in imported.output
+    # Alone, the scenario lacks the repository's shared pictures: reported, with the line.
+    assert "intro.md:3: the picture '../assets/shared.gif' is not in the repository" in (
+        imported.output
+    )
+    site = _build(imported.into, strict=False)
+    home = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    assert "Welcome." in home.get_text()

@@ -146,7 +146,7 @@ def import_scenarios(
         if data := _environment(repo, scenario):
             report.left_behind.append(
                 (
-                    f"{scenario.folder}/index.json: environment",
+                    f"{scenario.index_uri}: environment",
                     f"the sandbox ({data}): a static site has none",
                 )
             )
@@ -178,7 +178,9 @@ def import_scenarios(
                 (f"{name}/", "not a scenario, and no scenario uses its files")
             )
 
-    if "docs/index.md" not in outputs and not (into / "docs" / "index.md").exists():
+    # A scenario at the top of the repository has its intro as the home page already.
+    at_top = any(scenario.folder == "" for scenario in scenarios)
+    if not at_top and "docs/index.md" not in outputs and not (into / "docs/index.md").exists():
         outputs["docs/index.md"] = Output("docs/index.md", content=_home(scenarios).encode())
         report.generated.append(("docs/index.md", "a home page listing the scenarios"))
     settings = site_config.base_settings()
@@ -188,9 +190,7 @@ def import_scenarios(
     report.mapped.append((source, f"site_name: {settings['site_name']}"))
     for scenario in scenarios:
         if scenario.steps:
-            report.mapped.append(
-                (f"{scenario.folder}/index.json", f"the series '{scenario.title}'")
-            )
+            report.mapped.append((scenario.index_uri, f"the series '{scenario.title}'"))
     result = list(outputs.values())
     result.append(config_output(settings, into, report))
     return result, report
