@@ -91,10 +91,41 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
     taxonomies = hugo_mapping.taxonomies(settings)
     plan = Plan()
 
-    # --- content/ ---------------------------------------------------------------------------
+    _copy_content(site, settings, languages, plan, report)
+    _copy_static(site, settings, plan, report)
+    for name, why in _SKIPPED_FOLDERS.items():
+        if (site / name).is_dir():
+            report.left_behind.append((f"{name}/", why))
+    _read_pages(plan, settings, codes, default_language, report)
+    mapped = _map_settings(site, settings, taxonomies, plan)
+    patterns: dict[str, str] = mapped.plugin.get("permalinks", {})
+    _home_and_sections(plan, settings, report, taxonomies)
+    redirects = hugo_addresses.old_addresses(plan, patterns, report, mapped, taxonomies)
+    published = hugo_addresses.published_addresses(plan, patterns)
+    hugo_addresses.check_links(plan, redirects, published, report)
+    _navigation(settings, default_language, plan, redirects, mapped)
+    _check_pictures(plan, report)
+
+    settings_out = site_config.base_settings()
+    settings_out = site_config.merge(settings_out, mapped.settings)
+    site_config.set_plugin_options(settings_out, mapped.plugin)
+    report.mapped += mapped.mapped
+    report.left_behind += mapped.left_behind
+    outputs = list(plan.outputs.values())
+    return outputs, _finish(outputs, settings_out, into, report)
+
+
+def _copy_content(
+    site: Path,
+    settings: dict[str, Any],
+    languages: list[hugo_mapping.Language],
+    plan: Plan,
+    report: Report,
+) -> None:
+    """content/ (and each language's own content folder) into docs/."""
     content_dir = hugo_mapping.text_value(settings.get("contentdir")) or "content"
     folders: list[tuple[str, str | None]] = []
-    default_dir = codes[default_language].content_dir or content_dir
+    default_dir = languages[0].content_dir or content_dir
     folders.append((default_dir, None))
     for lang in languages[1:]:
         if lang.content_dir and lang.content_dir != default_dir:
@@ -125,7 +156,9 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
             plan.add(target, Output(target, source=path), origin)
             report.imported.append((origin, target))
 
-    # --- static/ ----------------------------------------------------------------------------
+
+def _copy_static(site: Path, settings: dict[str, Any], plan: Plan, report: Report) -> None:
+    """static/ (`staticDir`) into docs/, so `/images/x.jpg` resolves as it did."""
     static_setting = settings.get("staticdir", "static")
     static_dirs = static_setting if isinstance(static_setting, list) else [static_setting]
     for static_name in [str(name) for name in static_dirs if isinstance(name, str)]:
@@ -143,12 +176,15 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
             plan.add(target, Output(target, source=path), origin)
             report.imported.append((origin, target))
 
-    # --- what is not converted --------------------------------------------------------------
-    for name, why in _SKIPPED_FOLDERS.items():
-        if (site / name).is_dir():
-            report.left_behind.append((f"{name}/", why))
 
-    # --- read every page as the plugin will ------------------------------------------------
+def _read_pages(
+    plan: Plan,
+    settings: dict[str, Any],
+    codes: dict[str, hugo_mapping.Language],
+    default_language: str,
+    report: Report,
+) -> None:
+    """Read every Markdown page as the plugin will, and note translations."""
     timezone = hugo_mapping.valid_timezone(settings.get("timezone")) or "UTC"
     for target in sorted(plan.outputs):
         if not hugo_content.is_markdown(target):
@@ -166,7 +202,11 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
         if hugo_content.language_of(src_uri, codes) not in {None, default_language}:
             plan.translations.append(src_uri)
 
-    # --- settings ---------------------------------------------------------------------------
+
+def _map_settings(
+    site: Path, settings: dict[str, Any], taxonomies: dict[str, str], plan: Plan
+) -> hugo_mapping.Mapped:
+    """The configuration as MkDocs settings and plugin options (addresses included)."""
     mapped = hugo_mapping.site_settings(
         settings,
         fallback_title=site.resolve().name,
@@ -197,13 +237,19 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
     mapped.plugin["folder_series"] = False
     mapped.map("content sections", "stepwise folder_series: false (series come from `series`)")
 
-    _home_and_sections(plan, settings, report, taxonomies)
-    redirects = hugo_addresses.old_addresses(plan, patterns, report, mapped, taxonomies)
+    return mapped
 
-    published = hugo_addresses.published_addresses(plan, patterns)
-    hugo_addresses.check_links(plan, redirects, published, report)
-    menu = hugo_mapping.menu_entries(settings, default_language) + hugo_menu.front_matter_menu(plan)
-    nav = hugo_mapping.nav_from_menu(
+
+def _navigation(
+    settings: dict[str, Any],
+    default_language: str,
+    plan: Plan,
+    redirects: dict[str, str],
+    mapped: hugo_mapping.Mapped,
+) -> None:
+    """The main menu as `nav`, Tranquilpeak's other menus as footer links, translations."""
+    menu = hugo_menu.menu_entries(settings, default_language) + hugo_menu.front_matter_menu(plan)
+    nav = hugo_menu.nav_from_menu(
         menu, lambda entry: hugo_menu.resolve(entry, plan, redirects), mapped
     )
     if nav:
@@ -213,7 +259,7 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
         for key in ("links", "misc")
         for entry in hugo_menu.named_menu(settings, key, default_language)
     ]
-    social = hugo_mapping.social_links(links)
+    social = hugo_menu.social_links(links)
     if social:
         mapped.settings.setdefault("extra", {})["social"] = social
         mapped.map("menu.links", "extra.social (Material's footer links)")
@@ -224,16 +270,6 @@ def import_hugo(site: Path, into: Path) -> tuple[list[Output], Report]:
             )
     for src_uri in plan.translations:
         mapped.map(f"translation {src_uri}", "kept as a translation (Hugo filename suffix)")
-
-    _check_pictures(plan, report)
-
-    settings_out = site_config.base_settings()
-    settings_out = site_config.merge(settings_out, mapped.settings)
-    site_config.set_plugin_options(settings_out, mapped.plugin)
-    report.mapped += mapped.mapped
-    report.left_behind += mapped.left_behind
-    outputs = list(plan.outputs.values())
-    return outputs, _finish(outputs, settings_out, into, report)
 
 
 def _finish(outputs: list[Output], settings: dict[str, Any], into: Path, report: Report) -> Report:
