@@ -541,3 +541,18 @@ def test_a_repository_that_is_one_scenario(
     site = _build(imported.into, strict=False)
     home = BeautifulSoup((site / "index.html").read_text(), "html.parser")
     assert "Welcome." in home.get_text()
+
+
+def test_a_broken_existing_mkdocs_yml_is_kept_and_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    into = tmp_path / "site"
+    into.mkdir()
+    (into / "mkdocs.yml").write_text("site_name: [unclosed\n")
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURES / "hugo-json", source)
+    assert main(["import", "hugo", str(source), "--into", str(into), "--force"]) == 0
+    out = capsys.readouterr().out
+    assert (into / "mkdocs.yml").read_text() == "site_name: [unclosed\n"
+    assert "mkdocs.yml: the existing file cannot be read" in out
+    assert "the build stopped" in out

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
 
 
 class _Collect(logging.Handler):
@@ -43,7 +42,8 @@ def trial_build(site: Path) -> list[str]:
                 mkdocs_build.build(config)
             finally:
                 config.plugins.on_shutdown()
-    except (MkDocsException, OSError, ValueError) as error:
+    # A diagnosis: whatever stops the build is reported, never shown as a traceback.
+    except Exception as error:
         collect.messages.append(f"the build stopped: {error}")
     finally:
         logger.removeHandler(collect)
