@@ -191,6 +191,9 @@ def test_old_list_addresses_answer(toml_site: Imported) -> None:
     site = toml_site.into / "site"
     archives = (site / "archives/index.html").read_text()
     assert "url=../archive/" in archives
+    series = (site / "series/reisen-über-land/index.html").read_text()
+    assert 'href="../reisen-uber-land/"' in series
+    assert (site / "series/reisen-uber-land/index.html").is_file()
     tag = (site / "tags/command-line/index.html").read_text()
     assert 'href="../#tag:command-line"' in tag
 

@@ -90,6 +90,12 @@ def old_addresses(
             )
             if old != new:
                 redirects.append((old, new, category))
+    if "series" in taxonomies.values():
+        # A `series:` series lands at series/<slug>/ in Stepwise, /series/<urlized>/ in Hugo.
+        for name in sorted({n for post in plan.posts.values() for n in post.meta.series}):
+            old, new = f"/series/{permalinks.urlize(name)}/", f"/series/{slugify(name)}/"
+            if old != new:
+                redirects.append((old, new, name))
     written = 0
     for old, new, title in redirects:
         target = "docs" + old + "index.html"
