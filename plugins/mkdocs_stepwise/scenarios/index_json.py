@@ -28,6 +28,8 @@ from typing import Any
 from ..metadata import Problem
 
 INDEX_NAME = "index.json"
+LANDING_NAMES = ("index.md", "README.md")
+"""A folder's own page, which is the scenario's landing page when there is one."""
 
 SCRIPT_KEYS = {
     "verify": "verify",
@@ -91,6 +93,22 @@ class Scenario:
         """Every Markdown file the scenario uses, answers included."""
         uris = {page.src_uri for page in self.pages}
         return uris | {page.answer for page in self.pages if page.answer}
+
+    def orphans(self, files: Iterable[str]) -> list[str]:
+        """Markdown files in the scenario's folder that `index.json` does not list.
+
+        Katacoda and Killercoda showed only what `index.json` lists; the rest of the folder
+        (generated `preprocessed.md` copies, `init/init.md`, notes, old steps) was never a page.
+        The folder's own `index.md` or `README.md` is kept: it is the scenario's landing page.
+        """
+        used = self.markdown_files | {posixpath.join(self.folder, name) for name in LANDING_NAMES}
+        return sorted(
+            uri
+            for uri in files
+            if uri.endswith(".md")
+            and _is_below(posixpath.dirname(uri), self.folder)
+            and uri not in used
+        )
 
 
 _MINUTES = re.compile(
