@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from material.plugins.blog.readtime.parser import ReadtimeParser
 
-from .execute.commands import CommandReader
+from .execute.commands import CommandReader, MarkedCommand
 from .htmlscan import scan
 from .metadata import Problem
 from .posts import Post, decode, read_post
@@ -36,8 +36,8 @@ class Rendered:
 
     teaser: str
     minutes: int
-    commands: list[str] = field(default_factory=list)
-    """The page's execute commands, in order, for its series' shell script."""
+    commands: list[MarkedCommand] = field(default_factory=list)
+    """The page's execute commands and keystrokes, in order, for its series' shell script."""
 
 
 @dataclass
@@ -143,7 +143,7 @@ class Catalogue:
         self.rendered[src_uri] = Rendered(
             teaser(html, summary),
             reading_minutes_of(reading, words_per_minute),
-            commands.found() if commands is not None else [],
+            commands.found_marked() if commands is not None else [],
         )
 
 

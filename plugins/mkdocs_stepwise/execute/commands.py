@@ -9,6 +9,7 @@ part of the command. `assets/execute.js` applies the same rules in the browser.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 EXECUTE_CLASS = "stepwise-execute"
@@ -36,18 +37,32 @@ def clean_command(text: str) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class MarkedCommand:
+    """A command with the classes of its execute element (terminal, host, interrupt, ...)."""
+
+    text: str
+    classes: frozenset[str]
+
+    @property
+    def is_keystroke(self) -> bool:
+        """`^C`{{execute ctrl-seq}}: keys to press in a terminal, not a shell command."""
+        return CTRL_SEQ_CLASS in self.classes
+
+
 class CommandReader(HTMLParser):
     """Collects execute commands from HTML; feed it, or pass it to `htmlscan.scan`."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.commands: list[str] = []
         self.stack: list[str] = []  # open tags
         self.command_depth: int | None = None  # stack depth of the open execute element
         self.inline = False  # the execute element is itself the `code`
         self.code_depth: int | None = None  # stack depth of the open `code` inside it
         self.skip_depth: int | None = None  # stack depth of an excluded element
         self.parts: list[str] = []
+        self.classes: frozenset[str] = frozenset()
+        self.marked: list[MarkedCommand] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID_ELEMENTS:
@@ -56,11 +71,12 @@ class CommandReader(HTMLParser):
         self.stack.append(tag)
         depth = len(self.stack)
         if self.command_depth is None:
-            if EXECUTE_CLASS in classes and CTRL_SEQ_CLASS not in classes:
+            if EXECUTE_CLASS in classes:
                 self.command_depth = depth
                 self.inline = tag == "code"
                 self.code_depth = depth if self.inline else None
                 self.parts = []
+                self.classes = frozenset(classes)
             return
         if self.skip_depth is None and classes & NOT_COMMAND_CLASSES:
             self.skip_depth = depth
@@ -78,7 +94,7 @@ class CommandReader(HTMLParser):
             if self.code_depth == depth and not self.inline:
                 self.code_depth = None
             if self.command_depth == depth:
-                self.commands.append("".join(self.parts))
+                self.marked.append(MarkedCommand("".join(self.parts), self.classes))
                 self.command_depth = self.code_depth = None
             if closed == tag:
                 break
@@ -89,4 +105,8 @@ class CommandReader(HTMLParser):
 
     def found(self) -> list[str]:
         """The commands read so far, in page order, each as it would be copied."""
-        return [clean_command(text) for text in self.commands]
+        return [command.text for command in self.found_marked() if not command.is_keystroke]
+
+    def found_marked(self) -> list[MarkedCommand]:
+        """The commands and keystrokes read so far, with their classes, for the series script."""
+        return [MarkedCommand(clean_command(c.text), c.classes) for c in self.marked]
