@@ -19,8 +19,7 @@ from mkdocs_stepwise.series_script import (
     unset_variable,
 )
 
-BASH = shutil.which("bash")
-SH = shutil.which("sh")
+BASH = shutil.which("bash") or "bash"
 
 
 def run(text: str) -> ScriptCommand:
@@ -177,7 +176,7 @@ def test_left_out_commands_stay_comments_line_by_line():
 
 # --- It runs ------------------------------------------------------------------------------------
 
-needs_bash = pytest.mark.skipif(BASH is None, reason="bash is not installed")
+needs_bash = pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
 
 
 @needs_bash
