@@ -89,6 +89,8 @@ def test_marker_classes_are_read_back():
         (run("while :\ndo date\ndone"), "loops"),
         (run("watch kubectl get pods"), "repeats"),
         (run("kubectl port-forward svc/web 8080:80"), "forwards"),
+        (run("istioctl dashboard --address=0.0.0.0 kiali"), "dashboard"),
+        (run("docker compose up --build"), "foreground"),
         (run("docker run -it ubuntu bash"), "interactive"),
         (run("kubectl exec -ti web -- sh"), "interactive"),
         (run("vi app.yaml"), "waits for you"),
@@ -109,6 +111,8 @@ def test_commands_that_would_hold_the_script_up_are_left_out(command, reason):
         run("cat <<EOF > loop.sh\nwhile true; do date; done\nEOF"),
         run("cat <<-'END' > watch.sh\n\tkubectl get pods -w\n\tEND\nchmod +x watch.sh"),
         run("ls -la"),
+        run("docker-compose up -d"),
+        run("docker compose up --build -d"),
     ],
 )
 def test_ordinary_commands_run(command):

@@ -97,8 +97,19 @@ _WATCHERS = [
     ),
     (re.compile(r"\bsleep\s+infinity\b"), "it never ends"),
     (
-        re.compile(r"^\s*(?:sudo\s+)?(?:kubectl|oc)\b.*\sport-forward\b"),
+        re.compile(r"^\s*(?:sudo\s+)?(?:kubectl|oc)\b.*\s(?:port-forward|proxy)\b"),
         "it forwards the port until you press Ctrl+C",
+    ),
+    (
+        re.compile(r"^\s*(?:sudo\s+)?(?:istioctl|minikube|linkerd)\b.*\sdashboard\b"),
+        "it serves the dashboard until you press Ctrl+C",
+    ),
+    (
+        re.compile(
+            r"^\s*(?:sudo\s+)?(?:docker[ -]compose|podman-compose)\b"
+            r"(?!.*\s(?:-d|--detach)\b).*\sup\b"
+        ),
+        "it runs in the foreground until you press Ctrl+C",
     ),
 ]
 _INTERACTIVE = [
