@@ -220,3 +220,18 @@ def test_a_failing_command_stops_the_script(tmp_path: Path):
     result = subprocess.run([BASH, str(path)], cwd=tmp_path, check=False, timeout=20)
     assert result.returncode != 0
     assert not (tmp_path / "never.txt").exists()
+
+
+def test_placeholders_are_explained_and_empty_commands_dropped():
+    commands = [
+        run("curl http://[[HOST_IP]]:8080/ [[HOST_IP]] {{TRAFFIC_HOST1_3000}}"),
+        run(""),
+        run("\n"),
+    ]
+    script = series_script("T", "u", [ScriptPart(1, "A", "u", commands)])
+    assert script.split("# Part 1: A\n# u\n")[1] == (
+        "# Fill in [[HOST_IP]] yourself: Katacoda filled this in with the host's IP address.\n"
+        "# Fill in {{TRAFFIC_HOST1_3000}} yourself: "
+        "Killercoda filled this in with the address of port 3000.\n"
+        "curl http://[[HOST_IP]]:8080/ [[HOST_IP]] {{TRAFFIC_HOST1_3000}}\n"
+    )

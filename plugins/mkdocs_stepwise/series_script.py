@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .execute.markers import CLASS_PREFIX
+from .katacoda.placeholders import PLACEHOLDER
+from .katacoda.placeholders import describe as describe_placeholder
 
 
 @dataclass(frozen=True)
@@ -289,10 +291,19 @@ def series_script(title: str, url: str, parts: Sequence[ScriptPart]) -> str:
 
 def _command_lines(command: ScriptCommand) -> list[str]:
     text = command.text.rstrip("\n")
+    if not text.strip():
+        return []  # nothing to run (a block the page could not read a command from)
     reason = leave_out_reason(command)
-    if reason is None:
-        lines = []
-        if command.interrupt:
-            lines.append("# The tutorial presses Ctrl+C first; here nothing runs that needs it.")
-        return [*lines, text]
-    return [f"# Left out: {reason}:", *(f"#   {line}" for line in text.split("\n"))]
+    if reason is not None:
+        return [f"# Left out: {reason}:", *(f"#   {line}" for line in text.split("\n"))]
+    lines = []
+    if command.interrupt:
+        lines.append("# The tutorial presses Ctrl+C first; here nothing runs that needs it.")
+    # `[[HOST_IP]]`, `{{TRAFFIC_HOST1_80}}`: the platform filled these in; the reader must.
+    seen: set[str] = set()
+    for match in PLACEHOLDER.finditer(text):
+        if match[0] not in seen:
+            seen.add(match[0])
+            name = match["name"] or match["traffic_name"]
+            lines.append(f"# Fill in {match[0]} yourself: {describe_placeholder(name)}.")
+    return [*lines, text]
