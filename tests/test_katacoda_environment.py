@@ -206,10 +206,35 @@ def test_no_placeholder_no_change():
 
 
 def test_unparseable_link_target_is_reported_and_dropped(plugin_warnings):
-    html = convert("[host](http://[your-host]:8080/)")
-    assert html == "<p><a>host</a></p>"
+    html = convert("Intro.\n\n[host](http://[your-host]:8080/)")
+    assert html == "<p>Intro.</p>\n<p><span>host</span></p>"
     plugin_warnings.expect(
-        r"^scenario/step1\.md: href 'http://\[your-host\]:8080/' is not a valid URL; "
+        r"^scenario/step1\.md:3: href 'http://\[your-host\]:8080/' is not a valid URL; "
         "it is shown without its link$",
         count=1,
     )
+
+
+# --- MkDocs -------------------------------------------------------------------------------------
+
+
+def test_mkdocs_builds_pages_with_placeholder_and_broken_link_targets(build, plugin_warnings):
+    """MkDocs' link check used to raise ValueError('[HOST_SUBDOMAIN' …) and write no site."""
+    site = build(
+        {
+            "index.md": "# Home\n\n[Other](other.md)\n",
+            "console.md": f"# Console\n\nOpen the [Console]({CONSOLE}).\n",
+            "broken.md": "# Broken\n\nText.\n\n[Docs](http://[docs-host]/guide/)\n",
+            "other.md": "# Other\n",
+        },
+        strict=False,
+    )
+    plugin_warnings.expect(
+        r"^broken\.md:5: href 'http://\[docs-host\]/guide/' is not a valid URL", count=1
+    )
+    console = site.html("console/").select_one("article")
+    assert console.select_one("a[href*='HOST']") is None
+    assert "Console (the console-openshift-console route on port 443" in console.get_text()
+    assert "Docs" in site.html("broken/").select_one("article").get_text()
+    assert site.html("broken/").select_one("article a[href*='docs-host']") is None
+    assert site.exists("other/index.html")

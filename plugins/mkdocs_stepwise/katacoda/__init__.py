@@ -41,6 +41,7 @@ class QuizLines(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         # One Markdown instance per page under MkDocs, but one extension for the whole build.
         self.extension.reset()
+        self.extension.source_lines = lines
         for number, line in enumerate(lines, start=1):
             if QUESTION.match(line):
                 self.extension.question_lines.setdefault(line.strip(), []).append(number)
@@ -138,10 +139,17 @@ class KatacodaExtension(Extension):
         super().__init__(**kwargs)
         self.count = 0
         self.question_lines: dict[str, list[int]] = {}
+        self.source_lines: list[str] = []
+        """The page's lines as the file has them, for the line numbers of warnings."""
 
     def reset(self) -> None:
         self.count = 0
         self.question_lines = {}
+        self.source_lines = []
+
+    def line_containing(self, text: str) -> int | None:
+        """The first file line that contains `text`, if any."""
+        return next((n for n, line in enumerate(self.source_lines, 1) if text in line), None)
 
     def line_of(self, question_line: str) -> int | None:
         """The file line of a question, taking repeated questions in document order."""
@@ -156,7 +164,7 @@ class KatacodaExtension(Extension):
         md.parser.blockprocessors.register(QuizProcessor(md.parser, self), "stepwise_quiz", 25)
         # After `inline` (20) made the links and `attr_list` (8) set their targets; before MkDocs
         # checks link targets (`relpath`, 0) and reads the title (1).
-        md.treeprocessors.register(EnvironmentLinks(md), "stepwise_environment_links", 7.5)
+        md.treeprocessors.register(EnvironmentLinks(md, self), "stepwise_environment_links", 7.5)
         # After raw HTML is put back (30), so that `<pre>[[HOST_IP]]</pre>` is marked too.
         md.postprocessors.register(PlaceholderPostprocessor(md), "stepwise_placeholders", 5)
 

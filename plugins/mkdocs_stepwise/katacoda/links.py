@@ -20,8 +20,10 @@ refuses (`http://[not-an-ip]/`) loses its target with a warning instead of stopp
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from typing import Protocol
 from urllib.parse import urlsplit
 
+from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -36,6 +38,12 @@ NOTE_CLASS = "stepwise-env-note"
 # Text inside these is code or not shown: it stays exactly as written.
 _SKIPPED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
 _URL_ATTRIBUTES = {"a": "href", "img": "src"}
+
+
+class SourceLines(Protocol):
+    """Where the page's file lines are kept (the extension; see `katacoda.__init__`)."""
+
+    def line_containing(self, text: str) -> int | None: ...
 
 
 def where_element(address: Address, *, bare: bool) -> etree.Element:
@@ -67,6 +75,10 @@ def note_element() -> etree.Element:
 class EnvironmentLinks(Treeprocessor):
     """Rewrites sandbox links, images and addresses as described above."""
 
+    def __init__(self, md: Markdown, source: SourceLines) -> None:
+        super().__init__(md)
+        self.source = source
+
     def run(self, root: etree.Element) -> None:
         first: etree.Element | None = None  # the top-level block holding the first rewrite
         for block in list(root):
@@ -90,9 +102,15 @@ class EnvironmentLinks(Treeprocessor):
         if url is not None and holds_placeholder(url):
             return True, self._replace_link(element, parent, read_address(url))
         if url is not None and not _parses(url):
-            assert attribute is not None
-            del element.attrib[attribute]
-            warn(f"{attribute} {_shown(url)!r} is not a valid URL; it is shown without its link")
+            warn(
+                f"{attribute} {_shown(url)!r} is not a valid URL; it is shown without its link",
+                self.source.line_containing(url),
+            )
+            # A `<span>`, not an `<a>` without `href`: MkDocs asserts that every link has one.
+            element = _as_text(element, parent)
+            replaced = element
+        else:
+            replaced = None
         changed = False
         if element.text and not isinstance(element.text, AtomicString):
             changed |= _split_text(element, None)
@@ -102,7 +120,7 @@ class EnvironmentLinks(Treeprocessor):
             current = replacement or child
             if current.tail and not isinstance(current.tail, AtomicString):
                 changed |= _split_text(element, current)
-        return changed, None
+        return changed, replaced
 
     def _replace_link(
         self, element: etree.Element, parent: etree.Element, address: Address
@@ -167,6 +185,21 @@ def _split_text(parent: etree.Element, after: etree.Element | None) -> bool:
     for offset, piece in enumerate(pieces):
         parent.insert(insert_at + offset, piece)
     return True
+
+
+def _as_text(element: etree.Element, parent: etree.Element) -> etree.Element:
+    """Put a `<span>` with the link's content (or the image's `alt`) in the element's place."""
+    span = etree.Element("span")
+    if element.tag == "img":
+        span.text = element.get("alt") or ""
+    else:
+        span.text = element.text
+        span.extend(list(element))
+    span.tail = element.tail
+    index = list(parent).index(element)
+    parent.remove(element)
+    parent.insert(index, span)
+    return span
 
 
 def _parses(url: str) -> bool:
