@@ -91,6 +91,8 @@ def test_marker_classes_are_read_back():
         (run("kubectl port-forward svc/web 8080:80"), "forwards"),
         (run("istioctl dashboard --address=0.0.0.0 kiali"), "dashboard"),
         (run("docker compose up --build"), "foreground"),
+        (run("docker run -p 80:80 nginx:alpine"), "serves in the foreground"),
+        (run("docker run --rm -it -p 8080:80 web"), "foreground"),
         (run("docker run -it ubuntu bash"), "interactive"),
         (run("kubectl exec -ti web -- sh"), "interactive"),
         (run("vi app.yaml"), "waits for you"),
@@ -113,6 +115,9 @@ def test_commands_that_would_hold_the_script_up_are_left_out(command, reason):
         run("ls -la"),
         run("docker-compose up -d"),
         run("docker compose up --build -d"),
+        run("docker run -d -p 80:80 nginx:alpine"),
+        run("docker run --name web -dp 80:80 nginx"),
+        run("docker run --rm alpine echo hi"),
     ],
 )
 def test_ordinary_commands_run(command):

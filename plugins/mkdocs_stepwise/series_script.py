@@ -107,6 +107,15 @@ _WATCHERS = [
         "it serves the dashboard until you press Ctrl+C",
     ),
     (
+        # A container that publishes a port and is not detached is a server in the foreground.
+        re.compile(
+            r"^\s*(?:sudo\s+)?(?:docker|podman)\s+(?:container\s+)?run\b"
+            r"(?!.*\s(?:--detach|-[a-zA-Z]*d[a-zA-Z]*)(?:[\s=]|$))"
+            r".*\s(?:-p|--publish|-[a-zA-Z]*P)(?:[\s=]|\d)"
+        ),
+        "it serves in the foreground until you press Ctrl+C",
+    ),
+    (
         re.compile(
             r"^\s*(?:sudo\s+)?(?:docker[ -]compose|podman-compose)\b"
             r"(?!.*\s(?:-d|--detach)\b).*\sup\b"
