@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .conftest import REPO, BuiltSite, build_site
 
 FIXTURES = REPO / "tests" / "fixtures" / "scenarios"
@@ -40,9 +42,17 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
+def default_site_extensions() -> list[Any]:
+    """The default site's `markdown_extensions` (magiclink and toc included), as users have them."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    return list(config["markdown_extensions"])
+
+
 def build_scenarios(root: Path, config: dict[str, Any] | None = None) -> ScenarioSite:
-    """Copy the fixtures (bytes as they are: tabs, no dedent) and build them under --strict."""
+    """Copy the fixtures (bytes as they are: tabs, no dedent) and build them under --strict,
+    with the default site's Markdown extensions."""
     shutil.copytree(FIXTURES, root / "docs")
+    config = {"markdown_extensions": default_site_extensions(), **(config or {})}
     handler = _Collect()
     logger = logging.getLogger("mkdocs.plugins.stepwise")
     previous = logger.level

@@ -184,6 +184,20 @@ def test_raw_html_link_loses_its_href_and_says_where():
     )
 
 
+def test_magiclink_bare_addresses_and_raw_links_stay_whole():
+    route = "http://web.[[HOST_SUBDOMAIN]]-80-[[KATACODA_HOST]].environments.katacoda.com"
+    html = convert(
+        f'At <a href="{route}" target="_blank">{route}</a>, or {route}/x.git here.',
+        extensions=[*EXTENSIONS, "pymdownx.magiclink"],
+    )
+    words = "the web route on port 80 of your environment"
+    assert html == (
+        NOTE + '<p>At <a class="stepwise-env-link" target="_blank">'
+        '<span class="stepwise-env-link">' + where(words, bare=True) + "</span></a>, or "
+        '<span class="stepwise-env-link">' + where(words, "/x.git", bare=True) + "</span> here.</p>"
+    )
+
+
 def test_code_keeps_what_the_author_wrote():
     html = convert(
         """

@@ -46,6 +46,7 @@ def test_console_links_say_which_port_they_meant(built: ScenarioSite) -> None:
     # The raw HTML link keeps its element but not its address.
     raw = article.select_one("a.stepwise-env-link")
     assert raw is not None and raw.get("href") is None
+    assert raw.get_text(" ", strip=True) == "the web-myproject route on port 80 of your environment"
     # Explained once, above the first such link.
     notes = article.select(".stepwise-env-note")
     assert len(notes) == 1

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from ..pagecontext import warn
 from .environment import NOTE_TEXT, NOTE_TITLE, Address, describe, find_addresses, read_address
@@ -100,7 +100,7 @@ class EnvironmentLinks(Treeprocessor):
         attribute = _URL_ATTRIBUTES.get(element.tag)
         url = element.get(attribute) if attribute else None
         if url is not None and holds_placeholder(url):
-            return True, self._replace_link(element, parent, read_address(url))
+            return True, self._replace_link(element, parent, url)
         if url is not None and not _parses(url):
             warn(
                 f"{attribute} {_shown(url)!r} is not a valid URL; it is shown without its link",
@@ -123,9 +123,15 @@ class EnvironmentLinks(Treeprocessor):
         return changed, replaced
 
     def _replace_link(
-        self, element: etree.Element, parent: etree.Element, address: Address
+        self, element: etree.Element, parent: etree.Element, url: str
     ) -> etree.Element:
-        """`<a href=…>text</a>` -> `<span>text (where)</span>`; an image keeps its `alt`."""
+        """`<a href=…>text</a>` -> `<span>text (where)</span>`; an image keeps its `alt`.
+
+        Placeholders of stashed raw HTML (`</a>` of a raw link whose text magiclink turned into
+        a link) are kept, after the span, wherever they were: dropping one breaks the page.
+        """
+        stashed = [m[0] for m in HTML_PLACEHOLDER_RE.finditer(url)]
+        address = read_address(HTML_PLACEHOLDER_RE.sub("", url))
         span = etree.Element("span", {"class": LINK_CLASS})
         if element.tag == "img":
             label = element.get("alt") or ""
@@ -136,8 +142,10 @@ class EnvironmentLinks(Treeprocessor):
             for child in element:
                 span.append(child)
             # A link that shows its own address: the words replace it rather than repeat it.
-            bare = holds_placeholder("".join(span.itertext()))
+            shown = "".join(span.itertext())
+            bare = holds_placeholder(shown)
             if bare:
+                stashed += [m[0] for m in HTML_PLACEHOLDER_RE.finditer(shown)]
                 span.text = None
                 for child in list(span):
                     span.remove(child)
@@ -150,7 +158,7 @@ class EnvironmentLinks(Treeprocessor):
             else:
                 span.text = (span.text or "") + " "
         span.append(where)
-        span.tail = element.tail
+        span.tail = "".join(dict.fromkeys(stashed)) + (element.tail or "")
         index = list(parent).index(element)
         parent.remove(element)
         parent.insert(index, span)
