@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import Files
 
 from .catalogue import Catalogue
+from .execute.commands import EXECUTE_CLASS, Command
 from .publishing import Status
 from .series import Series
 from .series_script import (
@@ -144,7 +145,11 @@ def _published_commands(catalogue: Catalogue, uri: str) -> list[ScriptCommand]:
     rendered = catalogue.rendered.get(uri)
     if rendered is None or catalogue.status[uri] is not Status.PUBLISHED:
         return []
-    return [command_from_classes(c.text, c.classes) for c in rendered.commands]
+    return [
+        command_from_classes(step.text, step.classes)
+        for step in rendered.steps
+        if isinstance(step, Command) and EXECUTE_CLASS in step.classes
+    ]
 
 
 def _published_script_parts(catalogue: Catalogue, series: Series, files: Files) -> list[ScriptPart]:
