@@ -378,6 +378,25 @@ def test_only_what_index_json_lists_is_published(build, caplog):
     ]
 
 
+def test_an_answer_in_the_steps_own_folder_is_its_solution(build):
+    index = {
+        "title": "Folders",
+        "details": {"steps": [{"title": "One", "text": "steps/1/text.md"}]},
+    }
+    site = build(
+        {
+            **HOME,
+            "f/index.json": json.dumps(index),
+            "f/steps/1/text.md": "Write it. Copy the solution from the Solution tab.\n",
+            "f/steps/1/answer.md": "`echo solved`{{execute}}\n",
+        }
+    )
+    solution = site.html("f/steps/1/").select_one("details.stepwise-solution")
+    assert solution is not None
+    assert solution.select_one("code").get_text() == "echo solved"
+    assert not site.exists("f/steps/1/answer/index.html")
+
+
 def test_titles_come_from_index_json_then_from_headings_that_read_as_titles(build):
     index = {
         "title": "Titles",
