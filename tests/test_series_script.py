@@ -96,6 +96,7 @@ def test_marker_classes_are_read_back():
         (run("docker run -it ubuntu bash"), "interactive"),
         (run("kubectl exec -ti web -- sh"), "interactive"),
         (run("vi app.yaml"), "waits for you"),
+        (run('grep -q x <<<"$TEXT"\nwhile true; do sleep 1; done'), "loops"),
     ],
 )
 def test_commands_that_would_hold_the_script_up_are_left_out(command, reason):

@@ -136,7 +136,10 @@ _INTERACTIVE = [
 
 
 _BACKGROUND = re.compile(r"(?<!&)&\s*$")
-_HEREDOC = re.compile(r"<<-?\s*(?P<quote>['\"]?)(?P<word>[A-Za-z_][A-Za-z0-9_]*)(?P=quote)")
+# `<<EOF`, `<<-'END'`; not the here-string `<<<word`.
+_HEREDOC = re.compile(
+    r"(?<!<)<<(?!<)-?\s*(?P<quote>['\"]?)(?P<word>[A-Za-z_][A-Za-z0-9_]*)(?P=quote)"
+)
 
 
 def shell_lines(text: str) -> list[str]:
@@ -163,7 +166,7 @@ def shell_lines(text: str) -> list[str]:
         heredoc = _HEREDOC.search(line)
         if heredoc:
             ending = heredoc["word"]
-            strip_tabs = line[heredoc.start() + 2] == "-"
+            strip_tabs = heredoc[0].startswith("<<-")
     if pending:
         lines.append(pending)
     return lines
