@@ -40,7 +40,12 @@ from .navcache import cache_navigation
 from .navigation import collapse_series, link_within_series
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
-from .scenarios.files import add_pathway_pages, place_scenarios, read_scenarios
+from .scenarios.files import (
+    add_pathway_pages,
+    leave_out_orphans,
+    place_scenarios,
+    read_scenarios,
+)
 from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
 from .shortcodes.refs import set_known_pages
@@ -123,8 +128,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return self.xkcd
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pages = [file for file in files.documentation_pages() if not file.generated_by]
         scenarios = read_scenarios(files)
+        orphans = leave_out_orphans(files, scenarios)
+        pages = [
+            file
+            for file in files.documentation_pages()
+            if not file.generated_by and file.src_uri not in orphans
+        ]
         self.catalogue = catalogue = Catalogue.read(
             ((file.src_uri, _raw(file)) for file in pages),
             policy=PublishingPolicy.from_options(
