@@ -258,7 +258,7 @@ def test_series_shell_script_has_every_published_command(build):
     link = site.html("cli/").select_one("a.stepwise-landing__script")
     assert link["href"] == "cli-course.sh"
     script = site.text("cli/cli-course.sh")
-    assert script.splitlines()[0] == "#!/bin/sh"
+    assert script.splitlines()[0] == "#!/usr/bin/env bash"
     body = [line for line in script.splitlines() if line and not line.startswith(("#", "set "))]
     assert body == ["make setup", "make run", "make test"]
     assert "# Part 1: Setup" in script and "# Part 3: Run" in script

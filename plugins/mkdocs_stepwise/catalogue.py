@@ -41,9 +41,10 @@ class Rendered:
     teaser: str
     minutes: int
     commands: list[str] = field(default_factory=list)
-    """The page's execute commands, in order, for its series' shell script."""
+    """The page's execute commands, in order, as "copy all" copies them."""
     steps: list[Command | FileBlock] = field(default_factory=list)
-    """Every marked element and file block, in order, with its marker (for `stepwise check`)."""
+    """Every marked element and file block, in order, with its marker (for `stepwise check`
+    and the series' shell script)."""
 
 
 @dataclass

@@ -30,6 +30,7 @@ from pymdownx import slugs
 from . import pagecontext
 from .blog import Blog, BlogOptions
 from .blog.listings import POSTS_MARKER
+from .blog.site_addresses import SiteAddressesExtension
 from .catalogue import Catalogue
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
@@ -44,7 +45,12 @@ from .navcache import cache_navigation
 from .navigation import collapse_series, link_within_series
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
-from .scenarios.files import add_pathway_pages, place_scenarios, read_scenarios
+from .scenarios.files import (
+    add_pathway_pages,
+    leave_out_orphans,
+    place_scenarios,
+    read_scenarios,
+)
 from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
 from .shortcodes.images import set_known_files
@@ -75,6 +81,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.blog: Blog | None = None
         self.scenario_pages: ScenarioPages | None = None
         self.xkcd: XkcdExtension | None = None
+        self.site_addresses: SiteAddressesExtension | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -111,11 +118,17 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             (self.config.math, "maths", MathsExtension),
             # Always: a post's title is its one <h1>, whatever headings its body has.
             (True, "headings", lambda: HeadingsExtension(title_of=self._title_of)),
+            (True, "site_addresses", self._make_site_addresses),
         ]
         for enabled, name, make in candidates:
             if enabled and not {f"stepwise.{name}", f"mkdocs_stepwise.{name}"} & listed:
                 # Python-Markdown takes Extension instances as well as names.
                 config.markdown_extensions.append(make())  # type: ignore[arg-type]
+
+    def _make_site_addresses(self) -> SiteAddressesExtension:
+        """One for the whole build: `on_files` tells it where every page is published."""
+        self.site_addresses = SiteAddressesExtension()
+        return self.site_addresses
 
     def _make_xkcd(self, config: MkDocsConfig) -> XkcdExtension:
         """One xkcd extension for the whole build: it collects the images to self-host."""
@@ -134,8 +147,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return post.title if post is not None else None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pages = [file for file in files.documentation_pages() if not file.generated_by]
         scenarios = read_scenarios(files)
+        orphans = leave_out_orphans(files, scenarios)
+        pages = [
+            file
+            for file in files.documentation_pages()
+            if not file.generated_by and file.src_uri not in orphans
+        ]
         self.catalogue = catalogue = Catalogue.read(
             ((file.src_uri, _raw(file)) for file in pages),
             policy=PublishingPolicy.from_options(
@@ -167,9 +185,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 archive_per_page=self.config.archive_per_page,
                 feeds=self.config.feeds,
                 feed_items=self.config.feed_items,
+                permalinks=dict(self.config.permalinks),
+                post_defaults=dict(self.config.post_defaults),
             ),
             serving=self.serving,
         )
+        if self.site_addresses is not None:
+            self.site_addresses.set_addresses(self.blog.site_addresses())
         add_asset_files(files, config)
         if self.config.math:
             add_katex_files(files, config)

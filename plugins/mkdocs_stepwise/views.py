@@ -13,9 +13,16 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import Files
 
 from .catalogue import Catalogue
+from .execute.commands import EXECUTE_CLASS, Command
 from .publishing import Status
 from .series import Series
-from .series_script import ScriptPart, script_path, series_script
+from .series_script import (
+    ScriptCommand,
+    ScriptPart,
+    command_from_classes,
+    script_path,
+    series_script,
+)
 
 if TYPE_CHECKING:
     from .blog import PageExtras
@@ -133,12 +140,16 @@ def _script_url(catalogue: Catalogue, series: Series, files: Files) -> str | Non
     return script_path(landing.dest_uri, series.slug)
 
 
-def _published_commands(catalogue: Catalogue, uri: str) -> list[str]:
+def _published_commands(catalogue: Catalogue, uri: str) -> list[ScriptCommand]:
     """A part's commands for the script; drafts previewed under `mkdocs serve` have none."""
     rendered = catalogue.rendered.get(uri)
     if rendered is None or catalogue.status[uri] is not Status.PUBLISHED:
         return []
-    return rendered.commands
+    return [
+        command_from_classes(step.text, step.classes)
+        for step in rendered.steps
+        if isinstance(step, Command) and EXECUTE_CLASS in step.classes
+    ]
 
 
 def _published_script_parts(catalogue: Catalogue, series: Series, files: Files) -> list[ScriptPart]:
