@@ -15,7 +15,9 @@ are. A fenced block inside an item moves with its opening fence, so its code kee
 indentation; lines inside fences are never read as list lines (`fences.outside_fences` says
 which lines those are). Lists already indented by four spaces come out unchanged.
 
-It runs at priority 26: after the execute markers (27), before SuperFences (25) reads fences.
+It runs at priority 27.5, before the execute markers (27) and SuperFences (25) read fences, so
+that both see the list structure the author meant (a Killercoda ```` ```{{copy}} ```` fence in a
+list nested by three spaces); after shortcodes (29) and xkcd (28), which write whole lines.
 
 Checked and not used: mdx_truly_sane_lists (its `nested_indent: 2` makes four-space content,
 which the default site and most Python-Markdown sites use, two levels deep) and
@@ -35,7 +37,7 @@ from .fences import outside_fences
 
 __all__ = ["ListsExtension", "commonmark_lists", "makeExtension"]
 
-PRIORITY = 26
+PRIORITY = 27.5
 TAB = 4
 
 # A list item: indentation, marker, the spaces after it, the text (CommonMark §5.2).

@@ -57,7 +57,7 @@ ARITHMATEX_CONFIG: dict[str, Any] = {"generic": True, "smart_dollar": False}
 `$ n $` with spaces inside read as math, as KaTeX's auto-render on Hugo sites reads it (prices
 are told apart by `NoPricesPattern`)."""
 
-# Before SuperFences (25) and the list rewrite (26); after the execute markers (27).
+# Before SuperFences (25) and the execute markers (27); after the list rewrite (27.5).
 PREPROCESSOR_PRIORITY = 26.5
 INLINE_PRIORITY = 189.9  # arithmatex's own
 TREE_PRIORITY = 19
