@@ -84,7 +84,7 @@ def test_one_tiny_run_of_everything(bench, tmp_path, capsys):
     baseline = tmp_path / "baseline-20" / "site" / "s000-python" / "part-001" / "index.html"
     assert "{{execute}}" not in baseline.read_text(encoding="utf-8")
     stepwise = tmp_path / "stepwise-20" / "site" / "s000-python" / "part-001" / "index.html"
-    assert "stepwise-pager" in stepwise.read_text(encoding="utf-8")
+    assert "stepwise-series__part" in stepwise.read_text(encoding="utf-8")
     # The blog builds its posts under dated URLs, drafts left out (one of the 20 is a draft).
     blog_posts = list((tmp_path / "blog-20" / "site" / "blog").glob("20*/*/*/*/index.html"))
     assert len(blog_posts) == 19

@@ -105,6 +105,10 @@ def test_show_pagination_false_hides_the_series_pager(build):
         "guide/two.md": part.format(n=2, extra="showPagination: false\n"),
     }
     site = build(files)
+    assert site.html("guide/one/").select(".md-footer__link") != []
+    assert site.html("guide/two/").select(".md-footer__link") == []
+    # Without Material's footer, the series pager is the one prev/next, and obeys too.
+    site = build(files, config={"theme": {"features": []}})
     assert site.html("guide/one/").select(".stepwise-pager") != []
     assert site.html("guide/two/").select(".stepwise-pager") == []
 

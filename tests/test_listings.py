@@ -85,7 +85,7 @@ def test_cards_show_teaser_date_reading_time_tags_and_categories(build):
 def test_serve_lists_drafts_with_a_badge(build):
     home = build(POSTS, config=WITH_TAGS, command="serve").html("")
     draft = next(c for c in cards(home) if "Unfinished" in c.get_text())
-    assert draft.select_one(".stepwise-badge").get_text(strip=True) == "Draft"
+    assert draft.select_one(".stepwise-status").get_text(strip=True) == "Draft"
 
 
 def test_category_pages_and_their_index(build):

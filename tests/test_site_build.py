@@ -66,18 +66,29 @@ def test_series_parts_show_position_and_link_within_the_series(build):
     page = site.html("tut/second/")
     assert texts(page, ".stepwise-series__position") == ["Part 2 of 3 in the series The Tutorial"]
     assert page.select_one(".stepwise-series__title")["href"] == "../"
-    pager = page.select(".stepwise-pager__link")
-    assert [(a["href"], a.select_one(".stepwise-pager__title").text) for a in pager] == [
-        ("../first/", "First steps"),
-        ("../third/", "Third steps"),
+    # One prev/next: Material's footer, along the series, not the global navigation.
+    assert page.select(".stepwise-pager") == []
+    footer = [
+        (a["href"], " ".join(a.get_text(" ").split())) for a in page.select("a.md-footer__link")
     ]
-    # Material's footer follows the series too, not the global navigation.
-    footer = [a["href"] for a in page.select("a.md-footer__link")]
-    assert footer == ["../first/", "../third/"]
+    assert footer == [("../first/", "Previous First steps"), ("../third/", "Next Third steps")]
+    # The same chain at both ends: landing -> part 1 -> ... -> the last part.
+    landing = site.html("tut/")
+    assert [a["href"] for a in landing.select("a.md-footer__link")] == ["first/"]
     first = site.html("tut/first/")
     assert [a["href"] for a in first.select("a.md-footer__link")] == ["../", "../second/"]
     last = site.html("tut/third/")
     assert [a["href"] for a in last.select("a.md-footer__link")] == ["../second/"]
+
+
+def test_without_materials_footer_the_series_pager_takes_its_place(build):
+    site = build(SERIES, config={"theme": {"features": []}})
+    first = site.html("tut/first/")
+    assert first.select(".md-footer__link") == []
+    pager = [(a["href"], a["rel"]) for a in first.select(".stepwise-pager__link")]
+    assert pager == [("../", ["prev"]), ("../second/", ["next"])]
+    last = site.html("tut/third/")
+    assert [a["href"] for a in last.select(".stepwise-pager__link")] == ["../second/"]
 
 
 def test_landing_page_lists_parts_with_teasers_and_reading_times(build):
@@ -123,7 +134,7 @@ def test_draft_is_shown_with_a_banner_under_serve(build):
     assert texts(page, ".stepwise-banner__label") == ["Draft"]
     assert "SECRET-DRAFT-TOKEN" in page.get_text()
     landing = site.html("tut/")
-    assert "Draft" in texts(landing, ".stepwise-badge")
+    assert "Draft" in texts(landing, ".stepwise-status")
     assert texts(page, ".stepwise-series__part") == ["Part 4 of 4"]
 
 

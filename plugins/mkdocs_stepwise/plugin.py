@@ -36,7 +36,7 @@ from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_bui
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .navcache import cache_navigation
-from .navigation import collapse_series, link_within_series
+from .navigation import collapse_series, link_landing, link_within_series
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
 from .scenarios.files import add_pathway_pages, place_scenarios, read_scenarios
@@ -229,6 +229,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         context["stepwise"] = view  # type: ignore[typeddict-unknown-key]
         if view.series:
             link_within_series(page, view.series[0], self.files)
+        elif view.landing is not None:
+            link_landing(page, view.landing, self.files)
         if page.content is not None and self.env is not None:
             # An empty landing page (content "") still lists its parts.
             page.content = fill_listings(
