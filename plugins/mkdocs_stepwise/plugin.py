@@ -36,7 +36,7 @@ from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_bui
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .navcache import cache_navigation
-from .navigation import collapse_series, link_landing, link_within_series
+from .navigation import collapse_series, link_landing, link_within_series, mark_series_in_nav
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
 from .scenarios.files import add_pathway_pages, place_scenarios, read_scenarios
@@ -69,6 +69,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.blog: Blog | None = None
         self.scenario_pages: ScenarioPages | None = None
         self.xkcd: XkcdExtension | None = None
+        # The landing page marked active while one of its parts is rendered (`on_post_page`).
+        self.marked_in_nav: Page | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -229,6 +231,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         context["stepwise"] = view  # type: ignore[typeddict-unknown-key]
         if view.series:
             link_within_series(page, view.series[0], self.files)
+            self.marked_in_nav = mark_series_in_nav(view.series[0], self.files)
         elif view.landing is not None:
             link_landing(page, view.landing, self.files)
         if page.content is not None and self.env is not None:
@@ -239,6 +242,12 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         if self.blog is not None and self.env is not None:
             view.blog = self.blog.page_context(page, self.env, dict(context))
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.marked_in_nav is not None:
+            self.marked_in_nav.active = False
+            self.marked_in_nav = None
+        return output
 
     def on_build_error(self, *, error: Exception) -> None:
         _forget_build_state()
