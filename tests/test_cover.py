@@ -66,7 +66,7 @@ def test_cover_with_title_and_date_below_it(build):
     meta = article.select_one("h1 + .stepwise-post-meta")
     assert "stepwise-align--center" in meta["class"]
     assert meta.select_one("time")["datetime"] == "2015-05-13T00:00:00+00:00"
-    assert meta.get_text(" ", strip=True) == "May 13, 2015 in tranquilpeak , features"
+    assert meta.get_text(" ", strip=True) == "May 13, 2015 in tranquilpeak , features · 1 min read"
 
 
 def test_local_cover_caption_link_and_show_meta_false(build):

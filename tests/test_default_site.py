@@ -132,3 +132,14 @@ def test_the_seed_comic_is_a_panel_with_visible_title_text(default_site):
     caption = figure.select_one(".stepwise-xkcd__text").get_text(strip=True)
     assert caption.startswith("The Python environmental protection agency wants to seal it")
     assert img["title"] == caption
+
+
+def test_post_pages_show_their_reading_time_like_their_cards(default_site):
+    home = soup(default_site, "")
+    card = next(
+        c for c in home.select(".stepwise-post-card") if "pyenv" in c.select_one("a")["href"]
+    )
+    card_time = card.select_one(".stepwise-post-card__time").get_text(strip=True)
+    page = soup(default_site, f"{SERIES}/pyenv")
+    meta = page.select_one("article .stepwise-post-meta__time").get_text(strip=True)
+    assert meta.endswith(card_time) and card_time.endswith("min read")

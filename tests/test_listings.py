@@ -92,8 +92,7 @@ def test_category_pages_and_their_index(build):
     site = build(POSTS, config=WITH_TAGS)
     index = site.html("categories/")
     assert [
-        (a.get_text(strip=True), a["href"])
-        for a in index.select(".stepwise-categories__name")
+        (a.get_text(strip=True), a["href"]) for a in index.select(".stepwise-categories__name")
     ] == [
         ("features", "features/"),
         ("releases", "releases/"),

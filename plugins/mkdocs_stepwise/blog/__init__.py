@@ -219,6 +219,7 @@ class Blog:
                 self._category_links(post.meta.categories),
                 theme,
                 author_h1=has_h1(page.content or ""),
+                minutes=rendered.minutes if (rendered := self.catalogue.rendered.get(uri)) else 0,
             )
             if not theme.show_pagination:
                 page.previous_page = page.next_page = None
