@@ -193,6 +193,25 @@ def test_broken_front_matter_names_file_and_line_and_fails_strict(build, plugin_
     plugin_warnings.expect(r"^broken\.md:4: ")
     assert site.exists("fine/index.html")
     assert site.exists("broken/index.html")
+    assert site.html("broken/").select(".stepwise-banner--error") == []
+
+
+def test_broken_front_matter_shows_an_error_banner_in_the_preview(build, plugin_warnings):
+    files = {
+        "index.md": "# Home\n",
+        "broken.md": "---\ntitle: ok\ntags: [a, b\n---\n# Broken\n",
+        "wrong.md": "---\ntitle: Wrong\nweight: first\n---\nBody\n",
+    }
+    site = build(files, strict=False, command="serve")
+    plugin_warnings.expect(r"^broken\.md:4: ")
+    plugin_warnings.expect(r"^wrong\.md:3: ")
+    banner = site.html("broken/").select_one("article .stepwise-banner--error")
+    assert banner["role"] == "alert"
+    problems = texts(banner, ".stepwise-banner__problems li")
+    assert len(problems) == 1 and problems[0].startswith("line 4: invalid YAML front matter")
+    wrong = texts(site.html("wrong/"), ".stepwise-banner--error li")
+    assert len(wrong) == 1 and wrong[0].startswith("line 3: ")
+    assert site.html("").select(".stepwise-banner--error") == []
 
 
 def test_wrong_value_warns_with_key_and_line(build, plugin_warnings):

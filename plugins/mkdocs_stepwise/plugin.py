@@ -44,7 +44,7 @@ from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
 from .shortcodes.refs import set_known_pages
 from .site_assets import add_asset_files, link_assets
-from .views import page_view, series_scripts
+from .views import page_view, problem_lines, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
 
 log = get_plugin_logger(__name__.split(".")[0])
@@ -228,6 +228,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         if self.catalogue is None or self.files is None:
             return context
         view = page_view(self.catalogue, page.file.src_uri, self.files)
+        if self.serving:
+            view.problems = problem_lines(self.catalogue, page.file.src_uri)
         context["stepwise"] = view  # type: ignore[typeddict-unknown-key]
         if view.series:
             link_within_series(page, view.series[0], self.files)
