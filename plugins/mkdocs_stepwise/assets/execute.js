@@ -9,6 +9,10 @@
  *
  * Clicks and keys are handled by listeners on `document`, which survives Material's instant
  * navigation; only the per-page decoration runs again on every `document$` emission.
+ *
+ * For readers: a block's one Tab stop is its Copy button, named after the command ("Copy: pip
+ * install virtualenv"); the header and the button copy on a click, the code stays text to read
+ * and select. Without JavaScript none of this exists and the code is a plain code block.
  */
 (function () {
   "use strict";
