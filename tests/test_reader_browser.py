@@ -168,22 +168,42 @@ def test_the_plugins_own_elements_reach_aa_contrast_in_every_state(
         style, width, color, background = ring
         assert style == "solid" and width >= 2
         assert contrast(page, color, background) >= 3
+        # Imported posts are full of commented code: Material's code colours, as adjusted,
+        # on a probe of each token in a command block, checked by axe like everything else.
+        page.evaluate(
+            """(tokens) => {
+              const code = document.querySelector(".stepwise-block pre code");
+              for (const token of tokens) {
+                const probe = document.createElement("span");
+                probe.className = "stepwise-probe";
+                probe.textContent = token;
+                probe.style.color = `var(--md-code-hl-${token}-color)`;
+                code.appendChild(probe);
+              }
+            }""",
+            ["comment", "punctuation", "operator", "constant", "number", "keyword", "string"],
+        )
+        assert page.locator(".stepwise-probe").count() == 7
+        assert run_axe(page, ["color-contrast"], ".stepwise-probe") == []
     finally:
         context.close()
 
 
 def contrast(page: Any, first: str, second: str) -> float:
-    """WCAG contrast of two CSS colours, as the browser resolves them."""
+    """WCAG contrast of colour `first` on the opaque background `second`."""
     return float(
         page.evaluate(
             """([a, b]) => {
+              // The canvas resolves any CSS colour; a translucent foreground is drawn over the
+              // (opaque) background, as the reader sees it.
               const canvas = document.createElement("canvas").getContext("2d");
-              const rgb = (c) => { canvas.fillStyle = "#000"; canvas.fillStyle = c;
-                canvas.fillRect(0, 0, 1, 1); return canvas.getImageData(0, 0, 1, 1).data; };
-              const lum = (c) => { const [r, g, b] = Array.from(rgb(c)).slice(0, 3).map(v => {
+              const rgb = (...colours) => { canvas.clearRect(0, 0, 1, 1);
+                colours.forEach(c => { canvas.fillStyle = c; canvas.fillRect(0, 0, 1, 1); });
+                return canvas.getImageData(0, 0, 1, 1).data; };
+              const lum = (data) => { const [r, g, b] = Array.from(data).slice(0, 3).map(v => {
                 v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
                 return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-              const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+              const [x, y] = [lum(rgb(b, a)), lum(rgb(b))].sort((p, q) => q - p);
               return (x + 0.05) / (y + 0.05);
             }""",
             [first, second],
