@@ -144,7 +144,14 @@ def test_the_plugins_own_elements_reach_aa_contrast_in_every_state(
         page.goto(PART)
         wait_until_enhanced(page)
         page.get_by_role("button", name="Mark this part as done").click()
-        expect(page.locator(".stepwise-done__button")).to_have_attribute("aria-pressed", "true")
+        done = page.locator(".stepwise-done__button")
+        expect(done).to_have_attribute("aria-pressed", "true")
+        # Still focused after the click, away from the pointer: it shows the done state.
+        page.mouse.move(0, 0)
+        assert done.evaluate("el => el === document.activeElement")
+        assert run_axe(page, ["color-contrast"], ".stepwise-done") == []
+        background = done.evaluate("el => getComputedStyle(el).backgroundColor")
+        assert background == "rgb(0, 112, 47)"
         button = page.get_by_role("button", name="Copy: pip install virtualenv")
         button.click()
         expect(button.locator(".stepwise-button__label")).to_have_text("Copied")
