@@ -193,6 +193,25 @@ def build(tmp_path: Path):
     return _build
 
 
+def shared_build(
+    factory: pytest.TempPathFactory, files: dict[str, str | bytes], **options: Any
+) -> BuiltSite:
+    """A build for a module-scoped fixture: several tests read one site instead of each building it.
+
+    The `plugin_warnings` guard is per test and is not yet listening when a module fixture runs,
+    so this build has its own: any plugin warning fails it.
+    """
+    handler = PluginWarnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        site = build_site(factory.mktemp("shared"), files, **options)
+    finally:
+        logger.removeHandler(handler)
+    assert not handler.records, f"unexpected plugin warnings: {handler.messages}"
+    return site
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """One headless Debian Chromium for the whole run (Playwright never downloads a browser)."""
