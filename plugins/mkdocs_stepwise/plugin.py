@@ -157,7 +157,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if self.catalogue is not None and not config.nav:
+        if self.catalogue is not None and not config.nav and self.config.collapse_navigation:
             collapse_series(nav, self.catalogue.series)
         self.nav = nav
         if self.dirty and self.catalogue is not None:
@@ -215,7 +215,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
-        if self.nav is not None:
+        if self.nav is not None and self.config.collapse_navigation:
             # Parts are not in the navigation: render it once per folder for them, not per page.
             cache_navigation(env, self.nav)
         return env
