@@ -45,7 +45,7 @@ strict-build: $(VENV)/.site-installed
 
 ## bench: the performance benchmark (see README)
 bench: $(VENV)/.dev-installed
-	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/benchmark.py --check
 
 clean:
 	rm -rf $(VENV) site .cache
