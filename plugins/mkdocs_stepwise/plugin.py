@@ -44,7 +44,7 @@ from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
 from .shortcodes.refs import set_known_pages
 from .site_assets import add_asset_files, link_assets
-from .views import page_view, series_scripts
+from .views import SeriesViews, page_view, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
 
 log = get_plugin_logger(__name__.split(".")[0])
@@ -69,6 +69,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.blog: Blog | None = None
         self.scenario_pages: ScenarioPages | None = None
         self.xkcd: XkcdExtension | None = None
+        self.series_views: SeriesViews | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -117,6 +118,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages = [file for file in files.documentation_pages() if not file.generated_by]
         scenarios = read_scenarios(files)
+        self.series_views = None
         self.catalogue = catalogue = Catalogue.read(
             ((file.src_uri, _raw(file)) for file in pages),
             policy=PublishingPolicy.from_options(
@@ -225,14 +227,17 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     ) -> TemplateContext:
         if self.catalogue is None or self.files is None:
             return context
-        view = page_view(self.catalogue, page.file.src_uri, self.files)
+        if self.series_views is None:
+            # Once per build, at the first page's template: every page's HTML exists by then.
+            self.series_views = SeriesViews(self.catalogue, self.files)
+        view = page_view(self.catalogue, page.file.src_uri, self.files, self.series_views)
         context["stepwise"] = view  # type: ignore[typeddict-unknown-key]
         if view.series:
             link_within_series(page, view.series[0], self.files)
         if page.content is not None and self.env is not None:
             # An empty landing page (content "") still lists its parts.
             page.content = fill_listings(
-                page.content, self.env, dict(context), view, self.catalogue, self.files
+                page.content, self.env, dict(context), view, self.series_views
             )
         if self.blog is not None and self.env is not None:
             view.blog = self.blog.page_context(page, self.env, dict(context))
