@@ -15,17 +15,13 @@ from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from material.plugins.blog.readtime.parser import ReadtimeParser
-
-from .execute.commands import CommandReader
-from .htmlscan import scan
 from .metadata import Problem
+from .pagefacts import PageFacts, read_html
 from .posts import Post, decode, read_post
 from .publishing import PublishingPolicy, Status, Visibility, status_of, visibility
 from .scenarios.index_json import Scenario
 from .scenarios.series import retitle, scenario_series
 from .series import Series, SeriesIndex, build_series
-from .summaries import reading_minutes_of, teaser
 
 log = logging.getLogger("mkdocs.plugins.stepwise")
 
@@ -132,18 +128,16 @@ class Catalogue:
             meta["keywords"] = list(post.meta.keywords)
         return meta
 
-    def record_rendered(self, src_uri: str, html: str, words_per_minute: int) -> None:
+    def record_rendered(
+        self, src_uri: str, html: str, words_per_minute: int, facts: PageFacts | None = None
+    ) -> None:
+        """Note what listings and scripts need from a page: from `facts` read while its Markdown
+        tree existed (`pagefacts`), else from its HTML."""
         post = self.posts.get(src_uri)
         summary = post.meta.summary if post else None
-        # One pass over the HTML for the reading time and, where there are execute blocks, the
-        # commands: tokenizing dominates, and every page needs both.
-        reading = ReadtimeParser()
-        commands = CommandReader() if "stepwise-execute" in html else None
-        scan(html, [reading] if commands is None else [reading, commands])
+        facts = facts or read_html(html)
         self.rendered[src_uri] = Rendered(
-            teaser(html, summary),
-            reading_minutes_of(reading, words_per_minute),
-            commands.found() if commands is not None else [],
+            facts.teaser(summary), facts.minutes(words_per_minute), facts.commands
         )
 
 

@@ -7,7 +7,7 @@ Order of events in a build, and what each one does here:
    build must not show, and generate missing series landing pages.
 3. `on_nav`: list series, not their parts, in the navigation.
 4. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and the normalised metadata.
-5. `on_page_content`: note each page's teaser and reading time from its HTML.
+5. `on_page_content`: note each page's teaser, reading time and commands (read from its tree).
 6. `on_page_context`: prev/next within the series, and the series listings.
 """
 
@@ -37,6 +37,7 @@ from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_within_series
+from .pagefacts import PageFactsExtension
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
 from .scenarios.files import add_pathway_pages, place_scenarios, read_scenarios
@@ -70,6 +71,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.scenario_pages: ScenarioPages | None = None
         self.xkcd: XkcdExtension | None = None
         self.series_views: SeriesViews | None = None
+        self.page_facts = PageFactsExtension()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -90,6 +92,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         """Add our extensions, except those the site already lists in `markdown_extensions`."""
         listed = {str(name) for name in config.markdown_extensions}
         self.xkcd = None
+        self.page_facts = PageFactsExtension()
         candidates: list[tuple[bool, str, Callable[[], Extension]]] = [
             (self.config.execute, "execute", ExecuteExtension),
             (self.config.shortcodes, "shortcodes", ShortcodesExtension),
@@ -97,6 +100,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             # Always: readers must never run a script an imported post's link smuggles in.
             (True, "safe_links", SafeLinksExtension),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
+            # Always: each page's teaser, reading time and commands, read from its tree.
+            (True, "page_facts", lambda: self.page_facts),
         ]
         for enabled, name, make in candidates:
             if enabled and not {f"stepwise.{name}", f"mkdocs_stepwise.{name}"} & listed:
@@ -211,7 +216,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.catalogue is not None:
-            self.catalogue.record_rendered(page.file.src_uri, html, self.config.words_per_minute)
+            facts = self.page_facts.take(page.file.src_uri)
+            self.catalogue.record_rendered(
+                page.file.src_uri, html, self.config.words_per_minute, facts
+            )
         pagecontext.set_current_page(pagecontext.PageInfo())
         return html
 
