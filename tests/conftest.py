@@ -213,6 +213,23 @@ def shared_build(
 
 
 @pytest.fixture(scope="session")
+def tranquilpeak_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Tranquilpeak's example posts (`blog_support.POSTS`), built once for every module that
+    only reads them (covers, listings, feeds)."""
+    from .blog_support import POSTS, WITH_TAGS
+
+    return shared_build(tmp_path_factory, POSTS, config=WITH_TAGS)
+
+
+@pytest.fixture(scope="session")
+def tranquilpeak_preview(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The same posts as `mkdocs serve` builds them: drafts included, with a banner."""
+    from .blog_support import POSTS, WITH_TAGS
+
+    return shared_build(tmp_path_factory, POSTS, config=WITH_TAGS, command="serve")
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """One headless Debian Chromium for the whole run (Playwright never downloads a browser)."""
     from playwright.sync_api import sync_playwright

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from .blog_support import CDN, POSTS, WITH_TAGS
-from .conftest import BuiltSite, shared_build
+from .blog_support import CDN, POSTS
+from .conftest import BuiltSite
 
 SEED_LIKE = """
 ---
@@ -36,10 +36,10 @@ So some people might be asking, why would I want to install python?
 """
 
 
-@pytest.fixture(scope="module")
-def posts(tmp_path_factory) -> BuiltSite:
-    """The Tranquilpeak example posts, built once for every test here that only reads them."""
-    return shared_build(tmp_path_factory, POSTS, config=WITH_TAGS)
+@pytest.fixture
+def posts(tranquilpeak_site: BuiltSite) -> BuiltSite:
+    """The Tranquilpeak example posts, built once for the whole run (see conftest)."""
+    return tranquilpeak_site
 
 
 def meta_tags(soup):

@@ -6,20 +6,20 @@ import pytest
 
 from mkdocs_stepwise.blog.listings import page_uri, paginate
 
-from .blog_support import POSTS, WITH_TAGS, dated_posts
-from .conftest import BuiltSite, shared_build
+from .blog_support import dated_posts
+from .conftest import BuiltSite
 
 
-@pytest.fixture(scope="module")
-def posts(tmp_path_factory) -> BuiltSite:
-    """The Tranquilpeak example posts, built once for every test here that only reads them."""
-    return shared_build(tmp_path_factory, POSTS, config=WITH_TAGS)
+@pytest.fixture
+def posts(tranquilpeak_site: BuiltSite) -> BuiltSite:
+    """The Tranquilpeak example posts, built once for the whole run (see conftest)."""
+    return tranquilpeak_site
 
 
-@pytest.fixture(scope="module")
-def previewed(tmp_path_factory) -> BuiltSite:
+@pytest.fixture
+def previewed(tranquilpeak_preview: BuiltSite) -> BuiltSite:
     """The same posts as `mkdocs serve` builds them: drafts included, with a banner."""
-    return shared_build(tmp_path_factory, POSTS, config=WITH_TAGS, command="serve")
+    return tranquilpeak_preview
 
 
 def cards(soup):
