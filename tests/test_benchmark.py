@@ -179,3 +179,21 @@ def test_a_target_is_judged_on_its_median(bench):
     assert not missed.met and met.met
     assert missed.line().startswith("  MISS") and met.line().startswith("  PASS")
     assert "[1.00 .. 1.40]" in met.line()
+
+
+def test_time_ratios_can_be_judged_on_cpu_time(bench, tmp_path):
+    corpus = bench.make_corpus(10, 2)
+
+    def job(kind, runs):
+        return bench.Job("2x5", kind, 10, tmp_path, corpus, [bench.Run(*run) for run in runs])
+
+    # Wall time says 2.0 (another process held the machine); CPU time says 1.05.
+    base = job("baseline", [(10.0, 1024, 10.0)])
+    cold = job("stepwise", [(20.0, 1024, 10.5)])
+    on_wall, _ = bench.targets([base, cold], [], bench.LIMITS, 10)
+    on_cpu, info = bench.targets([base, cold], [], bench.LIMITS, 10, "cpu")
+    assert [(t.value.mid, t.met) for t in on_wall] == [(2.0, False)]
+    assert [(t.value.mid, t.met) for t in on_cpu] == [(1.05, True)]
+    assert any(
+        t.name == "2x5 cold: stepwise / baseline (wall)" and t.value.mid == 2.0 for t in info
+    )
