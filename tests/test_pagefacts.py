@@ -165,6 +165,7 @@ def compare_every_page(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         for speed in (wpm, 20):
             assert facts.minutes(speed) == expected.minutes(speed), src_uri
         assert facts.commands == expected.commands, src_uri
+        assert facts.steps == expected.steps, src_uri
         checked.append(src_uri)
         original(self, src_uri, html, wpm, facts)
 

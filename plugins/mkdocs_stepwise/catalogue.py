@@ -15,6 +15,7 @@ from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from .execute.commands import Command, FileBlock
 from .metadata import Problem
 from .pagefacts import PageFacts, read_html
 from .posts import Post, decode, read_post
@@ -34,6 +35,8 @@ class Rendered:
     minutes: int
     commands: list[str] = field(default_factory=list)
     """The page's execute commands, in order, for its series' shell script."""
+    steps: list[Command | FileBlock] = field(default_factory=list)
+    """Every marked element and file block, in order, with its marker (for `stepwise check`)."""
 
 
 @dataclass
@@ -137,7 +140,7 @@ class Catalogue:
         summary = post.meta.summary if post else None
         facts = facts or read_html(html)
         self.rendered[src_uri] = Rendered(
-            facts.teaser(summary), facts.minutes(words_per_minute), facts.commands
+            facts.teaser(summary), facts.minutes(words_per_minute), facts.commands, facts.steps
         )
 
 

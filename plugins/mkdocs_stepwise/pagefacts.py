@@ -29,7 +29,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER
 from material.plugins.blog.readtime.parser import ReadtimeParser
 
-from .execute.commands import EXECUTE_CLASS, CommandReader
+from .execute.commands import EXECUTE_CLASS, Command, CommandReader, FileBlock
 from .htmlscan import scan
 from .katacoda.placeholders import PLACEHOLDER
 from .pagecontext import current_page
@@ -41,6 +41,8 @@ PRIORITY = -50
 """After every treeprocessor that changes text: toc's permalinks (5), unescape (0), MkDocs' own
 (0, -1)."""
 
+# A Katacoda file block's opening tag; pages with neither it nor an execute block skip the reader.
+_FILE_BLOCK = re.compile(r"<pre\b[^>]*\bclass=[\"']?(?:[^\"'>]*\s)?file\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(HTML_PLACEHOLDER % r"([0-9]+)")
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -55,6 +57,9 @@ class PageFacts:
     """The teaser's reader: the readable text, up to `<!--more-->` when there is one."""
     reading: ReadtimeParser
     commands: list[str]
+    """The execute commands, as "copy all" and the series script take them."""
+    steps: list[Command | FileBlock]
+    """Every marked element and file block, in order, with its marker (for `stepwise check`)."""
 
     def teaser(self, summary: str | None) -> str:
         return teaser_from(self.text, summary)
@@ -68,11 +73,12 @@ def read_html(html: str) -> PageFacts:
     text = TextReader()
     reading = ReadtimeParser()
     commands = CommandReader()
-    scan(html, [reading, commands] if EXECUTE_CLASS in html else [reading])
+    wanted = EXECUTE_CLASS in html or _FILE_BLOCK.search(html) is not None
+    scan(html, [reading, commands] if wanted else [reading])
     before, *after = MORE.split(html, maxsplit=1)
     scan(before, [text])
     text.more = bool(after)
-    return PageFacts(text, reading, commands.found())
+    return PageFacts(text, reading, commands.found(), commands.records)
 
 
 MAIN = 1
@@ -319,7 +325,7 @@ class PageFactsTreeprocessor(Treeprocessor):
         commands = CommandReader()
         _dispatch(events, {MAIN: [reading, commands], TEASER: [text]})
         text.more = walker.more
-        return PageFacts(text, reading, commands.found())
+        return PageFacts(text, reading, commands.found(), commands.records)
 
 
 class PageFactsExtension(Extension):
