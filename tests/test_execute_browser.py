@@ -185,6 +185,8 @@ def test_material_button_only_on_plain_blocks_when_the_feature_is_on(page: Any, 
 def test_clicking_a_block_copies_exactly_the_command(page: Any) -> None:
     page.clock.install()  # the page's timers run on a clock the test moves, not on wall time
     open_step(page)
+    # Stopped a second ahead: from here on the page's time moves only with `run_for`.
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     first = page.locator(".stepwise-block").first
     first.locator("code").click()
     expect_clipboard(page, "pip install virtualenv")
