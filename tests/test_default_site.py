@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -143,3 +145,16 @@ def test_post_pages_show_their_reading_time_like_their_cards(default_site):
     page = soup(default_site, f"{SERIES}/pyenv")
     meta = page.select_one("article .stepwise-post-meta__time").get_text(strip=True)
     assert meta.endswith(card_time) and card_time.endswith("min read")
+
+
+def test_the_series_script_is_bash_that_parses(default_site):
+    """The script says bash, parses under `bash -n`, and under `sh -n` (dash) too."""
+    script = default_site / SERIES / f"{SERIES}.sh"
+    text = script.read_text(encoding="utf-8")
+    assert text.startswith("#!/usr/bin/env bash\n")
+    assert "\nset -euo pipefail\n" in text or "\nset -eo pipefail\n" in text
+    for shell in ("bash", "sh"):
+        path = shutil.which(shell)
+        assert path is not None, f"{shell} is not installed"
+        result = subprocess.run([path, "-n", str(script)], capture_output=True, text=True)
+        assert result.returncode == 0, f"{shell} -n: {result.stderr}"

@@ -5,7 +5,22 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .blog.permalinks import check_pattern
+
 _PUBLISH_CHOICES = ("never", "serve", "always")
+
+
+class _Permalinks(c.DictOfItems[str]):
+    """Hugo's `permalinks` table; a pattern with a token Stepwise cannot fill is a config error
+    (it would move every post of its section somewhere unintended)."""
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        patterns = super().run_validation(value)
+        for section, pattern in patterns.items():
+            problem = check_pattern(pattern)
+            if problem is not None:
+                raise base.ValidationError(f"{section}: {problem}")
+        return patterns
 
 
 class XkcdConfig(base.Config):
@@ -51,6 +66,12 @@ class StepwiseConfig(base.Config):
     series_dir = c.Type(str, default="series")
     """Where landing pages of series made with the `series:` key are generated."""
 
+    collapse_navigation = c.Type(bool, default=True)
+    """List each series once in the navigation (by its landing page, not its parts), and render
+    the navigation once per folder for the pages not in it. `false` lists every page, as MkDocs
+    does, and renders the navigation for every page: slower on large sites (the benchmark uses it
+    to tell the plugin's own cost from what the smaller navigation saves)."""
+
     words_per_minute = c.Type(int, default=265)
     """Reading speed for the reading times shown on series pages."""
 
@@ -71,6 +92,14 @@ class StepwiseConfig(base.Config):
 
     feed_items = c.Type(int, default=20)
     """How many of the newest published posts the feeds hold."""
+
+    permalinks = _Permalinks(c.Type(str), default={})
+    """Hugo's `permalinks`: per section (first folder), the address pattern of its pages, e.g.
+    `post: /:year/:month/:slug/`; `stepwise import hugo` copies them from the Hugo config."""
+
+    post_defaults = c.Type(dict, default={})
+    """Tranquilpeak keys every post has unless it sets them (Tranquilpeak's site-wide `params`),
+    e.g. `{clearReading: true, thumbnailImagePosition: left, autoThumbnailImage: true}`."""
 
     xkcd = c.SubConfig(XkcdConfig)
     """The xkcd panel's options."""

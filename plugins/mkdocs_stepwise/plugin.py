@@ -7,7 +7,7 @@ Order of events in a build, and what each one does here:
    build must not show, and generate missing series landing pages.
 3. `on_nav`: list series, not their parts, in the navigation.
 4. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and the normalised metadata.
-5. `on_page_content`: note each page's teaser and reading time from its HTML.
+5. `on_page_content`: note each page's teaser, reading time and commands (read from its tree).
 6. `on_page_context`: prev/next within the series, and the series listings.
 """
 
@@ -29,6 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 from . import pagecontext
 from .blog import Blog, BlogOptions
 from .blog.listings import POSTS_MARKER
+from .blog.site_addresses import SiteAddressesExtension
 from .catalogue import Catalogue
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
@@ -37,14 +38,20 @@ from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_landing, link_within_series, mark_series_in_nav
+from .pagefacts import PageFactsExtension
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
-from .scenarios.files import add_pathway_pages, place_scenarios, read_scenarios
+from .scenarios.files import (
+    add_pathway_pages,
+    leave_out_orphans,
+    place_scenarios,
+    read_scenarios,
+)
 from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
 from .shortcodes.refs import set_known_pages
 from .site_assets import add_asset_files, link_assets
-from .views import page_view, problem_lines, series_scripts
+from .views import SeriesViews, page_view, problem_lines, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
 
 log = get_plugin_logger(__name__.split(".")[0])
@@ -71,6 +78,9 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.xkcd: XkcdExtension | None = None
         # The landing page marked active while one of its parts is rendered (`on_post_page`).
         self.marked_in_nav: Page | None = None
+        self.site_addresses: SiteAddressesExtension | None = None
+        self.series_views: SeriesViews | None = None
+        self.page_facts = PageFactsExtension()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -91,6 +101,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         """Add our extensions, except those the site already lists in `markdown_extensions`."""
         listed = {str(name) for name in config.markdown_extensions}
         self.xkcd = None
+        self.page_facts = PageFactsExtension()
         candidates: list[tuple[bool, str, Callable[[], Extension]]] = [
             (self.config.execute, "execute", ExecuteExtension),
             (self.config.shortcodes, "shortcodes", ShortcodesExtension),
@@ -98,11 +109,19 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             # Always: readers must never run a script an imported post's link smuggles in.
             (True, "safe_links", SafeLinksExtension),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
+            (True, "site_addresses", self._make_site_addresses),
+            # Always: each page's teaser, reading time and commands, read from its tree.
+            (True, "page_facts", lambda: self.page_facts),
         ]
         for enabled, name, make in candidates:
             if enabled and not {f"stepwise.{name}", f"mkdocs_stepwise.{name}"} & listed:
                 # Python-Markdown takes Extension instances as well as names.
                 config.markdown_extensions.append(make())  # type: ignore[arg-type]
+
+    def _make_site_addresses(self) -> SiteAddressesExtension:
+        """One for the whole build: `on_files` tells it where every page is published."""
+        self.site_addresses = SiteAddressesExtension()
+        return self.site_addresses
 
     def _make_xkcd(self, config: MkDocsConfig) -> XkcdExtension:
         """One xkcd extension for the whole build: it collects the images to self-host."""
@@ -117,8 +136,14 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return self.xkcd
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pages = [file for file in files.documentation_pages() if not file.generated_by]
         scenarios = read_scenarios(files)
+        orphans = leave_out_orphans(files, scenarios)
+        pages = [
+            file
+            for file in files.documentation_pages()
+            if not file.generated_by and file.src_uri not in orphans
+        ]
+        self.series_views = None
         self.catalogue = catalogue = Catalogue.read(
             ((file.src_uri, _raw(file)) for file in pages),
             policy=PublishingPolicy.from_options(
@@ -149,9 +174,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 archive_per_page=self.config.archive_per_page,
                 feeds=self.config.feeds,
                 feed_items=self.config.feed_items,
+                permalinks=dict(self.config.permalinks),
+                post_defaults=dict(self.config.post_defaults),
             ),
             serving=self.serving,
         )
+        if self.site_addresses is not None:
+            self.site_addresses.set_addresses(self.blog.site_addresses())
         add_asset_files(files, config)
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
         set_known_pages(file.src_uri for file in files.documentation_pages())
@@ -159,7 +188,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if self.catalogue is not None and not config.nav:
+        if self.catalogue is not None and not config.nav and self.config.collapse_navigation:
             collapse_series(nav, self.catalogue.series)
         self.nav = nav
         if self.dirty and self.catalogue is not None:
@@ -211,13 +240,16 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.catalogue is not None:
-            self.catalogue.record_rendered(page.file.src_uri, html, self.config.words_per_minute)
+            facts = self.page_facts.take(page.file.src_uri)
+            self.catalogue.record_rendered(
+                page.file.src_uri, html, self.config.words_per_minute, facts
+            )
         pagecontext.set_current_page(pagecontext.PageInfo())
         return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
-        if self.nav is not None:
+        if self.nav is not None and self.config.collapse_navigation:
             # Parts are not in the navigation: render it once per folder for them, not per page.
             cache_navigation(env, self.nav)
         return env
@@ -227,7 +259,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     ) -> TemplateContext:
         if self.catalogue is None or self.files is None:
             return context
-        view = page_view(self.catalogue, page.file.src_uri, self.files)
+        if self.series_views is None:
+            # Once per build, at the first page's template: every page's HTML exists by then.
+            self.series_views = SeriesViews(self.catalogue, self.files)
+        view = page_view(self.catalogue, page.file.src_uri, self.files, self.series_views)
         if self.serving:
             view.problems = problem_lines(self.catalogue, page.file.src_uri)
         context["stepwise"] = view  # type: ignore[typeddict-unknown-key]
@@ -239,7 +274,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         if page.content is not None and self.env is not None:
             # An empty landing page (content "") still lists its parts.
             page.content = fill_listings(
-                page.content, self.env, dict(context), view, self.catalogue, self.files
+                page.content, self.env, dict(context), view, self.series_views
             )
         if self.blog is not None and self.env is not None:
             view.blog = self.blog.page_context(page, self.env, dict(context))
