@@ -152,6 +152,9 @@ def test_the_plugins_own_elements_reach_aa_contrast_in_every_state(
         assert run_axe(page, ["color-contrast"], ".stepwise-done") == []
         background = done.evaluate("el => getComputedStyle(el).backgroundColor")
         assert background == "rgb(0, 112, 47)"
+        done.hover()
+        assert run_axe(page, ["color-contrast"], ".stepwise-done") == []
+        page.mouse.move(0, 0)
         button = page.get_by_role("button", name="Copy: pip install virtualenv")
         button.click()
         expect(button.locator(".stepwise-button__label")).to_have_text("Copied")
