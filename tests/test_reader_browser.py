@@ -88,6 +88,8 @@ def page(browser: Any, site_url: str) -> Iterator[Any]:
 
 def run_axe(page: Any, rules: list[str] | None = None, include: str = ".md-content") -> Any:
     """Serious and critical axe-core violations inside `include`, as (rule, target, summary)."""
+    # Colours read half-way through a transition (a button just clicked) are not the page's.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(path=str(AXE))
     return page.evaluate(
         """async ([include, rules]) => {
