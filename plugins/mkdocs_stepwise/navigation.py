@@ -71,6 +71,25 @@ def link_within_series(page: Page, series: SeriesView, files: Files) -> None:
     page.next_page = _page(files, series.next.src_uri) if series.next else None
 
 
+def mark_series_in_nav(series: SeriesView, files: Files) -> Page | None:
+    """Parts are not in the navigation: mark their landing page (and its sections) active, so
+    the reader sees where they are. Returns the page to unmark once this page is written."""
+    landing = _page(files, series.landing_uri)
+    if landing is None or landing.active:
+        return None
+    landing.active = True
+    return landing
+
+
+def link_landing(page: Page, series: SeriesView, files: Files) -> None:
+    """A landing page starts its series: no way back out of it, and part 1 comes next.
+
+    The same chain at both ends in Material's footer: landing → part 1 → … → the last part.
+    """
+    page.previous_page = None
+    page.next_page = _page(files, series.parts[0].src_uri) if series.parts else None
+
+
 def _page(files: Files, src_uri: str) -> Page | None:
     file = files.get_file_from_path(src_uri)
     return file.page if file is not None else None

@@ -37,7 +37,7 @@ from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_bui
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .navcache import cache_navigation
-from .navigation import collapse_series, link_within_series
+from .navigation import collapse_series, link_landing, link_within_series, mark_series_in_nav
 from .pagefacts import PageFactsExtension
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
@@ -51,7 +51,7 @@ from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
 from .shortcodes.refs import set_known_pages
 from .site_assets import add_asset_files, link_assets
-from .views import SeriesViews, page_view, series_scripts
+from .views import SeriesViews, page_view, problem_lines, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
 
 log = get_plugin_logger(__name__.split(".")[0])
@@ -76,6 +76,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.blog: Blog | None = None
         self.scenario_pages: ScenarioPages | None = None
         self.xkcd: XkcdExtension | None = None
+        # The landing page marked active while one of its parts is rendered (`on_post_page`).
+        self.marked_in_nav: Page | None = None
         self.site_addresses: SiteAddressesExtension | None = None
         self.series_views: SeriesViews | None = None
         self.page_facts = PageFactsExtension()
@@ -261,9 +263,14 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             # Once per build, at the first page's template: every page's HTML exists by then.
             self.series_views = SeriesViews(self.catalogue, self.files)
         view = page_view(self.catalogue, page.file.src_uri, self.files, self.series_views)
+        if self.serving:
+            view.problems = problem_lines(self.catalogue, page.file.src_uri)
         context["stepwise"] = view  # type: ignore[typeddict-unknown-key]
         if view.series:
             link_within_series(page, view.series[0], self.files)
+            self.marked_in_nav = mark_series_in_nav(view.series[0], self.files)
+        elif view.landing is not None:
+            link_landing(page, view.landing, self.files)
         if page.content is not None and self.env is not None:
             # An empty landing page (content "") still lists its parts.
             page.content = fill_listings(
@@ -272,6 +279,12 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         if self.blog is not None and self.env is not None:
             view.blog = self.blog.page_context(page, self.env, dict(context))
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.marked_in_nav is not None:
+            self.marked_in_nav.active = False
+            self.marked_in_nav = None
+        return output
 
     def on_build_error(self, *, error: Exception) -> None:
         _forget_build_state()

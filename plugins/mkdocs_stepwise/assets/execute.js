@@ -9,6 +9,10 @@
  *
  * Clicks and keys are handled by listeners on `document`, which survives Material's instant
  * navigation; only the per-page decoration runs again on every `document$` emission.
+ *
+ * For readers: a block's one Tab stop is its Copy button, named after the command ("Copy: pip
+ * install virtualenv"); the header and the button copy on a click, the code stays text to read
+ * and select. Without JavaScript none of this exists and the code is a plain code block.
  */
 (function () {
   "use strict";
@@ -125,14 +129,28 @@
 
   /* ---- decoration ------------------------------------------------------------------------ */
 
+  /**
+   * A copy button. Its label sits in a grid cell with an invisible "Copied" under it, so the
+   * button keeps its width when the label changes.
+   */
   function makeButton(label, title) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "stepwise-button";
     button.title = title;
-    button.innerHTML = ICONS.copy + '<span class="stepwise-button__label"></span>';
+    button.innerHTML = ICONS.copy + '<span class="stepwise-button__text">' +
+      '<span class="stepwise-button__label"></span>' +
+      '<span class="stepwise-button__sizer" aria-hidden="true">Copied</span></span>';
     button.querySelector(".stepwise-button__label").textContent = label;
     return button;
+  }
+
+  /** "Copy: pip install virtualenv": what a screen reader says for a block's one tab stop. */
+  function accessibleName(verb, text) {
+    var first = text.split("\n")[0].trim();
+    if (first.length > 80) first = first.slice(0, 77) + "…";
+    var more = text.indexOf("\n") !== -1 ? " (and more lines)" : "";
+    return first ? verb + ": " + first + more : verb;
   }
 
   function makeSpan(className, text) {
@@ -162,13 +180,14 @@
     return { kind: kind, label: label, badge: badge, note: note };
   }
 
-  function decorateBlock(block, info, sourceTitle) {
+  /**
+   * The block's one tab stop is its Copy button, named after the command; the code stays plain,
+   * selectable text. A click on the header copies too; a click in the code does not, so a double
+   * click selects a word as anywhere else.
+   */
+  function decorateBlock(block, info, sourceTitle, text) {
     var wrapper = document.createElement("div");
     wrapper.className = "stepwise-block stepwise-block--" + info.kind;
-    wrapper.tabIndex = 0;
-    wrapper.setAttribute("role", "group");
-    wrapper.setAttribute("aria-label", info.label + (info.badge ? " (" + info.badge + ")" : "") +
-      ": press Enter to copy");
 
     var header = document.createElement("div");
     header.className = "stepwise-block__header";
@@ -179,6 +198,9 @@
     header.appendChild(makeSpan("stepwise-block__label", info.label));
     if (info.badge) header.appendChild(makeSpan("stepwise-badge", info.badge));
     var button = makeButton("Copy", sourceTitle);
+    button.classList.add("stepwise-block__button");
+    var where = info.badge ? " (" + info.badge + ")" : "";
+    button.setAttribute("aria-label", accessibleName("Copy", text) + where);
     header.appendChild(button);
 
     block.parentNode.insertBefore(wrapper, block);
@@ -200,7 +222,8 @@
     if (block.dataset[READY] || block.closest(".stepwise-block")) return;
     block.dataset[READY] = "1";
     var info = describe(marked);
-    var wrapper = decorateBlock(block, info, info.kind === "execute" ? "Copy command" : "Copy to clipboard");
+    var wrapper = decorateBlock(block, info, info.kind === "execute" ? "Copy command" : "Copy to clipboard",
+      commandText(marked));
     wrapper.stepwiseSource = block;
   }
 
@@ -223,11 +246,11 @@
     pre.dataset[READY] = "1";
     pre.classList.add("stepwise-file");
     var label = fileAction(pre);
-    var wrapper = decorateBlock(pre, { kind: label === "Copy" ? "copy" : "file", label: label, badge: null, note: null },
-      "Copy file contents");
-    wrapper.stepwiseSource = pre;
     // The browser already drops the newline right after <pre>; Katacoda's sources often add one.
     pre.stepwiseText = function () { return pre.textContent.replace(/^\n/, "").replace(/\s+$/, ""); };
+    var wrapper = decorateBlock(pre, { kind: label === "Copy" ? "copy" : "file", label: label, badge: null, note: null },
+      "Copy file contents", label === "Copy" ? pre.stepwiseText() : label);
+    wrapper.stepwiseSource = pre;
   }
 
   function enhanceChip(code) {
@@ -237,6 +260,8 @@
     code.classList.add("stepwise-chip");
     code.tabIndex = 0;
     code.setAttribute("role", "button");
+    code.setAttribute("aria-label", accessibleName("Copy", commandText(code)) +
+      (info.badge ? " (" + info.badge + ")" : ""));
     code.title = info.kind === "execute" ?
       "Copy command" + (info.badge ? " (" + info.badge + ")" : "") + (info.note ? ". " + info.note : "") :
       "Copy to clipboard";
@@ -294,7 +319,8 @@
       copyFrom(button, [button]);
       return true;
     }
-    var block = target.closest(".stepwise-block");
+    var header = target.closest(".stepwise-block__header");
+    var block = header && header.closest(".stepwise-block");
     if (block && block.stepwiseSource) {
       var blockButton = block.querySelector(".stepwise-block__header .stepwise-button");
       copyFrom(block.stepwiseSource, [block, blockButton]);
@@ -321,7 +347,7 @@
     if (event.key !== "Enter" && event.key !== " ") return;
     var target = event.target;
     if (!(target instanceof Element) || target.closest("button")) return; // buttons click natively
-    if (target.matches(".stepwise-block, code.stepwise-chip") && activate(target)) {
+    if (target.matches("code.stepwise-chip") && activate(target)) {
       event.preventDefault();
     }
   });

@@ -88,10 +88,11 @@ class ComicSource:
             return remote_image
         # A remote 2x next to a self-hosted 1x would undo the privacy on high-DPI screens.
         two_x = self._host(comic.img2x, fallback="no 2x image") if comic.img2x else None
-        if comic.width and comic.height:
-            size: tuple[int | None, int | None] = (comic.width, comic.height)
-        else:
-            size = self.remote.cache.image_size(comic.image_name) or (None, None)
+        # The file this site serves knows its size best; the data's size is for the remote one.
+        size: tuple[int | None, int | None] = self.remote.cache.image_size(comic.image_name) or (
+            comic.width,
+            comic.height,
+        )
         page = current_page()
         return ComicImage(
             src=page.relative_url(one_x),
