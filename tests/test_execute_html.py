@@ -212,12 +212,14 @@ def test_fences_that_show_marker_source_stay_verbatim(attr_list: bool) -> None:
         </code></pre></div>
         <p>Katacoda's own documentation:</p>
         <pre>`echo "Run"`{{execute}}</pre>
+
         <p>Markdown:</p>
         <pre>
         ```sh
         echo 1
         ```{{copy}}
         </pre>
+
         <p>Results:</p>
         <div class="stepwise-copy no-copy highlight"><pre><span></span><code><span class="nb">echo</span><span class="w"> </span><span class="m">1</span>
         </code></pre></div>

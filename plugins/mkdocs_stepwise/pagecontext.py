@@ -71,6 +71,9 @@ def set_current_page(page: PageInfo) -> None:
     _current.set(page)
 
 
-def warn(message: str, line: int | None = None) -> None:
-    """Log a warning that starts with the current file (and line), like MkDocs' own warnings."""
-    log.warning("%s: %s", current_page().location(line), message)
+def warn(message: str, line: int | None = None, *, page: PageInfo | None = None) -> None:
+    """Log a warning that starts with the file (and line), like MkDocs' own warnings.
+
+    `page` is the page an extension was handed; without one, the current page (see above).
+    """
+    log.warning("%s: %s", (page or current_page()).location(line), message)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from typing import Protocol
 
 from markdown import util
-from markdown.inlinepatterns import InlineProcessor
+from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor, InlineProcessor
 
-from ..pagecontext import warn
+from ..pagecontext import PageInfo, warn
 from .markers import MARKER_PATTERN, marker_from_match
 
 # Python-Markdown's code span (`BACKTICK_RE`, minus escaped backslashes). The code may not hold
@@ -38,19 +39,27 @@ BRACED_PRIORITY = 190.5
 """After the marked code span, before the built-in `backtick` pattern (190)."""
 
 
+class _PageHolder(Protocol):
+    page: PageInfo | None
+
+
 class MarkedCodeInlineProcessor(InlineProcessor):
     """Turns a marked code span into `<code class="stepwise-execute ...">`."""
 
-    def __init__(self) -> None:
+    def __init__(self, page_holder: _PageHolder | None = None) -> None:
         super().__init__(MARKED_CODE_PATTERN)
+        self.page_holder = page_holder
         self.compiled_re = re.compile(MARKED_CODE_PATTERN, re.DOTALL | re.UNICODE | re.IGNORECASE)
 
     def handleMatch(  # type: ignore[override]  # Markdown's stub types the element loosely
         self, m: re.Match[str], data: str
-    ) -> tuple[etree.Element, int, int]:
+    ) -> tuple[etree.Element | None, int | None, int | None]:
+        if not _is_code_span(m, data):
+            return None, None, None
         parsed = marker_from_match(m)
         if parsed.ignored:
-            warn(f"ignored marker modifiers: {' '.join(parsed.ignored)}")
+            page = self.page_holder.page if self.page_holder is not None else None
+            warn(f"ignored marker modifiers: {' '.join(parsed.ignored)}", page=page)
         element = etree.Element("code")
         classes = parsed.marker.css_classes()
         if classes:
@@ -68,7 +77,9 @@ class BracedCodeInlineProcessor(InlineProcessor):
 
     def handleMatch(  # type: ignore[override]  # Markdown's stub types the element loosely
         self, m: re.Match[str], data: str
-    ) -> tuple[etree.Element, int, int]:
+    ) -> tuple[etree.Element | None, int | None, int | None]:
+        if not _is_code_span(m, data):
+            return None, None, None
         element = etree.Element("code")
         element.text = _code_text(m)
         # The first brace as a backslash escape, which `attr_list` (a treeprocessor) does not
@@ -76,6 +87,29 @@ class BracedCodeInlineProcessor(InlineProcessor):
         braces = m.group("braces")
         element.tail = f"{util.STX}{ord(braces[0])}{util.ETX}{braces[1:]}"
         return element, m.start(0), m.end(0)
+
+
+_BACKTICK = BacktickInlineProcessor(BACKTICK_RE)
+
+
+def _is_code_span(m: re.Match[str], data: str) -> bool:
+    """Whether Python-Markdown's own code span processor pairs the span our pattern matched
+    the same way: in ```` `a ``b`{{execute}} ```` the marker follows `b`, but the backtick
+    before `a` opens the span that `b`'s backtick closes.
+
+    The processor scans leftmost first; a span already replaced by a placeholder ends what
+    came before it, so the scan starts after the last one.
+    """
+    start, end = m.start(0), m.end("code") + len(m.group("ticks"))
+    position = data.rfind(util.ETX, 0, start) + 1
+    while (match := _BACKTICK.compiled_re.search(data, position, start + 1)) is not None:
+        node, first, last = _BACKTICK.handleMatch(match, data)
+        if first == start and isinstance(node, etree.Element):
+            return last == end
+        position = max(last or 0, match.end(0), position + 1)
+        if position > start:
+            return False
+    return False
 
 
 def _code_text(m: re.Match[str]) -> util.AtomicString:
