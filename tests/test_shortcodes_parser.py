@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from mkdocs_stepwise.fences import fenced_ranges
 from mkdocs_stepwise.shortcodes.parser import (
     Escaped,
     Problem,
@@ -194,20 +195,36 @@ def test_ignored_shortcodes_stay_text() -> None:
         "~~~md\n{{< alert >}}\n~~~",
         "````\n```\n{{< alert >}}\n```\n````",
         "  ```go\n  {{< alert >}}\n  ```",
-        "```\n{{< alert >}}\n",  # an unclosed fence runs to the end (CommonMark)
         "`{{< alert >}}`",
         "``a ` {{< alert >}}``",
         "~~~\n{{< alert >}}\n```\n{{< alert >}}\n~~~",
     ],
 )
 def test_code_is_verbatim(source: str) -> None:
-    result = parse(source)
+    result = parse(source, fenced=fenced_ranges(source.split("\n")))
     assert "".join(node.text for node in result.nodes if isinstance(node, Text)) == source
     assert not any(isinstance(node, Shortcode) for node in result.nodes)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        # SuperFences opens no fence on a header it cannot read: `~~~ (2)` in display math
+        # (from a real blog) is text, and so is everything after it.
+        "$$\nx = 1\n~~~ (2)\n$$\n\n{{< alert info >}}Note{{< /alert >}}",
+        # Nor is a fence SuperFences never closes code (Python-Markdown shows it as text).
+        "```\ntext\n\n{{< alert info >}}Note{{< /alert >}}",
+    ],
+    ids=["math", "unclosed"],
+)
+def test_what_superfences_reads_as_text_is_text(source: str) -> None:
+    result = parse(source, fenced=fenced_ranges(source.split("\n")))
+    assert [node.tag.name for node in result.nodes if isinstance(node, Shortcode)] == ["alert"]
+
+
 def test_fence_closes_only_with_a_long_enough_fence() -> None:
-    result = parse("````\n```\n````\n{{< toc >}}")
+    source = "````\n```\n````\n{{< toc >}}"
+    result = parse(source, fenced=fenced_ranges(source.split("\n")))
     assert result.nodes[-1] == Shortcode(_tag("{{< toc >}}", 4))
 
 

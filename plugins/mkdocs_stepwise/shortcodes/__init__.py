@@ -27,6 +27,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from .. import pagecontext
+from ..fences import fenced_ranges
 from .hugo import HUGO_SHORTCODES
 from .layout import PageRenderer
 from .output import Registry, ShortcodeSpec
@@ -59,7 +60,8 @@ class ShortcodesPreprocessor(Preprocessor):
         # they could be Hexo's `<!-- toc -->`/`<!-- tocstop -->` markers.
         if "{{<" not in text and "{{%" not in text and not _TOC_COMMENT_START.search(text):
             return lines
-        result = parse(text, verbatim=self.verbatim, ignored=self.ignored)
+        fenced = fenced_ranges(lines, self.md)
+        result = parse(text, verbatim=self.verbatim, ignored=self.ignored, fenced=fenced)
         for problem in result.problems:
             pagecontext.warn(problem.message, problem.line)
         renderer = PageRenderer(

@@ -122,7 +122,6 @@ _ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.DOTALL)
 _NAME = re.compile(r"[\w.\-/]+")
 _TOC_COMMENT = re.compile(r"[ \t]*<!--[ \t]*toc[ \t]*-->[ \t]*(?=\n|$)", re.IGNORECASE)
 _TOCSTOP_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*tocstop[ \t]*-->[ \t]*$", re.IGNORECASE | re.M)
-_FENCE_OPEN = re.compile(r"[ \t]*(`{3,}|~{3,})([^\n]*)")
 
 
 def unescape(text: str) -> str:
@@ -232,34 +231,6 @@ def _read_value(text: str, pos: int, closer: str) -> tuple[str | None, int]:
 # --- code regions ---------------------------------------------------------------------------
 
 
-def _fence_end(text: str, line_start: int) -> int | None:
-    """If a fenced code block opens at `line_start`, the index just past its closing fence.
-
-    CommonMark rules: three or more backticks or tildes; a backtick fence's info string has no
-    backtick; the closing fence is the same character, at least as long, alone on its line
-    (or followed by a Katacoda `{{execute}}` marker); an unclosed fence runs to the end.
-    """
-    match = _FENCE_OPEN.match(text, line_start)
-    if not match or (match.group(1)[0] == "`" and "`" in match.group(2)):
-        return None
-    fence = match.group(1)
-    # Katacoda closes fences with ```{{execute}}; the execute preprocessor (priority 27, after
-    # this one) rewrites that, so accept it here or everything up to the next fence would flip.
-    closing = re.compile(
-        r"^[ \t]*"
-        + re.escape(fence[0])
-        + "{"
-        + str(len(fence))
-        + r",}[ \t]*(?:\{\{[^{}\n]*\}\}[ \t]*)?$",
-        re.M,
-    )
-    body_start = text.find("\n", match.end())
-    if body_start < 0:
-        return len(text)
-    close = closing.search(text, body_start + 1)
-    return close.end() if close else len(text)
-
-
 def _run_end(text: str, start: int) -> int:
     """The index just past the run of backticks that starts at `start`."""
     end = start
@@ -299,19 +270,34 @@ class _Lines:
         return bisect.bisect_right(self.starts, offset)
 
 
+def _line_end(text: str, lines: _Lines, index: int) -> int:
+    """The offset just past line `index` (its newline excluded), or the end of the text."""
+    if index + 1 < len(lines.starts):
+        return lines.starts[index + 1] - 1
+    return len(text)
+
+
 def tokenize(
     text: str,
     *,
     verbatim: Collection[str] = (),
     ignored: Collection[str] = (),
+    fenced: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Node | Tag], list[Problem]]:
     """Split `text` into text, escaped calls, tags, and whole verbatim-body shortcodes.
 
     `verbatim` names shortcodes whose body is code: their closing tag is found textually and
     the body is never parsed. `ignored` names shortcodes owned by another extension: they stay
-    text, untouched and unreported.
+    text, untouched and unreported. `fenced` holds the `(first, last + 1)` line ranges of the
+    fenced code blocks (from `fences.fenced_ranges`, which asks SuperFences): kept verbatim.
     """
     lines = _Lines.of(text)
+    # Offset of each fenced block's first line -> offset just past its last line.
+    fence_ends = {
+        lines.starts[first]: _line_end(text, lines, end - 1)
+        for first, end in fenced
+        if first < len(lines.starts)
+    }
     tokens: list[Node | Tag] = []
     problems: list[Problem] = []
     plain_start = 0
@@ -324,7 +310,7 @@ def tokenize(
     while pos < len(text):
         at_line_start = pos == 0 or text[pos - 1] == "\n"
         if at_line_start:
-            fence_end = _fence_end(text, pos)
+            fence_end = fence_ends.get(pos)
             if fence_end is not None:
                 flush(pos)
                 tokens.append(Text(unescape(text[pos:fence_end])))
@@ -443,9 +429,10 @@ def parse(
     *,
     verbatim: Collection[str] = (),
     ignored: Collection[str] = (),
+    fenced: Sequence[tuple[int, int]] = (),
 ) -> ParseResult:
     """Tokenise and pair: the nodes of `text` and the problems found on the way."""
-    tokens, problems = tokenize(text, verbatim=verbatim, ignored=ignored)
+    tokens, problems = tokenize(text, verbatim=verbatim, ignored=ignored, fenced=fenced)
     result = pair(tokens)
     result.problems = sorted(problems + result.problems, key=lambda p: p.line)
     return result

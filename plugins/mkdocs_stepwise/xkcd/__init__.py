@@ -32,6 +32,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from ..fences import code_lines
 from ..pagecontext import log, warn
 from .cache import XkcdCache
 from .comics import SHIPPED_DATA_FILE, Comic, ComicCatalog, load_data_file
@@ -41,7 +42,6 @@ from .remote import XkcdRemote
 from .source import ComicSource, Missing, publish_images
 from .syntax import (
     Reference,
-    code_lines,
     comic_image_name,
     comic_number,
     parse_shortcode,
@@ -87,7 +87,8 @@ class XkcdPreprocessor(Preprocessor):
         self.state.lines.clear()
         output: list[str] = []
         # One line out for each line in: later preprocessors count lines to name them.
-        for index, (line, is_code) in enumerate(zip(lines, code_lines(lines), strict=True)):
+        code = code_lines(lines, self.md)
+        for index, (line, is_code) in enumerate(zip(lines, code, strict=True)):
             if is_code:
                 output.append(line)
                 continue
