@@ -258,10 +258,51 @@ def test_inline_markers(attr_list: bool) -> None:
         f"""
         <p>Run <code class="stepwise-execute stepwise-terminal-2">ls -l</code>, then <code class="stepwise-execute">echo `date`</code>, copy <code class="stepwise-copy">docker</code>,
         open <code class="stepwise-open">app/index.js</code>, <code class="stepwise-execute">sleep 1d</code>, <code class="stepwise-execute stepwise-interrupt">whoami</code>,
-        <code class="stepwise-execute stepwise-ctrl-seq">^C</code>, <code class="stepwise-execute stepwise-no-newline">i</code>, <code class="stepwise-execute">a*b* &lt;c&gt;</code>,
+        <span class="stepwise-keys stepwise-ctrl-seq">Press <kbd>Ctrl</kbd>+<kbd>C</kbd></span>, <code class="stepwise-execute stepwise-no-newline">i</code>, <code class="stepwise-execute">a*b* &lt;c&gt;</code>,
         <code class="stepwise-execute stepwise-terminal-2">x</code> and <code class="no-copy">not copyable</code>. Plain {kept} stays as it was.</p>
         """  # noqa: E501
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "`^C`{{execute ctrl-seq T2}}",
+            '<span class="stepwise-keys stepwise-terminal-2 stepwise-ctrl-seq">Press '
+            "<kbd>Ctrl</kbd>+<kbd>C</kbd> in Terminal 2</span>",
+        ),
+        (
+            "Press the ESC key: `^ESC`{{execute ctrl-seq}}",
+            'Press the ESC key: <span class="stepwise-keys stepwise-ctrl-seq">Press '
+            "<kbd>Esc</kbd></span>",
+        ),
+        (
+            "`exit`{{execute ctrl-seq HOST2}}",
+            '<span class="stepwise-keys stepwise-host-2 stepwise-ctrl-seq">Type <kbd>exit</kbd>'
+            " on Host 2</span>",
+        ),
+    ],
+)
+def test_keystrokes_become_an_instruction(source: str, expected: str) -> None:
+    """Katacoda sends `ctrl-seq` keys to a terminal; here the reader presses them."""
+    output = render(source)
+    assert output == f"<p>{expected}</p>"
+    assert commands_from_html(output) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "commands"),
+    [
+        ("```console\n$ ls -l\ntotal 0\n$ pwd\n/root\n```{{execute}}", ["ls -l\npwd"]),
+        ("```console\nkubectl get pods\n```{{execute}}", ["kubectl get pods"]),
+        ("```shell-session\n$ a \\\n> b\nout\n```{{exec}}", ["a \\\nb"]),
+        ("```console\n$ \n```{{exec}}", []),
+    ],
+    ids=["prompts and output", "no prompt at all", "continuation", "only a prompt"],
+)
+def test_console_blocks_copy_their_commands(source: str, commands: list[str]) -> None:
+    assert commands_from_html(render(source)) == commands
 
 
 def test_escaped_backtick_is_not_code() -> None:
@@ -410,3 +451,11 @@ def test_plugin_build_links_assets_and_renders_the_seed(build: Any) -> None:
     article = site.html("virtualenv/").select_one("article")
     assert article is not None
     assert "{{" not in str(article)
+
+
+def test_tabs_are_kept_with_preserve_tabs() -> None:
+    """The plugin turns SuperFences' `preserve_tabs` on; marked fences keep their tabs too."""
+    source = "1. Make:\n\n    ```bash\n    cat <<-EOF > Makefile\n    \tall:\n    \tEOF\n"
+    source += "    ```{{execute}}"
+    output = render(source, configs={"pymdownx.superfences": {"preserve_tabs": True}})
+    assert commands_from_html(output) == ["cat <<-EOF > Makefile\n\tall:\n\tEOF"]

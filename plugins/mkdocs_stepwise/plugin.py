@@ -97,6 +97,12 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             (True, "safe_links", SafeLinksExtension),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
         ]
+        if self.config.execute and "pymdownx.superfences" in listed:
+            # Python-Markdown expands tabs before any extension runs; SuperFences can keep them
+            # in fenced code, and a command copied with its tabs still works (`<<-` heredocs,
+            # Makefiles). A site that sets `preserve_tabs` itself keeps its choice.
+            superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
+            superfences.setdefault("preserve_tabs", True)
         for enabled, name, make in candidates:
             if enabled and not {f"stepwise.{name}", f"mkdocs_stepwise.{name}"} & listed:
                 # Python-Markdown takes Extension instances as well as names.

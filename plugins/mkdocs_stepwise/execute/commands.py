@@ -2,9 +2,11 @@
 
 The markup to expect is what SuperFences and `inline` render: an element with class
 `stepwise-execute` (a fence's `div.highlight`, or `pre` without Pygments, or an inline `code`),
-whose command is the text of its `code` elements. Prompts and output marked by Pygments'
-`console` lexer (`.gp`, `.go`), line numbers (`.linenos`) and fence titles (`.filename`) are not
-part of the command. `assets/execute.js` applies the same rules in the browser.
+whose command is the text of its `code` elements. Line numbers (`.linenos`) and fence titles
+(`.filename`) are not part of the command. In a `console` (shell session) block, which Pygments
+marks up with prompts (`.gp`) and output (`.go`), the command is the prompted lines without
+their prompts; a console block with no prompt at all is all command. `assets/execute.js` applies
+the same rules in the browser.
 """
 
 from __future__ import annotations
@@ -14,7 +16,11 @@ from html.parser import HTMLParser
 EXECUTE_CLASS = "stepwise-execute"
 CTRL_SEQ_CLASS = "stepwise-ctrl-seq"
 """Keystrokes such as `^C` for a terminal, not shell commands: left out."""
-NOT_COMMAND_CLASSES = frozenset({"gp", "go", "linenos", "filename"})
+NOT_COMMAND_CLASSES = frozenset({"linenos", "filename"})
+PROMPT_CLASS = "gp"
+OUTPUT_CLASS = "go"
+_REMOVED = "\x00"
+"""Stands where prompt or output was, so that lines left with nothing else can be dropped."""
 _VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
@@ -29,8 +35,14 @@ def commands_from_html(html: str) -> list[str]:
 
 
 def clean_command(text: str) -> str:
-    """Drop trailing blank lines and a `$ ` prompt that starts every line."""
-    lines = text.rstrip().split("\n")
+    """Drop output lines (marked by `_REMOVED`), trailing blank lines, and a `$ ` prompt that
+    starts every line."""
+    lines = [
+        line.replace(_REMOVED, "")
+        for line in text.split("\n")
+        if _REMOVED not in line or line.replace(_REMOVED, "").strip()
+    ]
+    lines = "\n".join(lines).rstrip().split("\n")
     if all(line.startswith("$ ") for line in lines if line.strip()):
         lines = [line[2:] if line.startswith("$ ") else line for line in lines]
     return "\n".join(lines)
@@ -47,7 +59,10 @@ class CommandReader(HTMLParser):
         self.inline = False  # the execute element is itself the `code`
         self.code_depth: int | None = None  # stack depth of the open `code` inside it
         self.skip_depth: int | None = None  # stack depth of an excluded element
-        self.parts: list[str] = []
+        self.parts: list[str] = []  # the text without prompts and output
+        self.whole: list[str] = []  # the text with output (for a block without prompts)
+        self.prompted = False  # the command holds a prompt (a console block)
+        self.output_depth: int | None = None  # stack depth of an open output element
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID_ELEMENTS:
@@ -60,10 +75,18 @@ class CommandReader(HTMLParser):
                 self.command_depth = depth
                 self.inline = tag == "code"
                 self.code_depth = depth if self.inline else None
-                self.parts = []
+                self.parts, self.whole, self.prompted = [], [], False
             return
         if self.skip_depth is None and classes & NOT_COMMAND_CLASSES:
             self.skip_depth = depth
+        elif self.skip_depth is None and PROMPT_CLASS in classes:
+            self.prompted = True
+            self.skip_depth = depth
+            self.parts.append(_REMOVED)
+            self.whole.append(_REMOVED)
+        elif self.skip_depth is None and self.output_depth is None and OUTPUT_CLASS in classes:
+            self.output_depth = depth
+            self.parts.append(_REMOVED)
         elif tag == "code" and self.code_depth is None:
             self.code_depth = depth
 
@@ -75,18 +98,23 @@ class CommandReader(HTMLParser):
             closed = self.stack.pop()
             if self.skip_depth == depth:
                 self.skip_depth = None
+            if self.output_depth == depth:
+                self.output_depth = None
             if self.code_depth == depth and not self.inline:
                 self.code_depth = None
             if self.command_depth == depth:
-                self.commands.append("".join(self.parts))
+                text = "".join(self.parts if self.prompted else self.whole)
+                self.commands.append(text)
                 self.command_depth = self.code_depth = None
             if closed == tag:
                 break
 
     def handle_data(self, data: str) -> None:
         if self.code_depth is not None and self.skip_depth is None:
-            self.parts.append(data)
+            self.whole.append(data)
+            if self.output_depth is None:
+                self.parts.append(data)
 
     def found(self) -> list[str]:
-        """The commands read so far, in page order, each as it would be copied."""
-        return [clean_command(text) for text in self.commands]
+        """The commands read so far, in page order, each as it would be copied (never empty)."""
+        return [command for text in self.commands if (command := clean_command(text))]

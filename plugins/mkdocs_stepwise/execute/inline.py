@@ -19,6 +19,7 @@ from markdown import util
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor, InlineProcessor
 
 from ..pagecontext import PageInfo, warn
+from .keys import keys_element
 from .markers import MARKER_PATTERN, marker_from_match
 
 # Python-Markdown's code span (`BACKTICK_RE`, minus escaped backslashes). The code may not hold
@@ -60,6 +61,9 @@ class MarkedCodeInlineProcessor(InlineProcessor):
         if parsed.ignored:
             page = self.page_holder.page if self.page_holder is not None else None
             warn(f"ignored marker modifiers: {' '.join(parsed.ignored)}", page=page)
+        if parsed.marker.ctrl_seq:
+            # Keystrokes, not a command: an instruction to read, nothing to copy.
+            return keys_element(m.group("code"), parsed.marker), m.start(0), m.end(0)
         element = etree.Element("code")
         classes = parsed.marker.css_classes()
         if classes:
