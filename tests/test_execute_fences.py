@@ -328,9 +328,9 @@ def test_problems_name_the_file_and_line(
 def test_a_page_that_opens_the_fence_is_handed_its_own_page(plugin_warnings: Any) -> None:
     """The extension names the page it was handed, whatever the fallback says."""
     from mkdocs_stepwise.execute import ExecuteExtension
+    from mkdocs_stepwise.pagecontext import PageHolder
 
-    extension = ExecuteExtension()
-    extension.page = PageInfo("steps/step2.md", "steps/step2/")
+    extension = ExecuteExtension(pages=PageHolder(PageInfo("steps/step2.md", "steps/step2/")))
     md = markdown.Markdown(extensions=["pymdownx.superfences", extension])
     with converting(PageInfo("other.md", "other/")):
         md.convert("text\n```{{exec}}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_stepwise.fences import fenced_ranges
+from mkdocs_stepwise.problems import Problem
 from mkdocs_stepwise.shortcodes.parser import (
     Escaped,
-    Problem,
     Shortcode,
     Tag,
     Text,
@@ -154,14 +154,16 @@ def test_inner_unclosed_tag_inside_a_pair() -> None:
 def test_stray_closing_tag_is_reported_and_kept() -> None:
     result = parse("a\n{{< /alert >}}\n")
     assert result.nodes == [Text("a\n"), Text("{{< /alert >}}"), Text("\n")]
-    assert result.problems == [Problem(2, "`{{< /alert >}}` closes a shortcode that is not open")]
+    assert result.problems == [
+        Problem("`{{< /alert >}}` closes a shortcode that is not open", line=2)
+    ]
 
 
 def test_broken_tag_is_reported_and_kept_as_text() -> None:
     result = parse("x\n{{< alert info %}}\ny")
     assert result.nodes == [Text("x\n{{< alert info %}}\ny")]
     assert result.problems == [
-        Problem(2, "the tag `{{< alert` ends with `%}}`, not `>}}`; left as text")
+        Problem("the tag `{{< alert` ends with `%}}`, not `>}}`; left as text", line=2)
     ]
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .frontmatter import FrontMatter
+from .problems import Problem as Problem  # re-exported: the type every finder uses
 
 # Hugo's aliases, lower-cased: alias -> the key it stands for.
 ALIASES = {
@@ -47,15 +48,6 @@ THEME_KEYS = (
     "gallery",
 )
 _THEME_KEY_BY_LOWER = {key.lower(): key for key in THEME_KEYS}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with one key; `line` is the file line, when known."""
-
-    message: str
-    key: str | None = None
-    line: int | None = None
 
 
 @dataclass

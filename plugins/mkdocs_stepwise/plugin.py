@@ -42,12 +42,11 @@ from .safe_links import SafeLinksExtension
 from .scenarios.files import add_pathway_pages, place_scenarios, read_scenarios
 from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
-from .shortcodes.refs import set_known_pages
 from .site_assets import add_asset_files, link_assets
 from .views import page_view, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
 
-log = get_plugin_logger(__name__.split(".")[0])
+log = get_plugin_logger("stepwise")  # `mkdocs.plugins.stepwise`, as every module logs
 
 PACKAGE_DIR = Path(__file__).parent
 # Material's tags plugin lists tagged pages where a page says <!-- material/tags ... -->.
@@ -69,6 +68,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.blog: Blog | None = None
         self.scenario_pages: ScenarioPages | None = None
         self.xkcd: XkcdExtension | None = None
+        # Handed to every extension we create: the page being converted, and every page.
+        self.pages = pagecontext.PageHolder()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -90,11 +91,11 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         listed = {str(name) for name in config.markdown_extensions}
         self.xkcd = None
         candidates: list[tuple[bool, str, Callable[[], Extension]]] = [
-            (self.config.execute, "execute", ExecuteExtension),
-            (self.config.shortcodes, "shortcodes", ShortcodesExtension),
-            (True, "katacoda", KatacodaExtension),
+            (self.config.execute, "execute", lambda: ExecuteExtension(pages=self.pages)),
+            (self.config.shortcodes, "shortcodes", lambda: ShortcodesExtension(pages=self.pages)),
+            (True, "katacoda", lambda: KatacodaExtension(pages=self.pages)),
             # Always: readers must never run a script an imported post's link smuggles in.
-            (True, "safe_links", SafeLinksExtension),
+            (True, "safe_links", lambda: SafeLinksExtension(pages=self.pages)),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
         ]
         if self.config.execute and "pymdownx.superfences" in listed:
@@ -117,6 +118,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             timeout=options.timeout,
             cache_dir=options.cache_dir,
             data_file=options.data_file,
+            pages=self.pages,
         )
         return self.xkcd
 
@@ -158,7 +160,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         )
         add_asset_files(files, config)
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
-        set_known_pages(file.src_uri for file in files.documentation_pages())
+        self.pages.known_pages = frozenset(file.src_uri for file in files.documentation_pages())
         self.files = files
         return files
 
@@ -196,7 +198,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         src_uri = page.file.src_uri
-        pagecontext.set_current_page(pagecontext.PageInfo(src_uri, page.file.url))
+        self.pages.page = pagecontext.PageInfo(src_uri, page.file.url)
         if self.catalogue is not None and src_uri in self.catalogue.posts:
             page.meta = self._page_meta(src_uri)
             markdown = self.catalogue.posts[src_uri].with_file_line_numbers(markdown)
@@ -216,7 +218,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     ) -> str | None:
         if self.catalogue is not None:
             self.catalogue.record_rendered(page.file.src_uri, html, self.config.words_per_minute)
-        pagecontext.set_current_page(pagecontext.PageInfo())
+        self.pages.page = None
         return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -245,10 +247,15 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return context
 
     def on_build_error(self, *, error: Exception) -> None:
-        _forget_build_state()
+        self._forget_build_state()
+
+    def _forget_build_state(self) -> None:
+        """The extensions outlive a build (serve, tests): leave them no page of an old one."""
+        self.pages.page = None
+        self.pages.known_pages = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        _forget_build_state()
+        self._forget_build_state()
         if self.blog is not None:
             self.blog.write_feeds(config.site_dir)
         if self.xkcd is not None:
@@ -261,12 +268,6 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 target.write_text(text, encoding="utf-8")
         if self.dirty:
             self.incremental.finished()  # last: a build that failed is not compared with
-
-
-def _forget_build_state() -> None:
-    """The extensions outlive a build (serve, tests): leave them no page list of an old one."""
-    set_known_pages(None)
-    pagecontext.set_current_page(pagecontext.PageInfo())
 
 
 def _raw(file: File) -> bytes:

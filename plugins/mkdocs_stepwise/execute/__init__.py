@@ -19,9 +19,10 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from ..pagecontext import PageInfo, warn
+from ..pagecontext import PageHolder
+from ..problems import Problem
 from .commands import commands_from_html
-from .fences import FenceProblem, MarkedFencesPreprocessor, install
+from .fences import MarkedFencesPreprocessor, install
 from .inline import BRACED_PRIORITY, BracedCodeInlineProcessor, MarkedCodeInlineProcessor
 from .inline import PRIORITY as INLINE_PRIORITY
 
@@ -46,13 +47,13 @@ class SuperFencesOrderCheck(Preprocessor):
 class ExecuteExtension(Extension):
     """Python-Markdown extension `stepwise.execute`."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, pages: PageHolder | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.page: PageInfo | None = None
-        """The page being converted; the plugin sets it (None: the standalone fallback)."""
+        self.pages = pages or PageHolder()
+        """The page being converted, which the plugin hands over."""
 
-    def report(self, problem: FenceProblem) -> None:
-        warn(problem.message, line=problem.line, page=self.page)
+    def report(self, problem: Problem) -> None:
+        self.pages.warn(problem.message, problem.line)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
@@ -61,7 +62,7 @@ class ExecuteExtension(Extension):
             install(md, self.report)
         md.preprocessors.register(SuperFencesOrderCheck(md), "stepwise_execute", CHECK_PRIORITY)
         md.inlinePatterns.register(
-            MarkedCodeInlineProcessor(self), "stepwise_execute_code", INLINE_PRIORITY
+            MarkedCodeInlineProcessor(self.pages), "stepwise_execute_code", INLINE_PRIORITY
         )
         md.inlinePatterns.register(
             BracedCodeInlineProcessor(), "stepwise_braced_code", BRACED_PRIORITY

@@ -27,7 +27,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from markdown import Markdown
@@ -37,6 +36,7 @@ from pymdownx.superfences import (
     SuperFencesRawBlockPreprocessor,
 )
 
+from ..problems import Problem
 from .markers import MARKER_PATTERN, NO_COPY_CLASS, marker_from_match
 
 _MARKER_ONLY_RE = re.compile(r"[ \t]*" + MARKER_PATTERN + r"[ \t]*", re.IGNORECASE)
@@ -47,15 +47,7 @@ MAX_STRAY_REPORTS = 10
 """Stray markers reported one by one per page; the rest are counted in one more message."""
 
 
-@dataclass(frozen=True)
-class FenceProblem:
-    """Something the author should fix; `line` is 1-based."""
-
-    line: int
-    message: str
-
-
-Report = Callable[[FenceProblem], None]
+Report = Callable[[Problem], None]
 
 
 @functools.lru_cache(maxsize=64)
@@ -203,7 +195,7 @@ class _MarkedFenceReading:
 
     def _problem(self, index: int, message: str) -> None:
         if self.report is not None:
-            self.report(FenceProblem(index + 1, message))
+            self.report(Problem(message, line=index + 1))
 
     def _finish(self) -> None:
         """Report what only the end of the page reveals."""

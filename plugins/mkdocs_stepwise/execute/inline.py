@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from typing import Protocol
 
 from markdown import util
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor, InlineProcessor
 
-from ..pagecontext import PageInfo, warn
+from ..pagecontext import PageHolder
 from .keys import keys_element
 from .markers import MARKER_PATTERN, marker_from_match
 
@@ -40,16 +39,12 @@ BRACED_PRIORITY = 190.5
 """After the marked code span, before the built-in `backtick` pattern (190)."""
 
 
-class _PageHolder(Protocol):
-    page: PageInfo | None
-
-
 class MarkedCodeInlineProcessor(InlineProcessor):
     """Turns a marked code span into `<code class="stepwise-execute ...">`."""
 
-    def __init__(self, page_holder: _PageHolder | None = None) -> None:
+    def __init__(self, pages: PageHolder | None = None) -> None:
         super().__init__(MARKED_CODE_PATTERN)
-        self.page_holder = page_holder
+        self.pages = pages or PageHolder()
         self.compiled_re = re.compile(MARKED_CODE_PATTERN, re.DOTALL | re.UNICODE | re.IGNORECASE)
 
     def handleMatch(  # type: ignore[override]  # Markdown's stub types the element loosely
@@ -59,8 +54,7 @@ class MarkedCodeInlineProcessor(InlineProcessor):
             return None, None, None
         parsed = marker_from_match(m)
         if parsed.ignored:
-            page = self.page_holder.page if self.page_holder is not None else None
-            warn(f"ignored marker modifiers: {' '.join(parsed.ignored)}", page=page)
+            self.pages.warn(f"ignored marker modifiers: {' '.join(parsed.ignored)}")
         if parsed.marker.ctrl_seq:
             # Keystrokes, not a command: an instruction to read, nothing to copy.
             return keys_element(m.group("code"), parsed.marker), m.start(0), m.end(0)

@@ -19,6 +19,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..problems import Problem
+
 OPENERS = {"<": ">", "%": "%"}
 
 
@@ -90,14 +92,6 @@ class Shortcode:
 
 
 Node = Text | Escaped | Shortcode
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong in the input, reported by the caller as a warning."""
-
-    line: int
-    message: str
 
 
 @dataclass
@@ -349,7 +343,7 @@ def tokenize(
                 continue
             parsed = parse_tag(text, pos)
             if isinstance(parsed, str):
-                problems.append(Problem(lines.line(pos), f"{parsed}; left as text"))
+                problems.append(Problem(f"{parsed}; left as text", line=lines.line(pos)))
                 pos += 3
                 continue
             tag, tag_end = parsed
@@ -410,7 +404,9 @@ def pair(tokens: Sequence[Node | Tag]) -> ParseResult:
             )
             if depth is None:
                 result.problems.append(
-                    Problem(token.line, f"`{token.source}` closes a shortcode that is not open")
+                    Problem(
+                        f"`{token.source}` closes a shortcode that is not open", line=token.line
+                    )
                 )
                 current().append(Text(token.source))
                 continue
@@ -434,5 +430,5 @@ def parse(
     """Tokenise and pair: the nodes of `text` and the problems found on the way."""
     tokens, problems = tokenize(text, verbatim=verbatim, ignored=ignored, fenced=fenced)
     result = pair(tokens)
-    result.problems = sorted(problems + result.problems, key=lambda p: p.line)
+    result.problems = sorted(problems + result.problems, key=lambda p: p.line or 0)
     return result
