@@ -258,7 +258,7 @@ def test_inline_markers(attr_list: bool) -> None:
         f"""
         <p>Run <code class="stepwise-execute stepwise-terminal-2">ls -l</code>, then <code class="stepwise-execute">echo `date`</code>, copy <code class="stepwise-copy">docker</code>,
         open <code class="stepwise-open">app/index.js</code>, <code class="stepwise-execute">sleep 1d</code>, <code class="stepwise-execute stepwise-interrupt">whoami</code>,
-        <span class="stepwise-keys stepwise-ctrl-seq">Press <kbd>Ctrl</kbd>+<kbd>C</kbd></span>, <code class="stepwise-execute stepwise-no-newline">i</code>, <code class="stepwise-execute">a*b* &lt;c&gt;</code>,
+        <span class="stepwise-keys stepwise-execute stepwise-ctrl-seq">Press <kbd>Ctrl</kbd>+<kbd>C</kbd></span>, <code class="stepwise-execute stepwise-no-newline">i</code>, <code class="stepwise-execute">a*b* &lt;c&gt;</code>,
         <code class="stepwise-execute stepwise-terminal-2">x</code> and <code class="no-copy">not copyable</code>. Plain {kept} stays as it was.</p>
         """  # noqa: E501
     )
@@ -269,18 +269,18 @@ def test_inline_markers(attr_list: bool) -> None:
     [
         (
             "`^C`{{execute ctrl-seq T2}}",
-            '<span class="stepwise-keys stepwise-terminal-2 stepwise-ctrl-seq">Press '
-            "<kbd>Ctrl</kbd>+<kbd>C</kbd> in Terminal 2</span>",
+            '<span class="stepwise-keys stepwise-execute stepwise-terminal-2 stepwise-ctrl-seq">'
+            "Press <kbd>Ctrl</kbd>+<kbd>C</kbd> in Terminal 2</span>",
         ),
         (
             "Press the ESC key: `^ESC`{{execute ctrl-seq}}",
-            'Press the ESC key: <span class="stepwise-keys stepwise-ctrl-seq">Press '
-            "<kbd>Esc</kbd></span>",
+            'Press the ESC key: <span class="stepwise-keys stepwise-execute stepwise-ctrl-seq">'
+            "Press <kbd>Esc</kbd></span>",
         ),
         (
             "`exit`{{execute ctrl-seq HOST2}}",
-            '<span class="stepwise-keys stepwise-host-2 stepwise-ctrl-seq">Type <kbd>exit</kbd>'
-            " on Host 2</span>",
+            '<span class="stepwise-keys stepwise-execute stepwise-host-2 stepwise-ctrl-seq">'
+            "Type <kbd>exit</kbd> on Host 2</span>",
         ),
     ],
 )

@@ -311,6 +311,7 @@
   }
 
   function enhance(marked) {
+    if (marked.classList.contains("stepwise-keys")) return; // keystrokes: read, not copied
     var isCode = marked.tagName === "CODE";
     if (isCode && marked.parentElement && marked.parentElement.tagName === "PRE") {
       enhanceBlock(marked, marked.parentElement.closest(".highlight") || marked.parentElement);

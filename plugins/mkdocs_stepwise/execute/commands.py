@@ -6,12 +6,21 @@ whose command is the text of its `code` elements. Line numbers (`.linenos`) and 
 (`.filename`) are not part of the command. In a `console` (shell session) block, which Pygments
 marks up with prompts (`.gp`) and output (`.go`), the command is the prompted lines without
 their prompts; a console block with no prompt at all is all command. `assets/execute.js` applies
-the same rules in the browser.
+the same rules in the browser. Keystrokes (`ctrl-seq`) are rendered as an instruction
+(`keys.keys_element`); they are no command, but `records` keeps them, as `^C`.
+
+Besides the strings "copy all" and the series script take (`found`), the reader keeps `records`:
+every marked element with its classes (terminal, `interrupt`, `ctrl-seq`, `no-check`, ...) and
+Katacoda's file blocks (`<pre class="file" data-filename="app.js" data-target="append">`), in
+page order, for `stepwise check`, which does what a reader does with them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html.parser import HTMLParser
+
+from .keys import KEYS_CLASS, keys_text
 
 EXECUTE_CLASS = "stepwise-execute"
 CTRL_SEQ_CLASS = "stepwise-ctrl-seq"
@@ -24,6 +33,34 @@ _REMOVED = "\x00"
 _VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
+
+
+FILE_CLASS = "file"
+"""Katacoda's file block: `<pre class="file" data-filename=... data-target=...>`."""
+FILE_TARGETS = frozenset({"replace", "append", "prepend", "insert"})
+
+
+@dataclass(frozen=True)
+class Command:
+    """A marked element: what its copy button copies, and the classes its marker gave it."""
+
+    text: str
+    classes: frozenset[str]
+    inline: bool
+    """A chip in the text (`` `ls`{{execute}} ``) rather than a block."""
+
+
+@dataclass(frozen=True)
+class FileBlock:
+    """A Katacoda file block: write `text` to `filename` as `target` says."""
+
+    filename: str
+    target: str
+    """`replace` (Katacoda's default), `append`, `prepend` or `insert`."""
+    marker: str | None
+    """For `insert`: the text (`data-marker`) the block goes in place of."""
+    text: str
+    """The block's text as "copy" copies it: the first newline and trailing space dropped."""
 
 
 def commands_from_html(html: str) -> list[str]:
@@ -54,6 +91,10 @@ class CommandReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.commands: list[str] = []
+        self.records: list[Command | FileBlock] = []
+        self.classes: frozenset[str] = frozenset()  # of the open execute element
+        self.file_depth: int | None = None  # stack depth of an open file block
+        self.file_attrs: dict[str, str | None] = {}
         self.stack: list[str] = []  # open tags
         self.command_depth: int | None = None  # stack depth of the open execute element
         self.inline = False  # the execute element is itself the `code`
@@ -63,6 +104,7 @@ class CommandReader(HTMLParser):
         self.whole: list[str] = []  # the text with output (for a block without prompts)
         self.prompted = False  # the command holds a prompt (a console block)
         self.output_depth: int | None = None  # stack depth of an open output element
+        self.keys: list[str] | None = None  # the key names of an open keystroke instruction
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID_ELEMENTS:
@@ -70,12 +112,20 @@ class CommandReader(HTMLParser):
         classes = set((dict(attrs).get("class") or "").split())
         self.stack.append(tag)
         depth = len(self.stack)
+        if self.file_depth is not None:
+            return
         if self.command_depth is None:
-            if EXECUTE_CLASS in classes and CTRL_SEQ_CLASS not in classes:
+            if EXECUTE_CLASS in classes:
                 self.command_depth = depth
-                self.inline = tag == "code"
-                self.code_depth = depth if self.inline else None
+                self.classes = frozenset(classes)
+                self.inline = tag == "code" or KEYS_CLASS in classes
+                self.code_depth = depth if tag == "code" else None
                 self.parts, self.whole, self.prompted = [], [], False
+                self.keys = [] if KEYS_CLASS in classes else None
+            elif tag == "pre" and FILE_CLASS in classes:
+                self.file_depth = depth
+                self.file_attrs = dict(attrs)
+                self.parts = []
             return
         if self.skip_depth is None and classes & NOT_COMMAND_CLASSES:
             self.skip_depth = depth
@@ -104,16 +154,38 @@ class CommandReader(HTMLParser):
                 self.code_depth = None
             if self.command_depth == depth:
                 text = "".join(self.parts if self.prompted else self.whole)
-                self.commands.append(text)
+                if self.keys is not None:
+                    text = keys_text(self.keys)
+                if CTRL_SEQ_CLASS not in self.classes:
+                    self.commands.append(text)
+                self.records.append(Command(clean_command(text), self.classes, self.inline))
+                self.keys = None
                 self.command_depth = self.code_depth = None
+            if self.file_depth == depth:
+                self._close_file()
             if closed == tag:
                 break
 
     def handle_data(self, data: str) -> None:
-        if self.code_depth is not None and self.skip_depth is None:
+        if self.file_depth is not None:
+            self.parts.append(data)
+        elif self.keys is not None and self.stack[-1] == "kbd":
+            self.keys.append(data)
+        elif self.code_depth is not None and self.skip_depth is None:
             self.whole.append(data)
             if self.output_depth is None:
                 self.parts.append(data)
+
+    def _close_file(self) -> None:
+        self.file_depth = None
+        name = self.file_attrs.get("data-filename")
+        target = (self.file_attrs.get("data-target") or "replace").strip().lower()
+        if not name or target not in FILE_TARGETS:
+            return  # `clipboard`, or no file: a copy block, nothing to write
+        # As `execute.js` copies it: the browser drops the newline after `<pre>`.
+        text = "".join(self.parts).removeprefix("\n").rstrip()
+        marker = self.file_attrs.get("data-marker") or None
+        self.records.append(FileBlock(name, target, marker, text))
 
     def found(self) -> list[str]:
         """The commands read so far, in page order, each as it would be copied (never empty)."""

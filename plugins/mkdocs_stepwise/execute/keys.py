@@ -14,7 +14,8 @@ from markdown.util import AtomicString
 from .markers import CLASS_PREFIX, Marker
 
 KEYS_CLASS = f"{CLASS_PREFIX}-keys"
-_NAMED = {"ESC": "Esc", "[": "Esc", "ESCAPE": "Esc", "TAB": "Tab", "I": "Tab", "M": "Enter"}
+_NAMED = {"ESC": "Esc", "[": "Esc", "ESCAPE": "Esc", "TAB": "Tab"}
+_SPELLED = {"Esc": "^ESC", "Tab": "^TAB"}
 
 
 def key_names(text: str) -> list[str]:
@@ -30,6 +31,15 @@ def key_names(text: str) -> list[str]:
     return [text]
 
 
+def keys_text(names: list[str]) -> str:
+    """`key_names` backwards, as Katacoda spells keystrokes: Ctrl, C -> `^C`; Esc -> `^ESC`."""
+    if len(names) == 2 and names[0] == "Ctrl":
+        return f"^{names[1]}"
+    if len(names) == 1:
+        return _SPELLED.get(names[0], names[0])
+    return "".join(names)
+
+
 def where(marker: Marker) -> str:
     """` in Terminal 2`, ` on Host 2`, both, or nothing."""
     place = ""
@@ -43,7 +53,9 @@ def where(marker: Marker) -> str:
 def keys_element(text: str, marker: Marker) -> etree.Element:
     """`<span class="stepwise-keys …">Press <kbd>Ctrl</kbd>+<kbd>C</kbd> in Terminal 2</span>`."""
     span = etree.Element("span")
-    span.set("class", " ".join([KEYS_CLASS, *marker.css_classes()[1:]]))
+    # The marker's classes stay (`stepwise check` presses these keys); `assets/execute.js`
+    # makes no button of a `.stepwise-keys` element.
+    span.set("class", " ".join([KEYS_CLASS, *marker.css_classes()]))
     names = key_names(text)
     typed = names == [text.strip()] and not text.strip().startswith("^")
     span.text = "Type " if typed else "Press "
