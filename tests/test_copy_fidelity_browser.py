@@ -28,6 +28,7 @@ COPIED = [
     "kubectl create namespace flower",
     "kubectl get ns flower",
     "kubectl get pods -A",
+    "nginx -t",
     "uname -r\nwhoami",
     "docker ps --all",
     "cat <<-EOF > Makefile\n\tall:\n\t\techo built\n\tEOF",
@@ -37,7 +38,7 @@ COPIED = [
     "sleep 1d",
     "hostname",
 ]
-COMMANDS = [COPIED[i] for i in (0, 1, 2, 3, 4, 5, 7, 8, 10)]  # {{execute}}/{{exec}} only
+COMMANDS = [COPIED[i] for i in (0, 1, 2, 3, 4, 5, 6, 8, 9, 11)]  # {{execute}}/{{exec}} only
 BUTTONS = ".stepwise-block__header .stepwise-button, code.stepwise-chip"
 
 
