@@ -61,3 +61,12 @@ def test_indented_runs_stay_linear() -> None:
     """A long indented run is read in one pass (it once walked back over the run per line)."""
     lines = ["text", "", *["        x"] * 20000]
     assert all(code_lines(lines)[2:])
+
+
+def test_the_post_reader_asks_the_same_model() -> None:
+    """A longer fence line closes nothing in SuperFences: the heading under it is still code."""
+    from mkdocs_stepwise.posts import first_heading
+
+    source = "```\n# in code\n``````\n# still code\n```\n\n# Title\n"
+    assert first_heading(source) == "Title"
+    assert first_heading("```\n# code\n```{{execute}}\n\n# Step\n") == "Step"
