@@ -554,7 +554,7 @@ def check_against_superfences(page: list[str], extensions: list[str]) -> None:
 
 @settings(
     # STEPWISE_EXAMPLES=2000 explores further (a run of 2,000 found nothing).
-    max_examples=int(os.environ.get("STEPWISE_EXAMPLES", "150")),
+    max_examples=int(os.environ.get("STEPWISE_EXAMPLES", "100")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
 )
