@@ -198,7 +198,7 @@
     wrapper.tabIndex = 0;
     wrapper.setAttribute("role", "group");
     wrapper.setAttribute("aria-label", info.label + (info.badge ? " (" + info.badge + ")" : "") +
-      ": press Enter to copy");
+      (sourceTitle ? ": press Enter to copy" : ""));
 
     var header = document.createElement("div");
     header.className = "stepwise-block__header";
