@@ -101,7 +101,16 @@ def test_chips_show_their_terminal_and_interrupt_as_blocks_do(page: Any) -> None
     assert note.inner_text() == "Ctrl+C in Terminal 1 first, then"
     assert note.is_visible()
     blocks = page.locator(".stepwise-block .stepwise-badge").all_inner_texts()
-    assert blocks == ["Terminal 2", "Host 2"]
+    assert blocks == ["Terminal 2", "Host 2", "Terminal 2"]
+
+
+def test_a_keystroke_block_is_an_instruction_too(page: Any) -> None:
+    block = page.locator(".stepwise-block").last
+    assert block.locator(".stepwise-block__label").inner_text() == "Press Ctrl+C in Terminal 2"
+    assert block.locator("button").count() == 0
+    reset_clipboard(page)
+    block.click()
+    assert clipboard(page) == "(nothing)"
 
 
 def test_a_block_never_copies_an_empty_string(page: Any) -> None:
