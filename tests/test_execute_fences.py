@@ -544,6 +544,9 @@ def check_against_superfences(page: list[str], extensions: list[str]) -> None:
         if _touches(plain, first - 1) and _may_separate(plain, first):
             separated.insert(first, _blank_line(plain[first]))
     expected = markdown.markdown("\n".join(separated), extensions=extensions)
+    # A marker that ends up in prose after a code span: `attr_list` reads it as an attribute
+    # list (`<code _execute>`), where the execute extension makes a chip. Not a fence matter.
+    assume(re.search(r"<code [^>]*\b_(?:execute|exec|copy|open)\b", expected) is None)
     # Marker text shows where it is no marker (in code shown as source, on lines that close
     # nothing); the oracle page keeps it only where SuperFences closes no fence on its line.
     assert MARKER_RE.sub("", without_our_classes(ours)) == MARKER_RE.sub("", expected)
@@ -564,6 +567,24 @@ def check_against_superfences(page: list[str], extensions: list[str]) -> None:
     extensions=["pymdownx.superfences", "pymdownx.quotes"],
 )
 @example(page=["```", "> text", "```", "```{{execute}}"], extensions=["pymdownx.superfences"])
+@example(
+    page=[
+        "> > ````",
+        "> > ```{{execute}}",
+        "    ```",
+        "    ```{{execute}}",
+        "    ```",
+        "",
+        "    ````",
+    ],
+    extensions=[
+        "attr_list",
+        "md_in_html",
+        "admonition",
+        "pymdownx.details",
+        "pymdownx.superfences",
+    ],
+)
 def test_marked_fences_are_superfences_blocks(
     page: list[str], extensions: list[str], plugin_warnings: Any
 ) -> None:

@@ -318,6 +318,15 @@ def test_a_marker_belongs_to_the_code_span_right_before_it(attr_list: bool) -> N
 
 
 @BOTH
+def test_the_marker_follows_the_span_python_markdown_pairs(attr_list: bool) -> None:
+    """The backtick before `a` opens the span that the one after `b` closes: one chip."""
+    assert render("`a ``b`{{execute}} and `c`{{copy}}", attr_list=attr_list) == (
+        '<p><code class="stepwise-execute">a ``b</code> and '
+        '<code class="stepwise-copy">c</code></p>'
+    )
+
+
+@BOTH
 def test_braces_that_are_not_a_marker_stay_text(attr_list: bool) -> None:
     source = "`a`{{frobnicate}} and `b`{{ .Values.name }} then `c`{: .kept }"
     kept = '<code class="kept">c</code>' if attr_list else "<code>c</code>{: .kept }"
