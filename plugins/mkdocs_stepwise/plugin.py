@@ -29,6 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 from . import pagecontext
 from .blog import Blog, BlogOptions
 from .blog.listings import POSTS_MARKER
+from .blog.site_addresses import SiteAddressesExtension
 from .catalogue import Catalogue
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
@@ -70,6 +71,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.xkcd: XkcdExtension | None = None
         # Handed to every extension we create: the page being converted, and every page.
         self.pages = pagecontext.PageHolder()
+        self.site_addresses: SiteAddressesExtension | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -97,6 +99,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             # Always: readers must never run a script an imported post's link smuggles in.
             (True, "safe_links", lambda: SafeLinksExtension(pages=self.pages)),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
+            (True, "site_addresses", self._make_site_addresses),
         ]
         if self.config.execute and "pymdownx.superfences" in listed:
             # Python-Markdown expands tabs before any extension runs; SuperFences can keep them
@@ -108,6 +111,11 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             if enabled and not {f"stepwise.{name}", f"mkdocs_stepwise.{name}"} & listed:
                 # Python-Markdown takes Extension instances as well as names.
                 config.markdown_extensions.append(make())  # type: ignore[arg-type]
+
+    def _make_site_addresses(self) -> SiteAddressesExtension:
+        """One for the whole build: `on_files` tells it where every page is published."""
+        self.site_addresses = SiteAddressesExtension(pages=self.pages)
+        return self.site_addresses
 
     def _make_xkcd(self, config: MkDocsConfig) -> XkcdExtension:
         """One xkcd extension for the whole build: it collects the images to self-host."""
@@ -155,9 +163,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 archive_per_page=self.config.archive_per_page,
                 feeds=self.config.feeds,
                 feed_items=self.config.feed_items,
+                permalinks=dict(self.config.permalinks),
+                post_defaults=dict(self.config.post_defaults),
             ),
             serving=self.serving,
         )
+        if self.site_addresses is not None:
+            self.site_addresses.set_addresses(self.blog.site_addresses())
         add_asset_files(files, config)
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
         self.pages.known_pages = frozenset(file.src_uri for file in files.documentation_pages())
