@@ -15,7 +15,8 @@ becomes is described in `hugo` and `tranquilpeak`; the layout rules in
 
 Options: `ignore`, more shortcode names to leave as written for another extension (`xkcd` is
 always left to `stepwise.xkcd`). `ref`/`relref` check their target against the pages the
-plugin publishes with `refs.set_known_pages()`; without it they emit their best guess.
+plugin hands over (`PageHolder.known_pages`; standalone, `refs.set_known_pages()`); without
+them they emit their best guess.
 """
 
 from __future__ import annotations
