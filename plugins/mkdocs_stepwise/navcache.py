@@ -2,7 +2,7 @@
 
 Material renders the whole navigation into every page. Even pruned, its top level is there: a
 site with S series in its navigation spends O(S) on each of its N pages, O(N·S) in all, which
-is most of what grows faster than the site (REFERENCE.md §8). Series parts are not in the
+is most of what grows faster than the site. Series parts are not in the
 navigation (`navigation.collapse_series`): on their pages nothing in it is active or current,
 and its HTML only depends on where the page is, because every link in it is relative to the
 page's URL. Pages in the same folder get the same navigation, as long as no navigation target

@@ -1,8 +1,9 @@
 """Keep the global navigation to series, and keep prev/next links inside a series.
 
 Material renders the whole navigation into every page, so a site that lists every post in its
-navigation does O(n²) work (REFERENCE.md §8). The navigation therefore lists each series once,
-by its landing page; the parts are reached from the landing page and from each other.
+navigation does O(n²) work (n pages, each with n links). The navigation therefore lists each
+series once, by its landing page; the parts are reached from the landing page and from each
+other.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@
 
   var READY = "stepwiseReady";
   var MARKED_SELECTOR = ".stepwise-execute, .stepwise-copy, .stepwise-open";
-  var NOT_COMMAND = ".gp, .go, .linenos, .filename";
+  var NOT_COMMAND = ".linenos, .filename";
   var FEEDBACK_MS = 1800;
 
   var ICONS = {
@@ -36,9 +36,17 @@
     return found ? Number(found[1]) : null;
   }
 
-  /** The same rules as execute_commands.clean_command: no trailing blank lines, no "$ ". */
+  /* The same rules as execute/commands.py: prompts (.gp) and output (.go) of a console block
+   * are not the command, unless the block has no prompt at all (then it is all command); lines
+   * left with nothing but removed output go, and so do trailing blank lines and a "$ " that
+   * starts every line. REMOVED marks where prompt or output was. */
+  var REMOVED = "\u0000";
+
   function cleanCommand(text) {
-    var lines = text.replace(/\s+$/, "").split("\n");
+    var lines = text.split("\n").filter(function (line) {
+      return line.indexOf(REMOVED) < 0 || line.split(REMOVED).join("").trim() !== "";
+    }).map(function (line) { return line.split(REMOVED).join(""); });
+    lines = lines.join("\n").replace(/\s+$/, "").split("\n");
     var prompted = lines.every(function (line) {
       return !line.trim() || line.indexOf("$ ") === 0;
     });
@@ -53,6 +61,11 @@
     var code = element.tagName === "CODE" ? element : element.querySelector("code") || element;
     var copy = code.cloneNode(true);
     copy.querySelectorAll(NOT_COMMAND).forEach(function (node) { node.remove(); });
+    var prompts = copy.querySelectorAll(".gp");
+    if (prompts.length) {
+      prompts.forEach(function (node) { node.replaceWith(REMOVED); });
+      copy.querySelectorAll(".go").forEach(function (node) { node.replaceWith(REMOVED); });
+    }
     return cleanCommand(copy.textContent);
   }
 
@@ -121,6 +134,10 @@
 
   function copyFrom(source, feedbackTargets) {
     var text = source.stepwiseText ? source.stepwiseText() : commandText(source);
+    if (!text) {  // never put an empty string on the clipboard and call it copied
+      feedbackTargets.forEach(function (t) { flash(t, "Nothing to copy", false); });
+      return;
+    }
     copyText(text).then(
       function () { feedbackTargets.forEach(function (t) { flash(t, "Copied", true); }); },
       function () { feedbackTargets.forEach(function (t) { flash(t, "Copy failed", false); }); }
@@ -170,20 +187,33 @@
     if (host !== null) badge = "Host " + host;
     if (terminal !== null) badge = (badge ? badge + ", " : "") + "Terminal " + terminal;
     var label = kind === "execute" ? "Run in terminal" : kind === "open" ? "File" : "Copy";
-    if (kind === "execute" && cls.contains("stepwise-ctrl-seq")) label = "Send keys to terminal";
+    var place = "";
+    if (terminal !== null) place += " in Terminal " + terminal;
+    if (host !== null) place += " on Host " + host;
     var note = null;
-    if (kind === "execute" && cls.contains("stepwise-interrupt")) {
-      note = "Press Ctrl+C first to stop what is running, then run this.";
+    if (kind === "execute" && cls.contains("stepwise-ctrl-seq")) {
+      label = "Press " + keyNames(commandText(element)) + place;
+    } else if (kind === "execute" && cls.contains("stepwise-interrupt")) {
+      note = "Press Ctrl+C" + place + " first to stop what is running, then run this.";
     } else if (kind === "execute" && cls.contains("stepwise-no-newline")) {
       note = "Type this without pressing Enter.";
     }
     return { kind: kind, label: label, badge: badge, note: note };
   }
 
+  /** `^C` -> "Ctrl+C", `^ESC` -> "Esc" (as execute/keys.py renders inline keystrokes). */
+  function keyNames(text) {
+    text = text.trim();
+    if (text.charAt(0) !== "^" || text.length < 2) return text;
+    var rest = text.slice(1);
+    if (/^(esc|escape|\[)$/i.test(rest)) return "Esc";
+    return rest.length === 1 ? "Ctrl+" + rest.toUpperCase() : text;
+  }
+
   /**
    * The block's one tab stop is its Copy button, named after the command; the code stays plain,
    * selectable text. A click on the header copies too; a click in the code does not, so a double
-   * click selects a word as anywhere else.
+   * click selects a word as anywhere else. Without `sourceTitle` (keystrokes) there is no button.
    */
   function decorateBlock(block, info, sourceTitle, text) {
     var wrapper = document.createElement("div");
@@ -197,11 +227,13 @@
     header.appendChild(icon);
     header.appendChild(makeSpan("stepwise-block__label", info.label));
     if (info.badge) header.appendChild(makeSpan("stepwise-badge", info.badge));
-    var button = makeButton("Copy", sourceTitle);
-    button.classList.add("stepwise-block__button");
-    var where = info.badge ? " (" + info.badge + ")" : "";
-    button.setAttribute("aria-label", accessibleName("Copy", text) + where);
-    header.appendChild(button);
+    if (sourceTitle) {
+      var button = makeButton("Copy", sourceTitle);
+      button.classList.add("stepwise-block__button");
+      var where = info.badge ? " (" + info.badge + ")" : "";
+      button.setAttribute("aria-label", accessibleName("Copy", text) + where);
+      header.appendChild(button);
+    }
 
     block.parentNode.insertBefore(wrapper, block);
     wrapper.appendChild(header);
@@ -222,6 +254,11 @@
     if (block.dataset[READY] || block.closest(".stepwise-block")) return;
     block.dataset[READY] = "1";
     var info = describe(marked);
+    if (marked.classList.contains("stepwise-ctrl-seq")) {
+      // Keystrokes for a terminal: an instruction to read, nothing to copy.
+      decorateBlock(block, info, null, "");
+      return;
+    }
     var wrapper = decorateBlock(block, info, info.kind === "execute" ? "Copy command" : "Copy to clipboard",
       commandText(marked));
     wrapper.stepwiseSource = block;
@@ -265,6 +302,13 @@
     code.title = info.kind === "execute" ?
       "Copy command" + (info.badge ? " (" + info.badge + ")" : "") + (info.note ? ". " + info.note : "") :
       "Copy to clipboard";
+    // What a block shows in its header, a chip shows next to it: the terminal, and Ctrl+C first.
+    if (info.note && code.classList.contains("stepwise-interrupt")) {
+      var terminal = classNumber(code, "stepwise-terminal-");
+      var where = terminal !== null ? " in Terminal " + terminal : "";
+      code.insertAdjacentElement("beforebegin", makeSpan("stepwise-chip-note", "Ctrl+C" + where + " first, then"));
+    }
+    if (info.badge) code.insertAdjacentElement("afterend", makeSpan("stepwise-chip-badge", info.badge));
   }
 
   /** The commands "Copy all" copies: execute blocks and chips, in page order, no keystrokes. */
@@ -295,6 +339,7 @@
   }
 
   function enhance(marked) {
+    if (marked.classList.contains("stepwise-keys")) return; // keystrokes: read, not copied
     var isCode = marked.tagName === "CODE";
     if (isCode && marked.parentElement && marked.parentElement.tagName === "PRE") {
       enhanceBlock(marked, marked.parentElement.closest(".highlight") || marked.parentElement);
