@@ -75,3 +75,8 @@ def test_markdown_to_html(case: str) -> None:
     source, expected = CASES[case]
     html = markdown.markdown(source, extensions=["pymdownx.superfences", ListsExtension()])
     assert html == expected
+
+
+def test_an_item_after_a_fence_already_taken_out_stays_in_the_list() -> None:
+    lines = ["1. a", "", "   \x02wzxhzdk:0\x03", "2. b"]
+    assert commonmark_lists(lines) == ["1. a", "", "    \x02wzxhzdk:0\x03", "", "2. b"]

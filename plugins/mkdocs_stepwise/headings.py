@@ -15,8 +15,8 @@ the shifted headings and stay consistent with what the page shows. Anchors keep 
 (`#problem` stays `#problem`), so in-page links keep working.
 
 Which title belongs to the page being converted comes from `title_of(src_path)` (the plugin
-passes its catalogue's titles; `pagecontext` names the page). Standalone, the option `title`
-sets one title for every conversion; without either, nothing changes.
+passes its catalogue's titles; the `PageHolder` it hands over names the page). Standalone,
+the option `title` sets one title for every conversion; without either, nothing changes.
 """
 
 from __future__ import annotations
@@ -113,13 +113,19 @@ class HeadingsTreeprocessor(Treeprocessor):
 class HeadingsExtension(Extension):
     """Python-Markdown extension `stepwise.headings`."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        pages: pagecontext.PageHolder | None = None,
+        title_of: Callable[[str], str | None] | None = None,
+        **kwargs: Any,
+    ) -> None:
         self.config = {"title": ["", "The title of every page converted (standalone use)"]}
-        self.title_of: Callable[[str], str | None] | None = kwargs.pop("title_of", None)
+        self.pages = pages or pagecontext.PageHolder()
+        self.title_of = title_of
         super().__init__(**kwargs)
 
     def current_title(self) -> str | None:
-        path = pagecontext.current_page().src_path
+        path = self.pages.current().src_path
         if self.title_of is not None and path is not None:
             return self.title_of(path)
         return str(self.getConfig("title")) or None

@@ -15,9 +15,10 @@ are. A fenced block inside an item moves with its opening fence, so its code kee
 indentation; lines inside fences are never read as list lines (`fences.outside_fences` says
 which lines those are). Lists already indented by four spaces come out unchanged.
 
-It runs at priority 27.5, before the execute markers (27) and SuperFences (25) read fences, so
-that both see the list structure the author meant (a Killercoda ```` ```{{copy}} ```` fence in a
-list nested by three spaces); after shortcodes (29) and xkcd (28), which write whole lines.
+It runs at priority 31.1, before SuperFences takes fences out (31.05 with `preserve_tabs`, else
+25) and before the shortcodes (29) and execute markers, so that all of them see the list
+structure the author meant (a Killercoda ```` ```{{copy}} ```` fence in a list nested by three
+spaces). Only indentation made of spaces is rewritten; tabs inside lines stay.
 
 Checked and not used: mdx_truly_sane_lists (its `nested_indent: 2` makes four-space content,
 which the default site and most Python-Markdown sites use, two levels deep) and
@@ -37,13 +38,14 @@ from .fences import outside_fences
 
 __all__ = ["ListsExtension", "commonmark_lists", "makeExtension"]
 
-PRIORITY = 27.5
+PRIORITY = 31.1
 TAB = 4
 
 # A list item: indentation, marker, the spaces after it, the text (CommonMark §5.2).
 _ITEM = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap> +|$)(?P<text>.*)$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?: *\1){2,} *$")
 # Lines that end a paragraph on their own, so a list after them needs no blank line.
+_PLACEHOLDER = re.compile(r"^ *\x02wzxhzdk:\d+\x03 *$")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:#|>|<|\||```|~~~)")
 
 
@@ -78,9 +80,12 @@ def _can_interrupt(match: re.Match[str]) -> bool:
     return not marker[0].isdigit() or int(marker[:-1]) == 1
 
 
-def commonmark_lists(lines: list[str]) -> list[str]:
-    """`lines` with CommonMark lists re-indented for Python-Markdown (see the module's doc)."""
-    outside = set(outside_fences(lines))
+def commonmark_lists(lines: list[str], md: Markdown | None = None) -> list[str]:
+    """`lines` with CommonMark lists re-indented for Python-Markdown (see the module's doc).
+
+    `md`, the Markdown instance converting the page, says where its fences are.
+    """
+    outside = set(outside_fences(lines, md))
     out: list[str] = []
     stack: list[_Item] = []
     previous_blank = True
@@ -137,6 +142,8 @@ def commonmark_lists(lines: list[str]) -> list[str]:
                 code_block = indent >= TAB
             # Indented code, headings, quotes, HTML and tables leave no paragraph open.
             in_paragraph = not code_block and not _NOT_PARAGRAPH.match(line)
+        # A fence SuperFences already took out (a stash placeholder) ends its block as a fence does.
+        after_fence = bool(_PLACEHOLDER.match(line))
         previous_blank = False
     return out
 
@@ -169,7 +176,7 @@ class ListsPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not any(_item(_expand(line)) for line in lines):
             return lines
-        return commonmark_lists(lines)
+        return commonmark_lists(lines, self.md)
 
 
 class ListsExtension(Extension):

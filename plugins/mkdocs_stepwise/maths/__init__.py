@@ -65,9 +65,9 @@ _DISPLAY_IN_TEXT = r"(?<!\\)\$\$(?!\$)((?:\\.|[^\\$\x02\x03])+?)\$\$"
 _DISPLAY_OPEN = re.compile(r"^(?P<indent>[ \t]*)\$\$")
 
 
-def display_blocks_apart(lines: list[str]) -> list[str]:
+def display_blocks_apart(lines: list[str], md: Markdown | None = None) -> list[str]:
     """Blank lines around `$$ … $$` blocks that start a line, where text touches them."""
-    outside = set(outside_fences(lines))
+    outside = set(outside_fences(lines, md))
     out: list[str] = []
     index = 0
     while index < len(lines):
@@ -108,7 +108,7 @@ class DisplayBlocksPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not any("$$" in line for line in lines):
             return lines
-        return display_blocks_apart(lines)
+        return display_blocks_apart(lines, self.md)
 
 
 class NoPricesPattern(InlineProcessor):
