@@ -80,3 +80,9 @@ def test_markdown_to_html(case: str) -> None:
 def test_an_item_after_a_fence_already_taken_out_stays_in_the_list() -> None:
     lines = ["1. a", "", "   \x02wzxhzdk:0\x03", "2. b"]
     assert commonmark_lists(lines) == ["1. a", "", "    \x02wzxhzdk:0\x03", "", "2. b"]
+
+
+def test_display_math_is_no_list() -> None:
+    lines = ["Then:", "$$", "A", "- \\begin{bmatrix}", "$$", "- item"]
+    # Unchanged: the math extension puts blank lines around the block later.
+    assert commonmark_lists(lines) == lines

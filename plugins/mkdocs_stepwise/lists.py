@@ -93,6 +93,8 @@ def commonmark_lists(lines: list[str], md: Markdown | None = None) -> list[str]:
     code_block = False  # the current top-level block is indented code
     shift = 0  # how far the lines of the current fence move: as far as its opening line
     after_fence = False  # the previous line closed a fence
+    in_math = False  # inside a `$$` display block
+    math_shift: int | None = None  # how far the lines of the current `$$` block move
     for index, raw in enumerate(lines):
         if index not in outside:
             opening = index == 0 or (index - 1) in outside
@@ -104,6 +106,21 @@ def commonmark_lists(lines: list[str], md: Markdown | None = None) -> list[str]:
             after_fence = True
             continue
         line = _expand(raw)
+        # `$$ … $$` display math is TeX, not Markdown: `- \begin{bmatrix}` is no list item.
+        if not in_math and line.lstrip().startswith("$$") and line.count("$$") == 1:
+            in_math = True
+            indent = _indent(line)
+            math_shift = _relocate(stack, indent, previous_blank) - indent if stack else 0
+        elif in_math and ("$$" in line or not line.strip()):
+            in_math = False  # closed (math never spans a blank line)
+        elif not in_math:
+            math_shift = None
+        if math_shift is not None:
+            out.append(_move(raw, math_shift))
+            if not in_math:
+                math_shift = None
+            previous_blank = in_paragraph = False
+            continue
         closed_fence, after_fence = after_fence, False
         if not line.strip():
             out.append(raw)
