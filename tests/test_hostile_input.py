@@ -84,7 +84,10 @@ echo "a command"
 """
 
 FILES: dict[str, str | bytes] = {
-    "index.md": "# Home\n\n<!-- stepwise:series-list -->\n\n<!-- stepwise:posts -->\n",
+    # Keys Material prints itself: `author` in a meta tag, `subtitle` in the navigation.
+    "index.md": f"---\nauthor: {yaml_string(BREAKOUT + SCRIPT)}\nsubtitle: {yaml_string(IMG)}\n"
+    f"status: {yaml_string(BREAKOUT)}\n---\n"
+    "# Home\n\n<!-- stepwise:series-list -->\n\n<!-- stepwise:posts -->\n",
     "tags.md": TAGS_PAGE,
     "images/first.jpg": GIF,
     "course/index.md": f"---\ntitle: {yaml_string('Course ' + HOSTILE)}\n"
@@ -222,6 +225,8 @@ def test_the_payloads_reach_the_pages_they_attack(site):
     assert category.select_one('meta[property="og:title"]')["content"] == f"Category: {SCRIPT}"
     home = site.html("")
     assert "Evil <script>" in home.get_text()
+    assert home.select_one('meta[name="author"]')["content"] == BREAKOUT + SCRIPT
+    assert IMG in home.select_one(".md-nav small").get_text()
     assert "Link <script>" in home.get_text()  # linkTitle on the post cards
     # The slug is a path segment with quotes; MkDocs URL-quotes it wherever it is linked.
     third = site.html("course/third" + BREAKOUT + "/")
@@ -282,6 +287,8 @@ def test_script_links_in_posts_are_neutralised_and_others_kept(site):
 def test_refused_images_and_removed_links_are_reported(site):
     assert sorted(site.errors) == sorted(
         [
+            "index.md:4: 'status' should be a status name such as new or deprecated, not "
+            f"{BREAKOUT!r}; ignored",
             "course/evil.md:9: coverImage: image URL 'javascript:alert('pwned')' refused: "
             "only http(s) URLs and paths work",
             "course/evil.md:10: thumbnailImage: image URL 'JavaScript:alert('pwned')' refused: "

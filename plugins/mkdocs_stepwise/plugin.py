@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -35,6 +35,7 @@ from .execute import ExecuteExtension
 from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_build_warning
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
+from .material_keys import MaterialKeys
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_within_series
 from .publishing import PublishingPolicy
@@ -69,6 +70,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.blog: Blog | None = None
         self.scenario_pages: ScenarioPages | None = None
         self.xkcd: XkcdExtension | None = None
+        self.material_keys = MaterialKeys()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -117,6 +119,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages = [file for file in files.documentation_pages() if not file.generated_by]
         scenarios = read_scenarios(files)
+        self.material_keys = MaterialKeys(theme_dirs=list(config.theme.dirs))
         self.catalogue = catalogue = Catalogue.read(
             ((file.src_uri, _raw(file)) for file in pages),
             policy=PublishingPolicy.from_options(
@@ -128,6 +131,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             plain_folders=self.config.plain_folders,
             series_dir=self.config.series_dir,
             scenarios=scenarios,
+            material_keys=self.material_keys,
         )
         for file in pages:
             if catalogue.is_hidden(file.src_uri):
@@ -215,6 +219,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
+        if self.material_keys.emoji_icons:
+            # Hugo's emoji `icon`s, drawn where Material includes `.icons/<name>.svg`.
+            loaders: list[BaseLoader] = [DictLoader(self.material_keys.emoji_icons)]
+            env.loader = ChoiceLoader(loaders + ([env.loader] if env.loader else []))
         if self.nav is not None:
             # Parts are not in the navigation: render it once per folder for them, not per page.
             cache_navigation(env, self.nav)
