@@ -113,6 +113,15 @@ FILES: dict[str, str | bytes] = {
         }
     ),
     "paths/hello/intro.md": "Intro.\n",
+    # Without an intro, the landing page is generated and shows the description.
+    "paths/nointro/index.json": json.dumps(
+        {
+            "title": "No intro",
+            "description": "Described " + HOSTILE,
+            "details": {"steps": [{"title": "Only", "text": "step1.md"}]},
+        }
+    ),
+    "paths/nointro/step1.md": "Only step.\n",
     "paths/hello/step1.md": "Run it:\n\n```\nls\n```{{execute}}\n",
     "paths-pathway.json": json.dumps(
         {
@@ -238,6 +247,7 @@ def test_the_payloads_reach_the_pages_they_attack(site):
     )
     assert SCRIPT in site.html("tags/").get_text()
     assert "Scenario <script>" in site.html("paths/hello/").get_text()
+    assert "Described " + HOSTILE in site.html("paths/nointro/").select_one("article").get_text()
     assert site.html("paths/").select_one("h1").get_text() == "Pathway " + HOSTILE
     cover = site.html("course/second/").select_one("figcaption")
     assert cover is not None and cover.get_text() == f"Caption {HOSTILE} x"

@@ -65,6 +65,12 @@ def slugify(text: str) -> str:
     return slug or "series"
 
 
+_HIDDEN_LANDING = (
+    "this landing page is not published but parts of its series are; "
+    "they get a generated landing page instead"
+)
+
+
 def build_series(
     posts: Mapping[str, Post],
     visible: Collection[str],
@@ -103,6 +109,12 @@ def build_series(
                 continue
             if posixpath.basename(folder) in plain_folders:
                 continue
+            if index is not None and index.src_uri not in visible:
+                # A draft (scheduled, expired) landing page must not lend its title and
+                # description to the published parts: they get a generated landing page.
+                if any(uri in visible for uri in uris):
+                    problems.append((index.src_uri, Problem(_HIDDEN_LANDING)))
+                index = None
             title = index.title if index else title_from_filename(folder + "/index.md")
             key = "folder:" + folder
             slug = slugify(title)
@@ -130,8 +142,11 @@ def build_series(
             slug = slugify(name)
             key = folder_of_title.get(slug, "key:" + slug)
             landing = posixpath.join(series_dir, slug, "index.md")
-            series = series_for(key, Series(slug, name, landing, landing not in posts))
-            if series.landing_uri in posts and series.description is None and key.startswith("key"):
+            written = landing in posts and landing in visible
+            if landing in posts and not written and uri in visible and key not in found:
+                problems.append((landing, Problem(_HIDDEN_LANDING)))
+            series = series_for(key, Series(slug, name, landing, not written))
+            if written and series.description is None and key.startswith("key"):
                 landing_meta = posts[series.landing_uri].meta
                 series.description = landing_meta.description or landing_meta.summary
             if uri not in members[key]:

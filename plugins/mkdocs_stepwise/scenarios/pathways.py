@@ -105,19 +105,21 @@ def pathway_markdown(pathway: Pathway) -> str:
         front["description"] = pathway.description
     lines = ["---", yaml.safe_dump(front, allow_unicode=True).rstrip("\n"), "---", ""]
     if pathway.description:
-        lines += [_escape(pathway.description), ""]
+        lines += [escape_markdown(pathway.description), ""]
     for number, (series, title, description) in enumerate(pathway.courses, start=1):
         link = posixpath.relpath(series.landing_uri, pathway.folder)
-        lines.append(f"{number}. [{_escape(title)}]({link})")
-        facts = " · ".join(_escape(fact) for fact in (series.difficulty, series.time) if fact)
-        details = [_escape(description)] if description else []
+        lines.append(f"{number}. [{escape_markdown(title)}]({link})")
+        facts = " · ".join(
+            escape_markdown(fact) for fact in (series.difficulty, series.time) if fact
+        )
+        details = [escape_markdown(description)] if description else []
         details += [f"*{facts}*"] if facts else []
         if details:
             lines += ["", "    " + " — ".join(details), ""]
     return "\n".join(lines) + "\n"
 
 
-def _escape(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Plain text as Markdown: emphasis and link syntax escaped, HTML shown as text.
 
     Python-Markdown does not treat `\\<` as an escape, so `<` and `&` become entities: a title in
