@@ -142,6 +142,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         add_landing_pages(files, config, catalogue)
         self.scenario_pages = place_scenarios(files, scenarios, catalogue.series)
         add_pathway_pages(files, config, catalogue.series, catalogue.add_generated)
+        # Before the blog places posts: a post's `url` must not take an asset's address.
+        add_asset_files(files, config)
         self.blog = Blog.prepare(
             catalogue,
             files,
@@ -154,7 +156,6 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             ),
             serving=self.serving,
         )
-        add_asset_files(files, config)
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
         set_known_pages(file.src_uri for file in files.documentation_pages())
         self.files = files

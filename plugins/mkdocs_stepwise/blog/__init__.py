@@ -59,6 +59,15 @@ class PageExtras:
     """`(MIME type, site-relative URL)` of the site's feeds, for `<link rel="alternate">`."""
 
 
+# Files written after the pages, by MkDocs and its search plugin.
+SITE_FILES = {
+    "sitemap.xml": "sitemap",
+    "sitemap.xml.gz": "compressed sitemap",
+    "404.html": "404 page",
+    "search/search_index.json": "search index",
+}
+
+
 class Blog:
     def __init__(
         self,
@@ -97,9 +106,10 @@ class Blog:
         for uri in shown:
             blog.themes[uri] = theme = read_theme(catalogue.posts[uri], blog._is_file)
             report(uri, theme.problems)
-        blog._move(shown)
         blog.posts = listings.listed_posts(catalogue, blog._included)
+        # Generated pages first: a post's `url` or alias must not take their addresses.
         blog._add_listing_pages()
+        blog._move(shown)
         blog._add_redirects(shown)
         return blog
 
@@ -121,7 +131,7 @@ class Blog:
     def _move(self, shown: Iterable[str]) -> None:
         """Publish posts at the address their `url` or `slug` asks for (`url` wins, as in Hugo)."""
         # A draft left out of this build does not hold on to its address.
-        taken = {file.dest_uri: file for file in self.files if self._written(file)}
+        taken = self._taken()
         directory_urls = self.config.use_directory_urls
         for uri in shown:
             meta = self.catalogue.posts[uri].meta
@@ -137,12 +147,26 @@ class Blog:
                 self._problem(uri, key, dest.message)
                 continue
             other = taken.get(dest)
-            if other is not None and other is not file:
-                self._problem(uri, key, f"'{dest}' is already the address of '{other.src_uri}'")
+            if other is not None and other != f"'{uri}'":
+                self._problem(uri, key, f"'{dest}' is already the address of {other}")
                 continue
             taken.pop(file.dest_uri, None)
             _set_dest(file, dest)
-            taken[dest] = file
+            taken[dest] = f"'{uri}'"
+
+    def _taken(self) -> dict[str, str]:
+        """Every address this build writes so far -> what is there, for messages.
+
+        MkDocs and the plugin write some files after the pages (sitemap, search index, feeds,
+        404 page): those addresses are taken from the start.
+        """
+        taken = {dest: f"the {what}" for dest, what in SITE_FILES.items()}
+        if self._feeds_wanted():
+            taken.update({"feed.xml": "the RSS feed", "feed.json": "the JSON feed"})
+        for file in self.files:
+            if self._written(file):
+                taken[file.dest_uri] = f"'{file.src_uri}'"
+        return taken
 
     def _problem(self, uri: str, key: str, message: str) -> None:
         line = self.catalogue.posts[uri].front.key_lines.get(key)
@@ -167,7 +191,7 @@ class Blog:
             self.listing_pages[listing.src_uri] = listing
 
     def _add_redirects(self, shown: Iterable[str]) -> None:
-        taken = {file.dest_uri for file in self.files if self._written(file)}
+        taken = self._taken()
         for uri in shown:
             post = self.catalogue.posts[uri]
             target = self.files.get_file_from_path(uri)
@@ -179,7 +203,9 @@ class Blog:
                     self._problem(uri, "aliases", dest.message)
                     continue
                 if dest in taken:
-                    self._problem(uri, "aliases", f"'{alias}' is already a page of this site")
+                    self._problem(
+                        uri, "aliases", f"'{alias}' is already the address of {taken[dest]}"
+                    )
                     continue
                 html = redirect_page(
                     relative_url(dest, target.url), self._absolute(target.url), post.title
@@ -187,7 +213,7 @@ class Blog:
                 file = File.generated(self.config, dest, content=html)
                 file.generated_by = GENERATED_BY
                 self.files.append(file)
-                taken.add(dest)
+                taken[dest] = f"an alias of '{uri}'"
 
     def _absolute(self, url: str) -> str | None:
         site_url = self.config.site_url
