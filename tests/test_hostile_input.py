@@ -74,6 +74,13 @@ Opening words <!--more--> and the rest.
 
 [evil]: javascript:alert('pwned')
 
+{{{{< figure src="/images/first.jpg" caption="[me](javascript:alert(document.domain))" >}}}}
+
+A paragraph with a handler.
+{{: onmouseover="alert('pwned')" }}
+
+## A heading {{ onclick=alert(1) }}
+
 ```
 echo "a command"
 ```{{{{execute}}}}
@@ -315,7 +322,11 @@ def test_refused_images_and_removed_links_are_reported(site):
                     ("href", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
                     ("src", "javascript:alert("),
                     ("href", "javascript:alert('pwned')"),
+                    ("href", "javascript:alert(document.domain)"),
                 ]
             ),
+            "course/evil.md: onmouseover \"alert('pwned')\" removed: "
+            "event handlers are not allowed",
+            "course/evil.md: onclick 'alert(1)' removed: event handlers are not allowed",
         ]
     )

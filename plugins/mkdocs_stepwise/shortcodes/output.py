@@ -17,6 +17,7 @@ from typing import Literal, Protocol
 import markdown
 
 from ..pagecontext import PageInfo
+from ..safe_links import SafeLinksExtension
 from .parser import Node, Shortcode
 
 
@@ -159,7 +160,8 @@ def site_url(url: str, page: PageInfo) -> str:
     return page.relative_url(target)
 
 
-_INLINE_MARKDOWN = markdown.Markdown()
+# Captions and attributions are Markdown from the post: their links are filtered like the page's.
+_INLINE_MARKDOWN = markdown.Markdown(extensions=[SafeLinksExtension()])
 
 
 def markdownify(text: str) -> str:
