@@ -32,6 +32,7 @@ from .blog.listings import POSTS_MARKER
 from .catalogue import Catalogue
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
+from .guard import ContainedTemplate, contain_rendering, per_page_event
 from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_build_warning
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
@@ -185,12 +186,17 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             files, catalogue, config, self._page_meta, serving=self.serving
         )
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        contain_rendering(page)
+        return page
+
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         post = self.catalogue.posts.get(page.file.src_uri) if self.catalogue else None
         return post.markdown if post is not None else None
 
     # Before Material's tags plugin (-50), which reads `tags` from page.meta in this event.
     @event_priority(50)
+    @per_page_event
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -210,6 +216,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             self.blog.extend_meta(src_uri, meta)
         return meta
 
+    @per_page_event
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -220,6 +227,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
+        # A page whose template fails is reported and built bare; the others build as usual.
+        env.template_class = ContainedTemplate
+        if env.cache is not None:
+            env.cache.clear()
         if self.material_keys.emoji_icons:
             # Hugo's emoji `icon`s, drawn where Material includes `.icons/<name>.svg`.
             loaders: list[BaseLoader] = [DictLoader(self.material_keys.emoji_icons)]
@@ -229,6 +240,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             cache_navigation(env, self.nav)
         return env
 
+    @per_page_event
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
