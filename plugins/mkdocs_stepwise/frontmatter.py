@@ -165,3 +165,29 @@ def _key_lines(lines: list[str], first_line: int) -> dict[str, int]:
             key = (match.group("json") or match.group("bare")).lower()
             found.setdefault(key, first_line + offset)
     return found
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(value: Any) -> tuple[Any, bool]:
+    """`value` with lone surrogates (`"\\ud800"` in JSON) replaced by U+FFFD; whether any were.
+
+    They cannot be written as UTF-8, so a feed or a script holding one fails to be written.
+    """
+    if isinstance(value, str):
+        scrubbed = _SURROGATE.sub("\ufffd", value)
+        return scrubbed, scrubbed != value
+    if isinstance(value, list):
+        pairs = [scrub_surrogates(item) for item in value]
+        return [item for item, _ in pairs], any(changed for _, changed in pairs)
+    if isinstance(value, dict):
+        result: dict[Any, Any] = {}
+        changed = False
+        for key, item in value.items():
+            clean_key, key_changed = scrub_surrogates(key)
+            clean_item, item_changed = scrub_surrogates(item)
+            result[clean_key] = clean_item
+            changed = changed or key_changed or item_changed
+        return result, changed
+    return value, False

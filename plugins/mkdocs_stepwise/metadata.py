@@ -200,7 +200,7 @@ class _Reader:
             # Real posts carry an empty `date:`; Hugo treats it as absent, and so do we.
             return None
         parsed = parse_date(value, self.tz)
-        if parsed is None:
+        if parsed is None and not is_zero_date(value):
             self._problem(name, f"is not a date: {_describe(value)} (write e.g. 2018-03-05)")
         return parsed
 
@@ -257,9 +257,23 @@ def parse_date(value: Any, tz: dt.tzinfo) -> dt.datetime | None:
                 break
             except ValueError:
                 continue
-    if result is None:
+    if result is None or is_zero_date(result):
         return None
-    return result if result.tzinfo else result.replace(tzinfo=tz)
+    result = result if result.tzinfo else result.replace(tzinfo=tz)
+    try:
+        # Every later comparison converts to UTC: a date at the edge of the calendar would
+        # overflow there (9999-12-31 in New York), so it is refused here.
+        result.astimezone(dt.UTC)
+    except OverflowError:
+        return None
+    return result
+
+
+def is_zero_date(value: Any) -> bool:
+    """Hugo's zero date, `0001-01-01`: Hugo writes it for "no date", and so means it."""
+    if isinstance(value, dt.date):
+        return (value.year, value.month, value.day) == (1, 1, 1)
+    return isinstance(value, str) and value.strip().startswith("0001-01-01")
 
 
 _DATE_PARSERS: tuple[Callable[[str], dt.datetime], ...] = (

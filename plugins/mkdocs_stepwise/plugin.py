@@ -29,14 +29,15 @@ from mkdocs.utils.templates import TemplateContext
 from . import pagecontext
 from .blog import Blog, BlogOptions
 from .blog.listings import POSTS_MARKER
-from .catalogue import Catalogue
+from .catalogue import Catalogue, report
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
-from .guard import ContainedTemplate, contain_rendering, per_page_event
+from .guard import ContainedTemplate, contain_rendering, describe, per_page_event
 from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_build_warning
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .material_keys import MaterialKeys
+from .metadata import Problem
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_within_series
 from .publishing import PublishingPolicy
@@ -119,10 +120,12 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages = [file for file in files.documentation_pages() if not file.generated_by]
+        sources = _readable_sources(files, pages)
+        pages = [file for file in pages if file.src_uri in sources]
         scenarios = read_scenarios(files)
         self.material_keys = MaterialKeys(theme_dirs=list(config.theme.dirs))
         self.catalogue = catalogue = Catalogue.read(
-            ((file.src_uri, _raw(file)) for file in pages),
+            sources.items(),
             policy=PublishingPolicy.from_options(
                 self.config.drafts, self.config.future, self.config.expired
             ),
@@ -284,6 +287,17 @@ def _forget_build_state() -> None:
     pagecontext.set_current_page(pagecontext.PageInfo())
 
 
-def _raw(file: File) -> bytes:
-    # Bytes, not text: undecodable files are reported by the catalogue instead of crashing here.
-    return file.content_bytes
+def _readable_sources(files: Files, pages: list[File]) -> dict[str, bytes]:
+    """Each page's bytes; a page that cannot be read (deleted while `serve` builds) is left out.
+
+    Bytes, not text: undecodable files are reported by the catalogue instead of crashing here.
+    """
+    sources: dict[str, bytes] = {}
+    for file in pages:
+        try:
+            sources[file.src_uri] = file.content_bytes
+        except OSError as error:
+            message = f"cannot be read ({describe(error)}); left out of this build"
+            report(file.src_uri, [Problem(message)])
+            files.remove(file)
+    return sources

@@ -58,10 +58,20 @@ class SeriesIndex:
     problems: list[tuple[str, Problem]]
 
 
+# A slug names a folder and a script (`<slug>.sh`): short enough for any file system.
+MAX_SLUG = 100
+
+
 def slugify(text: str) -> str:
-    """A URL-safe name: `Python environment isolation` -> `python-environment-isolation`."""
+    """A URL-safe name: `Python environment isolation` -> `python-environment-isolation`.
+
+    At most `MAX_SLUG` characters, cut at a word boundary where there is one.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        cut = slug[: MAX_SLUG + 1]
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG // 2 :] else cut[:MAX_SLUG]).strip("-")
     return slug or "series"
 
 

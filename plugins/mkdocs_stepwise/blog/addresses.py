@@ -26,16 +26,41 @@ class AddressError:
     message: str
 
 
+# File systems allow 255 bytes per name; leave room for `.html` and MkDocs' own suffixes.
+MAX_SEGMENT_BYTES = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _shown(value: str) -> str:
+    """`value` for a message: control characters visible, and never more than 60 characters."""
+    text = repr(value)[1:-1]
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def segment_problem(path: str) -> str | None:
+    """Why `path` cannot be a file name on disk, or None."""
+    if _CONTROL.search(path):
+        return "holds a control character"
+    if any(
+        len(part.encode("utf-8", "surrogatepass")) > MAX_SEGMENT_BYTES for part in path.split("/")
+    ):
+        return f"has a path segment longer than {MAX_SEGMENT_BYTES} bytes"
+    return None
+
+
 def _clean(value: str, base: str) -> str | AddressError:
     """A site-relative path for `value`, resolved against folder `base` unless it starts at `/`."""
     text = value.strip()
     if not text or _SCHEME.match(text) or "\\" in text or "?" in text or "#" in text:
-        return AddressError(f"'{value}' is not a path on this site")
+        return AddressError(f"'{_shown(value)}' is not a path on this site")
+    problem = segment_problem(text)
+    if problem:
+        return AddressError(f"'{_shown(value)}' {problem}")
     joined = text if text.startswith("/") else posixpath.join("/", base, text)
     path = posixpath.normpath(joined)
     # `..` that climbs above the root is the author's mistake, not a path to clamp silently.
     if _climbs_out(joined):
-        return AddressError(f"'{value}' points outside the site")
+        return AddressError(f"'{_shown(value)}' points outside the site")
     return path.lstrip("/")
 
 
@@ -64,7 +89,10 @@ def slug_destination(dest_uri: str, slug: str, use_directory_urls: bool) -> str 
     """`dest_uri` with its last address segment replaced by `slug`."""
     name = slug.strip().strip("/")
     if not name or "/" in name or name in {".", ".."} or _SCHEME.match(name) or "\\" in name:
-        return AddressError(f"slug '{slug}' should be one path segment, e.g. 'my-post'")
+        return AddressError(f"slug '{_shown(slug)}' should be one path segment, e.g. 'my-post'")
+    problem = segment_problem(name)
+    if problem:
+        return AddressError(f"slug '{_shown(slug)}' {problem}")
     folder, filename = posixpath.split(dest_uri)
     if use_directory_urls and filename == "index.html":
         parent = posixpath.dirname(folder)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..frontmatter import scrub_surrogates
 from ..metadata import Problem
 
 INDEX_NAME = "index.json"
@@ -269,12 +270,15 @@ def read_scenario(
             line=error.lineno,
         )
         return Scenario(folder, "", problems=[(index_uri, problem)])
+    data, scrubbed = scrub_surrogates(data)
     details = data.get("details") if isinstance(data, dict) else None
     steps = details.get("steps") if isinstance(details, dict) else None
     if not isinstance(steps, list):
         return None
     assert isinstance(data, dict) and isinstance(details, dict)
     reader = _Reader(folder, existing_files)
+    if scrubbed:
+        reader.problem("holds lone surrogates (\\ud800 to \\udfff); replaced by \ufffd")
     title = _text(data.get("title")) or _folder_title(folder)
     scenario = Scenario(
         folder,

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..frontmatter import scrub_surrogates
 from ..metadata import Problem
 from ..series import Series
 
@@ -57,6 +58,7 @@ def read_pathway(src_uri: str, text: str, scenarios: Mapping[str, Series]) -> Pa
             f"is not valid JSON ({error.msg}, column {error.colno})", line=error.lineno
         )
         return Pathway(src_uri, folder, "", problems=[(src_uri, problem)])
+    data, scrubbed = scrub_surrogates(data)
     courses = data.get("courses") if isinstance(data, dict) else None
     if not isinstance(courses, list):
         return None
@@ -67,6 +69,8 @@ def read_pathway(src_uri: str, text: str, scenarios: Mapping[str, Series]) -> Pa
         _text(data.get("title")) or name.replace("-", " ").capitalize(),
         _text(data.get("description")),
     )
+    if scrubbed:
+        _problem(pathway, "holds lone surrogates (\\ud800 to \\udfff); replaced by \ufffd")
     for number, course in enumerate(courses, start=1):
         course_id = course.get("course_id") if isinstance(course, dict) else None
         if not isinstance(course_id, str) or not course_id.strip():
