@@ -47,6 +47,7 @@ comics:
     img: https://imgs.xkcd.com/comics/python.png
 """
 
+CONTROL_TITLE = "Second \x1b[31mred\x1b[0m\x0b part\x07"
 CAPTION = f"Caption {HOSTILE} [x](javascript:alert(1))"
 EVIL_TITLE = "Evil " + HOSTILE + "\ntouch /tmp/pwned"
 EVIL_POST = f"""
@@ -100,7 +101,9 @@ FILES: dict[str, str | bytes] = {
     "course/index.md": f"---\ntitle: {yaml_string('Course ' + HOSTILE)}\n"
     f"description: {yaml_string(HOSTILE)}\n---\n",
     "course/evil.md": EVIL_POST,
-    "course/second.md": f"---\ntitle: Second\nweight: 2\nseries: {yaml_string(HOSTILE)}\n"
+    # Colour codes pasted from a terminal and a vertical tab: XML 1.0 forbids both.
+    "course/second.md": f"---\ntitle: {yaml_string(CONTROL_TITLE)}\nweight: 2\n"
+    f"series: {yaml_string(HOSTILE)}\n"
     f"coverImage: /images/first.jpg\ncoverCaption: {yaml_string(CAPTION)}\n"
     f"date: 2024-01-03\n---\nBody.\n",
     "course/third.md": "---\ntitle: Third\nweight: 3\n"
@@ -256,6 +259,10 @@ def test_the_payloads_reach_the_pages_they_attack(site):
     assert "Scenario <script>" in site.html("paths/hello/").get_text()
     assert "Described " + HOSTILE in site.html("paths/nointro/").select_one("article").get_text()
     assert site.html("paths/").select_one("h1").get_text() == "Pathway " + HOSTILE
+    feed_titles = [
+        item.findtext("title") for item in ET.fromstring(site.text("feed.xml")).iter("item")
+    ]
+    assert "Second red part" in feed_titles
     cover = site.html("course/second/").select_one("figcaption")
     assert cover is not None and cover.get_text() == f"Caption {HOSTILE} x"
     caption = evil.select_one("figure.stepwise-xkcd .stepwise-xkcd__text")

@@ -8,6 +8,7 @@ contribute: a draft previewed under `mkdocs serve` never reaches a script.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,9 +26,13 @@ def script_path(landing_dest_uri: str, slug: str) -> str:
     return posixpath.join(posixpath.dirname(landing_dest_uri), f"{slug}.sh")
 
 
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _comment(text: str) -> str:
     # One physical line: a title can never end the comment and smuggle in a command.
-    return " ".join(text.split())
+    # Control characters (terminal escapes) would act on the terminal of whoever `cat`s it.
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 def series_script(title: str, url: str, parts: Sequence[ScriptPart]) -> str:
