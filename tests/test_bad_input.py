@@ -142,6 +142,14 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
         },
         r"^scenario/index\.json: holds lone surrogates",
     ),
+    "a YAML alias bomb": (
+        {
+            "bad.md": "---\ntitle: x\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+            + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))
+            + "showMeta: *a8\n---\nBody\n"
+        },
+        r"^bad\.md:4: YAML aliases \(\*name\) expand to more than 10,000 values",
+    ),
     "shortcodes nested 250 deep": (
         {"bad.md": "# Bad\n\n" + "{{< alert info >}}\n" * 250 + "x\n" + "{{< /alert >}}\n" * 250},
         r"^bad\.md:23: shortcodes nested more than 20 deep; the inner ones are shown as written",

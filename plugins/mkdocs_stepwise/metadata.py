@@ -125,6 +125,9 @@ def normalise(front: FrontMatter, timezone: dt.tzinfo | str = "UTC") -> Normalis
     return Normalised(meta, reader.problems)
 
 
+_FALSE_WORDS = frozenset({"false", "no", "off", "0", ""})
+
+
 class _Reader:
     """Case-insensitive access to front matter, with type checks that record problems."""
 
@@ -163,7 +166,7 @@ class _Reader:
             return bool(value)
         self._problem(name, f"should be true or false, not {_describe(value)}")
         # Err on the side of caution: anything but an explicit "false" keeps a draft a draft.
-        return str(value).strip().lower() not in {"false", "no", "off", "0", ""}
+        return not _is_scalar(value) or str(value).strip().lower() not in _FALSE_WORDS
 
     def integer(self, name: str) -> int | None:
         value = self.raw(name)
@@ -287,11 +290,17 @@ def _is_scalar(value: Any) -> bool:
     return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, str):
-        return repr(value)
+def describe_value(value: Any) -> str:
+    """A value for a message: containers by their kind, scalars cut to 60 characters.
+
+    Never `str()` a container: YAML aliases can make a small file hold a huge one.
+    """
     if isinstance(value, dict):
         return "a set of keys"
-    if isinstance(value, list):
+    if isinstance(value, list | tuple | set):
         return "a list"
-    return repr(value)
+    text = repr(value) if isinstance(value, str | int | float | bool) else type(value).__name__
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_describe = describe_value
