@@ -196,6 +196,7 @@ class _Scanner:
         # The line that ended the last indented code block (until a blank line follows) and the
         # blank line for the code block's container.
         self.code_ended_at: tuple[int, str] | None = None
+        self.pre_end_cache: tuple[int, int | None] = (len(self.source) + 1, None)
 
     def run(self) -> RewriteResult:
         index = 0
@@ -320,7 +321,12 @@ class _Scanner:
         inside a fence SuperFences abandons is not (hiding it would change how SuperFences
         reads the fence), so it must hold no opening fence after that fence to be skipped.
         """
-        end = raw_pre_end(self.source, index)
+        # The first `</pre>` at or after `index` serves every `<pre>` up to it: searching again
+        # for each of thousands of unclosed `<pre>` lines was quadratic.
+        searched_from, end = self.pre_end_cache
+        if not (searched_from <= index and (end is None or index <= end)):
+            end = raw_pre_end(self.source, index)
+            self.pre_end_cache = (index, end)
         if end is None:
             return None
         if not sees_fences and any(

@@ -121,6 +121,7 @@ class PageRenderer:
         """`html` or `markdown`, for each `raw()` / `markdown()` call under way."""
         self._line_before = ""
         self._depth = 0
+        self.tocs = 0
         """The text on the line before the call being rendered (Markdown mode)."""
 
     # --- RenderContext ---------------------------------------------------------------------

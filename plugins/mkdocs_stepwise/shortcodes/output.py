@@ -49,6 +49,8 @@ class RenderContext(Protocol):
     """What renderers may ask of the extension for the page being converted."""
 
     page: PageInfo
+    tocs: int
+    """How many tables of contents this page has rendered so far."""
 
     def stash(self, html_text: str) -> str:
         """Store raw HTML; returns the placeholder to put in the Markdown."""

@@ -125,9 +125,58 @@ _TOCSTOP_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*tocstop[ \t]*-->[ \t]*$", re.IG
 _FENCE_OPEN = re.compile(r"[ \t]*(`{3,}|~{3,})([^\n]*)")
 
 
+_ESCAPED_OPEN = re.compile(r"\{\{([<%])/\*")
+_ESCAPED_CLOSE = re.compile(r"\*/([>%])\}\}")
+
+
+class _NextMatch:
+    """The first match of `pattern` at or after a position, for positions that only grow.
+
+    Searching again from every position is quadratic when there is no match (16,000
+    unclosed `{{</*`); this searches again only once the remembered match is behind.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern = pattern
+        self.text = text
+        self.found: re.Match[str] | None = None
+        self.exhausted = False
+
+    def at_or_after(self, pos: int) -> re.Match[str] | None:
+        if self.exhausted:
+            return None
+        if self.found is None or self.found.start() < pos:
+            self.found = self.pattern.search(self.text, pos)
+            self.exhausted = self.found is None
+        return self.found
+
+
+def _escaped_at(text: str, pos: int, closes: _NextMatch) -> re.Match[str] | None:
+    """The escaped call `{{</* x */>}}` starting at `pos`, as `_ESCAPED` would match it."""
+    if not _ESCAPED_OPEN.match(text, pos):
+        return None
+    close = closes.at_or_after(pos + 5)
+    return _ESCAPED.match(text, pos, close.end()) if close else None
+
+
 def unescape(text: str) -> str:
     """Replace Hugo's escaped calls `{{</* x */>}}` with what they show, `{{< x >}}`."""
-    return _ESCAPED.sub(lambda m: "{{" + m.group(1) + m.group(2) + m.group(3) + "}}", text)
+    if "/*" not in text:
+        return text
+    closes = _NextMatch(_ESCAPED_CLOSE, text)
+    out: list[str] = []
+    done = 0
+    for opening in _ESCAPED_OPEN.finditer(text):
+        if opening.start() < done:
+            continue
+        escaped = _escaped_at(text, opening.start(), closes)
+        if escaped is None:
+            if closes.exhausted:
+                break
+            continue
+        out += [text[done : escaped.start()], "{{", escaped[1], escaped[2], escaped[3], "}}"]
+        done = escaped.end()
+    return "".join(out) + text[done:]
 
 
 def parse_tag(text: str, start: int) -> tuple[Tag, int] | str:
@@ -312,6 +361,10 @@ def tokenize(
     text, untouched and unreported.
     """
     lines = _Lines.of(text)
+    escape_closes = _NextMatch(_ESCAPED_CLOSE, text)
+    toc_stops = _NextMatch(_TOCSTOP_COMMENT, text)
+    tocs = _NextMatch(_TOC_COMMENT, text)
+    verbatim_closes: dict[str, _NextMatch] = {}
     tokens: list[Node | Tag] = []
     problems: list[Problem] = []
     plain_start = 0
@@ -334,8 +387,8 @@ def tokenize(
             if toc:
                 flush(pos)
                 end = toc.end()
-                stop = _TOCSTOP_COMMENT.search(text, end)
-                next_toc = _TOC_COMMENT.search(text, end)
+                stop = toc_stops.at_or_after(end)
+                next_toc = tocs.at_or_after(end)
                 if stop and (next_toc is None or next_toc.start() > stop.start()):
                     end = stop.end()  # markdown-toc's generated list goes: [TOC] replaces it
                 source = text[pos:end]
@@ -355,7 +408,7 @@ def tokenize(
                 pos = _run_end(text, pos)
             continue
         if char == "{" and _TAG_START.match(text, pos):
-            escaped = _ESCAPED.match(text, pos)
+            escaped = _escaped_at(text, pos, escape_closes)
             if escaped:
                 flush(pos)
                 tokens.append(Escaped(unescape(escaped.group()), lines.line(pos)))
@@ -373,9 +426,12 @@ def tokenize(
             flush(pos)
             tag = replace(tag, line=lines.line(pos))
             if tag.name in verbatim and not tag.closing and not tag.self_closing:
-                closing = re.compile(
-                    r"\{\{([<%])\s*/\s*" + re.escape(tag.name) + r"\s*([>%])\}\}"
-                ).search(text, tag_end)
+                if tag.name not in verbatim_closes:
+                    pattern = re.compile(
+                        r"\{\{([<%])\s*/\s*" + re.escape(tag.name) + r"\s*([>%])\}\}"
+                    )
+                    verbatim_closes[tag.name] = _NextMatch(pattern, text)
+                closing = verbatim_closes[tag.name].at_or_after(tag_end)
                 if closing:
                     close_parsed = parse_tag(text, closing.start())
                     assert not isinstance(close_parsed, str)  # the regex matched a valid tag
