@@ -281,3 +281,52 @@ def test_a_page_deleted_while_building_is_reported(build, tmp_path, plugin_warni
     site = build(files, strict=False, config={"hooks": [str(hook)]})
     plugin_warnings.expect(r"^gone\.md: cannot be read \(FileNotFoundError: .*\); left out")
     assert site.exists("guide/one/index.html") and not site.exists("gone/index.html")
+
+
+# Every key the plugin, MkDocs or Material reads, and a few a Hugo theme might use.
+FUZZ_KEYS = [
+    *[
+        "title",
+        "linkTitle",
+        "date",
+        "publishDate",
+        "expiryDate",
+        "lastmod",
+        "draft",
+        "tags",
+        "categories",
+        "keywords",
+    ],
+    *[
+        "description",
+        "summary",
+        "slug",
+        "url",
+        "aliases",
+        "weight",
+        "series",
+        "series_order",
+        "params",
+    ],
+    *["coverImage", "coverSize", "coverCaption", "coverMeta", "metaAlignment", "thumbnailImage"],
+    *["thumbnailImagePosition", "autoThumbnailImage", "showMeta", "showDate", "showTags"],
+    *["showPagination", "clearReading", "gallery", "icon", "template", "hide", "status", "search"],
+    *["author", "subtitle", "social", "comments", "location", "toc", "type", "layout", "menu"],
+]
+FUZZ_VALUES = ["[1, [2]]", "{a: {b: 1}}", "1.5", "true", '"1.5"', "[]"]
+
+
+def test_no_front_matter_value_stops_the_build(build, plugin_warnings):
+    """Each key with values of every wrong shape: warnings, never a traceback."""
+    files: dict[str, str | bytes] = dict(HEALTHY)
+    for number, (key, value) in enumerate(
+        (key, value) for key in FUZZ_KEYS for value in FUZZ_VALUES
+    ):
+        files[f"guide/p{number}.md"] = (
+            f"---\ntitle: P{number}\ndate: 2020-01-01\n{key}: {value}\n---\nBody.\n"
+        )
+    site = build(files, strict=False, config={"plugins": ["search", "tags", "stepwise"]})
+    assert not [message for message in plugin_warnings.messages if "failed (" in message]
+    plugin_warnings.clear()
+    for page in ("index.html", "guide/one/index.html", "guide/p0/index.html"):
+        assert site.exists(page), page

@@ -18,8 +18,9 @@ from zoneinfo import ZoneInfo
 from material.plugins.blog.readtime.parser import ReadtimeParser
 
 from .execute.commands import CommandReader
+from .guard import report as crashed
 from .htmlscan import scan
-from .material_keys import MaterialKeys
+from .material_keys import Checked, MaterialKeys
 from .metadata import Problem
 from .posts import Post, decode, read_post
 from .publishing import PublishingPolicy, Status, Visibility, status_of, visibility
@@ -78,10 +79,16 @@ class Catalogue:
         keys = material_keys or MaterialKeys()
         for src_uri, raw in sources:
             text, problem = decode(raw)
-            post = read_post(src_uri, text, tz)
+            try:
+                post = read_post(src_uri, text, tz)
+                checked = keys.check(post.front.data, post.front.key_lines)
+            except Exception as error:
+                # A value nothing foresaw: the page builds with its front matter as text.
+                crashed(src_uri, error, "reading its front matter")
+                post = read_post(src_uri, "\n" + text, tz)
+                checked = Checked({})
             if problem:
                 post.problems.insert(0, problem)
-            checked = keys.check(post.front.data, post.front.key_lines)
             post.problems.extend(checked.problems)
             checked_meta[src_uri] = checked.meta
             posts[src_uri] = post

@@ -110,7 +110,7 @@ class MaterialKeys:
 
     def hide(self, value: Any) -> list[str]:
         items = value if isinstance(value, list) else [value]
-        unknown = [item for item in items if item not in HIDE_PARTS]
+        unknown = [item for item in items if not (isinstance(item, str) and item in HIDE_PARTS)]
         if unknown:
             known = ", ".join(sorted(HIDE_PARTS))
             raise _Refused(f"lists {_describe(unknown[0])}, not one of {known}")

@@ -147,26 +147,30 @@ class Blog:
             if isinstance(dest, addresses.AddressError):
                 self._problem(uri, key, dest.message)
                 continue
-            other = taken.get(dest)
-            if other is not None and other != f"'{uri}'":
+            taken.remove(file.dest_uri)
+            other = taken.owner(dest)
+            if other is not None:
+                taken.add(file.dest_uri, f"'{uri}'")
                 self._problem(uri, key, f"'{dest}' is already the address of {other}")
                 continue
-            taken.pop(file.dest_uri, None)
             _set_dest(file, dest)
-            taken[dest] = f"'{uri}'"
+            taken.add(dest, f"'{uri}'")
 
-    def _taken(self) -> dict[str, str]:
+    def _taken(self) -> addresses.TakenAddresses:
         """Every address this build writes so far -> what is there, for messages.
 
         MkDocs and the plugin write some files after the pages (sitemap, search index, feeds,
         404 page): those addresses are taken from the start.
         """
-        taken = {dest: f"the {what}" for dest, what in SITE_FILES.items()}
+        taken = addresses.TakenAddresses()
+        for dest, what in SITE_FILES.items():
+            taken.add(dest, f"the {what}")
         if self._feeds_wanted():
-            taken.update({"feed.xml": "the RSS feed", "feed.json": "the JSON feed"})
+            taken.add("feed.xml", "the RSS feed")
+            taken.add("feed.json", "the JSON feed")
         for file in self.files:
             if self._written(file):
-                taken[file.dest_uri] = f"'{file.src_uri}'"
+                taken.add(file.dest_uri, f"'{file.src_uri}'")
         return taken
 
     def _problem(self, uri: str, key: str, message: str) -> None:
@@ -203,10 +207,9 @@ class Blog:
                 if isinstance(dest, addresses.AddressError):
                     self._problem(uri, "aliases", dest.message)
                     continue
-                if dest in taken:
-                    self._problem(
-                        uri, "aliases", f"'{alias}' is already the address of {taken[dest]}"
-                    )
+                other = taken.owner(dest)
+                if other is not None:
+                    self._problem(uri, "aliases", f"'{alias}' is already the address of {other}")
                     continue
                 html = redirect_page(
                     relative_url(dest, target.url), self._absolute(target.url), post.title
@@ -214,7 +217,7 @@ class Blog:
                 file = File.generated(self.config, dest, content=html)
                 file.generated_by = GENERATED_BY
                 self.files.append(file)
-                taken[dest] = f"an alias of '{uri}'"
+                taken.add(dest, f"an alias of '{uri}'")
 
     def _absolute(self, url: str) -> str | None:
         site_url = self.config.site_url

@@ -119,3 +119,38 @@ def alias_destination(alias: str, post_folder: str) -> str | AddressError:
     if path == "":
         return AddressError(f"alias '{alias}' would replace the home page")
     return destination(path, use_directory_urls=True)
+
+
+class TakenAddresses:
+    """The files a build writes, by destination, and who writes each (for messages).
+
+    Two addresses clash when they are the same file, or when one would be a folder of the
+    other (`a/1.5` as a file and `a/1.5/index.html`): the file system allows only one.
+    """
+
+    def __init__(self) -> None:
+        self.files: dict[str, str] = {}
+        self.folders: dict[str, str] = {}
+
+    def add(self, dest: str, owner: str) -> None:
+        self.files[dest] = owner
+        folder = posixpath.dirname(dest)
+        while folder and folder not in self.folders:
+            self.folders[folder] = owner
+            folder = posixpath.dirname(folder)
+
+    def remove(self, dest: str) -> None:
+        self.files.pop(dest, None)
+
+    def owner(self, dest: str) -> str | None:
+        """Who already takes `dest` (or a folder or file in its way); None when it is free."""
+        if dest in self.files:
+            return self.files[dest]
+        if dest in self.folders:
+            return self.folders[dest]
+        folder = posixpath.dirname(dest)
+        while folder:
+            if folder in self.files:
+                return self.files[folder]
+            folder = posixpath.dirname(folder)
+        return None
