@@ -194,8 +194,9 @@ def test_url_and_aliases_never_overwrite_the_sites_own_files(build, plugin_warni
         "g.md": "url: /404.html",
         "h.md": "url: /search/search_index.json",
         "i.md": "url: /archive/",
+        "j.md": "url: /course/course.sh",
     }
-    files = {"index.md": "# Home\n"}
+    files = {"index.md": "# Home\n", "course/one.md": "# One\n\nRun `ls`{{execute}}.\n"}
     for name, claim in claims.items():
         files[name] = (
             f"---\ntitle: Post {name}\ndate: 2020-01-01\ncategories: [x]\n{claim}\n---\nB.\n"
@@ -206,7 +207,7 @@ def test_url_and_aliases_never_overwrite_the_sites_own_files(build, plugin_warni
         plugin={"feeds": True},
         config={"plugins": ["search", {"stepwise": {}}]},
     )
-    warnings = plugin_warnings.expect(r"^[a-i]\.md:5: (url|aliases): .* is already the address")
+    warnings = plugin_warnings.expect(r"^[a-j]\.md:5: (url|aliases): .* is already the address")
     assert sorted(w.split(":")[0] for w in warnings) == sorted(claims)
     assert any("'assets/stepwise/execute.js' is already the address of" in w for w in warnings)
     for asset in ("execute.js", "progress.js"):
@@ -218,3 +219,4 @@ def test_url_and_aliases_never_overwrite_the_sites_own_files(build, plugin_warni
     assert json.loads(site.text("search/search_index.json"))["docs"]
     assert site.html("categories/").select_one("h1").get_text() == "Categories"
     assert site.exists("a/index.html") and site.exists("c/index.html")
+    assert site.text("course/course.sh").startswith("#!")

@@ -29,6 +29,7 @@ from ..catalogue import Catalogue, report
 from ..metadata import Problem
 from ..publishing import Visibility
 from ..series import slugify
+from ..series_script import script_path
 from . import addresses, feeds, images, listings
 from .listings import Link, ListingPage, PostCard
 from .post_header import PostHeader, has_h1, insert_header
@@ -171,6 +172,11 @@ class Blog:
         for file in self.files:
             if self._written(file):
                 taken.add(file.dest_uri, f"'{file.src_uri}'")
+        for series in self.catalogue.series.series:
+            landing = self.files.get_file_from_path(series.landing_uri)
+            if landing is not None:
+                script = script_path(landing.dest_uri, series.slug)
+                taken.add(script, f"the shell script of the series '{series.title}'")
         return taken
 
     def _problem(self, uri: str, key: str, message: str) -> None:
