@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint pytest strict-build bench clean
+.PHONY: serve build test lint pytest strict-build bench check clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ pytest: $(VENV)/.dev-installed
 # No --quiet: it drops warnings before --strict can count them.
 strict-build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict --site-dir "$$(mktemp -d)"
+
+## check: run every series' commands as a reader would (see README); not part of `make test`
+# CHECK_ARGS passes options and series: make check CHECK_ARGS="--part 2 python-environment-isolation"
+check: $(VENV)/.site-installed
+	$(BIN)/stepwise check $(CHECK_ARGS)
 
 ## bench: the performance benchmark (see README)
 bench: $(VENV)/.dev-installed

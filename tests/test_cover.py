@@ -222,3 +222,15 @@ def test_clear_reading_hides_both_sidebars(build):
         sidebars = site.html(page).select(".md-sidebar--primary, .md-sidebar--secondary")
         assert len(sidebars) == 2
         assert all(sidebar.has_attr("hidden") for sidebar in sidebars) is hidden
+
+
+def test_post_defaults_fill_what_a_post_leaves_out(build):
+    """Tranquilpeak's site-wide params: a post's own value wins."""
+    files = {
+        "clear.md": "---\ntitle: Clear\ndate: 2020-01-01\n---\n\n## Section\n\nHi\n",
+        "own.md": "---\ntitle: Own\ndate: 2020-01-02\nclearReading: false\n---\n\n## S\n\nHi\n",
+    }
+    site = build(files, plugin={"post_defaults": {"clearreading": True}})
+    for page, hidden in [("clear/", True), ("own/", False)]:
+        sidebars = site.html(page).select(".md-sidebar--primary, .md-sidebar--secondary")
+        assert all(sidebar.has_attr("hidden") for sidebar in sidebars) is hidden

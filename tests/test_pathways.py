@@ -69,3 +69,21 @@ def test_pathway_builds_as_a_page_of_scenarios(build, plugin_warnings):
     assert page.select_one("h1").get_text() == "Kubernetes"
     links = [(a.get_text(), a["href"]) for a in page.select("article ol a")]
     assert links == [("Hello", "hello/")]
+
+
+def test_courses_found_by_id_and_beside_the_pathway():
+    """Katacoda's `id` names the folder (`01-initialize` for course `initialize`); some
+    repositories keep the scenarios beside the pathway file instead of in `<name>/`."""
+    pathway = {
+        "courses": [
+            {"id": "01-initialize", "course_id": "initialize"},
+            {"id": "hello", "course_id": "hello"},
+        ]
+    }
+    scenarios = {
+        "start/01-initialize": _scenario("start/01-initialize", "Initialize"),
+        "hello": _scenario("hello", "Hello"),
+    }
+    found = read_pathway("start-pathway.json", json.dumps(pathway), scenarios)
+    assert found is not None and not found.problems
+    assert [series.title for series, _, _ in found.courses] == ["Initialize", "Hello"]

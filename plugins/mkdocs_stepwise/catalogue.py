@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -17,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from material.plugins.blog.readtime.parser import ReadtimeParser
 
-from .execute.commands import CommandReader
+from .execute.commands import Command, CommandReader, FileBlock
 from .guard import report as crashed
 from .htmlscan import scan
 from .material_keys import Checked, MaterialKeys
@@ -30,6 +31,8 @@ from .series import Series, SeriesIndex, build_series
 from .summaries import reading_minutes_of, teaser
 
 log = logging.getLogger("mkdocs.plugins.stepwise")
+# A Katacoda file block's opening tag; pages with neither it nor an execute block skip the reader.
+_FILE_BLOCK = re.compile(r"<pre\b[^>]*\bclass=[\"']?(?:[^\"'>]*\s)?file\b", re.IGNORECASE)
 
 
 @dataclass
@@ -40,6 +43,8 @@ class Rendered:
     minutes: int
     commands: list[str] = field(default_factory=list)
     """The page's execute commands, in order, for its series' shell script."""
+    steps: list[Command | FileBlock] = field(default_factory=list)
+    """Every marked element and file block, in order, with its marker (for `stepwise check`)."""
 
 
 @dataclass
@@ -156,12 +161,14 @@ class Catalogue:
         # One pass over the HTML for the reading time and, where there are execute blocks, the
         # commands: tokenizing dominates, and every page needs both.
         reading = ReadtimeParser()
-        commands = CommandReader() if "stepwise-execute" in html else None
+        wanted = "stepwise-execute" in html or _FILE_BLOCK.search(html) is not None
+        commands = CommandReader() if wanted else None
         scan(html, [reading] if commands is None else [reading, commands])
         self.rendered[src_uri] = Rendered(
             teaser(html, summary),
             reading_minutes_of(reading, words_per_minute),
             commands.found() if commands is not None else [],
+            commands.records if commands is not None else [],
         )
 
 

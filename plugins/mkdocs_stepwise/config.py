@@ -5,7 +5,22 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .blog.permalinks import check_pattern
+
 _PUBLISH_CHOICES = ("never", "serve", "always")
+
+
+class _Permalinks(c.DictOfItems[str]):
+    """Hugo's `permalinks` table; a pattern with a token Stepwise cannot fill is a config error
+    (it would move every post of its section somewhere unintended)."""
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        patterns = super().run_validation(value)
+        for section, pattern in patterns.items():
+            problem = check_pattern(pattern)
+            if problem is not None:
+                raise base.ValidationError(f"{section}: {problem}")
+        return patterns
 
 
 class XkcdConfig(base.Config):
@@ -71,6 +86,14 @@ class StepwiseConfig(base.Config):
 
     feed_items = c.Type(int, default=20)
     """How many of the newest published posts the feeds hold."""
+
+    permalinks = _Permalinks(c.Type(str), default={})
+    """Hugo's `permalinks`: per section (first folder), the address pattern of its pages, e.g.
+    `post: /:year/:month/:slug/`; `stepwise import hugo` copies them from the Hugo config."""
+
+    post_defaults = c.Type(dict, default={})
+    """Tranquilpeak keys every post has unless it sets them (Tranquilpeak's site-wide `params`),
+    e.g. `{clearReading: true, thumbnailImagePosition: left, autoThumbnailImage: true}`."""
 
     xkcd = c.SubConfig(XkcdConfig)
     """The xkcd panel's options."""

@@ -49,6 +49,11 @@ THEME_KEYS = (
 _THEME_KEY_BY_LOWER = {key.lower(): key for key in THEME_KEYS}
 
 
+def canonical_theme_keys(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Theme keys in their canonical spelling (`clearreading` → `clearReading`), as in posts."""
+    return {_THEME_KEY_BY_LOWER.get(str(key).lower(), str(key)): v for key, v in values.items()}
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with one key; `line` is the file line, when known."""

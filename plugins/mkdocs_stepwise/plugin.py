@@ -29,6 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 from . import pagecontext
 from .blog import Blog, BlogOptions
 from .blog.listings import POSTS_MARKER
+from .blog.site_addresses import SiteAddressesExtension
 from .catalogue import Catalogue, report
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
@@ -73,6 +74,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.scenario_pages: ScenarioPages | None = None
         self.xkcd: XkcdExtension | None = None
         self.material_keys = MaterialKeys()
+        self.site_addresses: SiteAddressesExtension | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -100,11 +102,17 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             # Always: readers must never run a script an imported post's link smuggles in.
             (True, "safe_links", SafeLinksExtension),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
+            (True, "site_addresses", self._make_site_addresses),
         ]
         for enabled, name, make in candidates:
             if enabled and not {f"stepwise.{name}", f"mkdocs_stepwise.{name}"} & listed:
                 # Python-Markdown takes Extension instances as well as names.
                 config.markdown_extensions.append(make())  # type: ignore[arg-type]
+
+    def _make_site_addresses(self) -> SiteAddressesExtension:
+        """One for the whole build: `on_files` tells it where every page is published."""
+        self.site_addresses = SiteAddressesExtension()
+        return self.site_addresses
 
     def _make_xkcd(self, config: MkDocsConfig) -> XkcdExtension:
         """One xkcd extension for the whole build: it collects the images to self-host."""
@@ -157,9 +165,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 archive_per_page=self.config.archive_per_page,
                 feeds=self.config.feeds,
                 feed_items=self.config.feed_items,
+                permalinks=dict(self.config.permalinks),
+                post_defaults=dict(self.config.post_defaults),
             ),
             serving=self.serving,
         )
+        if self.site_addresses is not None:
+            self.site_addresses.set_addresses(self.blog.site_addresses())
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
         set_known_pages(file.src_uri for file in files.documentation_pages())
         self.files = files

@@ -27,13 +27,15 @@ from mkdocs.structure.pages import Page
 
 from ..catalogue import Catalogue, report
 from ..metadata import Problem
+from ..posts import Post
 from ..publishing import Visibility
 from ..series import slugify
 from ..series_script import script_path
-from . import addresses, feeds, images, listings
+from . import addresses, feeds, images, listings, permalinks
 from .listings import Link, ListingPage, PostCard
 from .post_header import PostHeader, has_h1, insert_header
 from .redirects import redirect_page, relative_url
+from .site_addresses import address_key
 from .social_meta import SocialPage, social_meta
 from .tranquilpeak import PostTheme, read_theme
 
@@ -49,6 +51,10 @@ class BlogOptions:
     archive_per_page: int = 20
     feeds: bool = True
     feed_items: int = 20
+    permalinks: dict[str, str] = field(default_factory=dict)
+    """Hugo's `permalinks`: section -> address pattern."""
+    post_defaults: dict[str, Any] = field(default_factory=dict)
+    """Tranquilpeak keys for posts that do not set them."""
 
 
 @dataclass
@@ -89,6 +95,8 @@ class Blog:
         self.posts: list[str] = []
         self.categories: list[listings.Category] = []
         self.listing_pages: dict[str, ListingPage] = {}
+        self.alias_pages: dict[str, str] = {}
+        """Destination of each alias redirect page -> the src_uri of the post it leads to."""
         self._cards: dict[str, PostCard] = {}
 
     # --- on_files ---------------------------------------------------------------------------
@@ -106,7 +114,9 @@ class Blog:
         blog = cls(catalogue, files, config, options, serving=serving)
         shown = [uri for uri in catalogue.posts if blog._included(uri)]
         for uri in shown:
-            blog.themes[uri] = theme = read_theme(catalogue.posts[uri], blog._is_file)
+            blog.themes[uri] = theme = read_theme(
+                catalogue.posts[uri], blog._is_file, options.post_defaults
+            )
             report(uri, theme.problems)
         blog.posts = listings.listed_posts(catalogue, blog._included)
         # Generated pages first: a post's `url` or alias must not take their addresses.
@@ -135,14 +145,21 @@ class Blog:
         # A draft left out of this build does not hold on to its address.
         taken = self._taken()
         directory_urls = self.config.use_directory_urls
+        branches = (
+            permalinks.branch_folders(self.catalogue.posts) if self.options.permalinks else set()
+        )
         for uri in shown:
-            meta = self.catalogue.posts[uri].meta
+            post = self.catalogue.posts[uri]
+            meta = post.meta
             file = self.files.get_file_from_path(uri)
-            if file is None or not (meta.url or meta.slug):
+            pattern = permalinks.pattern_for(uri, self.options.permalinks, branches)
+            if file is None or not (meta.url or meta.slug or pattern):
                 continue
-            key = "url" if meta.url else "slug"
+            key = "url" if meta.url else "slug" if pattern is None else "date"
             if meta.url:
                 dest = addresses.url_destination(meta.url, directory_urls)
+            elif pattern is not None:
+                dest = self._permalink(pattern, post, directory_urls)
             else:
                 dest = addresses.slug_destination(file.dest_uri, meta.slug or "", directory_urls)
             if isinstance(dest, addresses.AddressError):
@@ -178,6 +195,14 @@ class Blog:
                 script = script_path(landing.dest_uri, series.slug)
                 taken.add(script, f"the shell script of the series '{series.title}'")
         return taken
+
+    @staticmethod
+    def _permalink(pattern: str, post: Post, directory_urls: bool) -> str | addresses.AddressError:
+        facts = permalinks.PageFacts(post.src_uri, post.title, post.meta.date, post.meta.slug)
+        path = permalinks.expand(pattern, facts)
+        if isinstance(path, addresses.AddressError):
+            return path
+        return addresses.url_destination(path, directory_urls)
 
     def _problem(self, uri: str, key: str, message: str) -> None:
         line = self.catalogue.posts[uri].front.key_lines.get(key)
@@ -224,6 +249,23 @@ class Blog:
                 file.generated_by = GENERATED_BY
                 self.files.append(file)
                 taken.add(dest, f"an alias of '{uri}'")
+                self.alias_pages[dest] = uri
+
+    def site_addresses(self) -> dict[str, str]:
+        """Every address a page of this build answers at (and its aliases) -> its src_uri."""
+        found = {
+            address_key(file.dest_uri): file.src_uri
+            for file in self.files.documentation_pages()
+            if self._written(file)
+        }
+        for dest, uri in self.alias_pages.items():
+            found.setdefault(address_key(dest), uri)
+        # HTML files of docs/ (such as the redirect pages `stepwise import` writes).
+        for file in self.files:
+            static_html = file.dest_uri.endswith(".html") and not file.is_documentation_page()
+            if static_html and not file.generated_by and self._written(file):
+                found.setdefault(address_key(file.dest_uri), file.src_uri)
+        return found
 
     def _absolute(self, url: str) -> str | None:
         site_url = self.config.site_url

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..metadata import Problem, describe_value
+from ..metadata import Problem, canonical_theme_keys, describe_value
 from ..posts import Post
 from .caption import render_caption
 from .gallery import parse_entry
@@ -73,8 +73,9 @@ class PostTheme:
 class _Options:
     """Typed access to `PostMeta.theme`, recording a Problem for each unusable value."""
 
-    def __init__(self, post: Post) -> None:
-        self.params: Mapping[str, Any] = post.meta.theme
+    def __init__(self, post: Post, defaults: Mapping[str, Any]) -> None:
+        # A site-wide default fills only the keys the post leaves out, as in Tranquilpeak.
+        self.params: Mapping[str, Any] = {**defaults, **post.meta.theme}
         self.lines = post.front.key_lines
         self.problems: list[Problem] = []
 
@@ -112,13 +113,18 @@ class _Options:
         return found
 
 
-def read_theme(post: Post, exists: Callable[[str], bool]) -> PostTheme:
-    """Check a post's Tranquilpeak options; `exists` says whether a docs-relative file exists."""
-    options = _Options(post)
+def read_theme(
+    post: Post, exists: Callable[[str], bool], defaults: Mapping[str, Any] | None = None
+) -> PostTheme:
+    """Check a post's Tranquilpeak options; `exists` says whether a docs-relative file exists.
+
+    `defaults` are the site's values for keys the post does not set (the `post_defaults` option).
+    """
+    options = _Options(post, canonical_theme_keys(defaults or {}))
     cover: Cover | None = None
     cover_image = options.image("coverImage", post, exists)
     if cover_image is not None:
-        caption_text = post.meta.theme.get("coverCaption")
+        caption_text = options.params.get("coverCaption")
         caption_html = None
         if caption_text is not None and str(caption_text).strip():
             caption = render_caption(str(caption_text))

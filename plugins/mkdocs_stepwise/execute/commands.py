@@ -5,10 +5,16 @@ The markup to expect is what SuperFences and `inline` render: an element with cl
 whose command is the text of its `code` elements. Prompts and output marked by Pygments'
 `console` lexer (`.gp`, `.go`), line numbers (`.linenos`) and fence titles (`.filename`) are not
 part of the command. `assets/execute.js` applies the same rules in the browser.
+
+Besides the strings "copy all" and the series script take (`found`), the reader keeps `records`:
+every marked element with its classes (terminal, `interrupt`, `ctrl-seq`, `no-check`, ...) and
+Katacoda's file blocks (`<pre class="file" data-filename="app.js" data-target="append">`), in
+page order, for `stepwise check`, which does what a reader does with them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 EXECUTE_CLASS = "stepwise-execute"
@@ -18,6 +24,34 @@ NOT_COMMAND_CLASSES = frozenset({"gp", "go", "linenos", "filename"})
 _VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
+
+
+FILE_CLASS = "file"
+"""Katacoda's file block: `<pre class="file" data-filename=... data-target=...>`."""
+FILE_TARGETS = frozenset({"replace", "append", "prepend", "insert"})
+
+
+@dataclass(frozen=True)
+class Command:
+    """A marked element: what its copy button copies, and the classes its marker gave it."""
+
+    text: str
+    classes: frozenset[str]
+    inline: bool
+    """A chip in the text (`` `ls`{{execute}} ``) rather than a block."""
+
+
+@dataclass(frozen=True)
+class FileBlock:
+    """A Katacoda file block: write `text` to `filename` as `target` says."""
+
+    filename: str
+    target: str
+    """`replace` (Katacoda's default), `append`, `prepend` or `insert`."""
+    marker: str | None
+    """For `insert`: the text (`data-marker`) the block goes in place of."""
+    text: str
+    """The block's text as "copy" copies it: the first newline and trailing space dropped."""
 
 
 def commands_from_html(html: str) -> list[str]:
@@ -42,6 +76,10 @@ class CommandReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.commands: list[str] = []
+        self.records: list[Command | FileBlock] = []
+        self.classes: frozenset[str] = frozenset()  # of the open execute element
+        self.file_depth: int | None = None  # stack depth of an open file block
+        self.file_attrs: dict[str, str | None] = {}
         self.stack: list[str] = []  # open tags
         self.command_depth: int | None = None  # stack depth of the open execute element
         self.inline = False  # the execute element is itself the `code`
@@ -55,11 +93,18 @@ class CommandReader(HTMLParser):
         classes = set((dict(attrs).get("class") or "").split())
         self.stack.append(tag)
         depth = len(self.stack)
+        if self.file_depth is not None:
+            return
         if self.command_depth is None:
-            if EXECUTE_CLASS in classes and CTRL_SEQ_CLASS not in classes:
+            if EXECUTE_CLASS in classes:
                 self.command_depth = depth
+                self.classes = frozenset(classes)
                 self.inline = tag == "code"
                 self.code_depth = depth if self.inline else None
+                self.parts = []
+            elif tag == "pre" and FILE_CLASS in classes:
+                self.file_depth = depth
+                self.file_attrs = dict(attrs)
                 self.parts = []
             return
         if self.skip_depth is None and classes & NOT_COMMAND_CLASSES:
@@ -78,14 +123,30 @@ class CommandReader(HTMLParser):
             if self.code_depth == depth and not self.inline:
                 self.code_depth = None
             if self.command_depth == depth:
-                self.commands.append("".join(self.parts))
+                text = "".join(self.parts)
+                if CTRL_SEQ_CLASS not in self.classes:
+                    self.commands.append(text)
+                self.records.append(Command(clean_command(text), self.classes, self.inline))
                 self.command_depth = self.code_depth = None
+            if self.file_depth == depth:
+                self._close_file()
             if closed == tag:
                 break
 
     def handle_data(self, data: str) -> None:
-        if self.code_depth is not None and self.skip_depth is None:
+        if self.file_depth is not None or (self.code_depth is not None and self.skip_depth is None):
             self.parts.append(data)
+
+    def _close_file(self) -> None:
+        self.file_depth = None
+        name = self.file_attrs.get("data-filename")
+        target = (self.file_attrs.get("data-target") or "replace").strip().lower()
+        if not name or target not in FILE_TARGETS:
+            return  # `clipboard`, or no file: a copy block, nothing to write
+        # As `execute.js` copies it: the browser drops the newline after `<pre>`.
+        text = "".join(self.parts).removeprefix("\n").rstrip()
+        marker = self.file_attrs.get("data-marker") or None
+        self.records.append(FileBlock(name, target, marker, text))
 
     def found(self) -> list[str]:
         """The commands read so far, in page order, each as it would be copied."""

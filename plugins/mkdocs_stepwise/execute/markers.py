@@ -56,6 +56,8 @@ class Marker:
     interrupt: bool = False
     ctrl_seq: bool = False
     no_newline: bool = False
+    no_check: bool = False
+    """`no-check`: `stepwise check` skips this command; readers see nothing different."""
     extra_classes: tuple[str, ...] = ()
 
     def css_classes(self) -> list[str]:
@@ -73,6 +75,8 @@ class Marker:
             classes.append(f"{CLASS_PREFIX}-ctrl-seq")
         if self.no_newline:
             classes.append(f"{CLASS_PREFIX}-no-newline")
+        if self.no_check:
+            classes.append(f"{CLASS_PREFIX}-no-check")
         classes.extend(self.extra_classes)
         return classes
 
@@ -110,7 +114,7 @@ def marker_from_match(match: re.Match[str]) -> ParsedMarker:
             terminal = int(found["number"])
         elif (found := _HOST_RE.fullmatch(word)) is not None:
             host = int(found["number"])
-        elif lowered in ("interrupt", "ctrl-seq", "no-newline"):
+        elif lowered in ("interrupt", "ctrl-seq", "no-newline", "no-check"):
             flags.add(lowered)
         elif _CLASS_NAME_RE.fullmatch(word) and word not in extra:
             extra.append(word)
@@ -123,6 +127,7 @@ def marker_from_match(match: re.Match[str]) -> ParsedMarker:
         interrupt="interrupt" in flags,
         ctrl_seq="ctrl-seq" in flags,
         no_newline="no-newline" in flags,
+        no_check="no-check" in flags,
         extra_classes=tuple(extra),
     )
     return ParsedMarker(marker, tuple(ignored))

@@ -43,6 +43,8 @@ class PageAdditions:
 
     folder: str
     verify_script: str | None = None
+    verify_uri: str | None = None
+    """Where the verify script is (`stepwise check` runs it and names it)."""
     answer_markdown: str | None = None
     is_finish: bool = False
 
@@ -68,6 +70,7 @@ class ScenarioPages:
                 pages[page.src_uri] = PageAdditions(
                     folder=scenario.folder,
                     verify_script=read(page.verify) if page.verify else None,
+                    verify_uri=page.verify,
                     answer_markdown=read(page.answer) if page.answer else None,
                     is_finish=page is scenario.finish,
                 )

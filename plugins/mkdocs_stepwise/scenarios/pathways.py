@@ -77,7 +77,10 @@ def read_pathway(src_uri: str, text: str, scenarios: Mapping[str, Series]) -> Pa
             _problem(pathway, f'course {number} has no "course_id"; it is left out')
             continue
         assert isinstance(course, dict)
-        series = scenarios.get(posixpath.join(folder, course_id.strip()))
+        series = next(
+            (scenarios[path] for path in course_folders(src_uri, course) if path in scenarios),
+            None,
+        )
         if series is None:
             _problem(
                 pathway,
@@ -89,6 +92,22 @@ def read_pathway(src_uri: str, text: str, scenarios: Mapping[str, Series]) -> Pa
         description = _text(course.get("description")) or series.description
         pathway.courses.append((series, title, description))
     return pathway
+
+
+def course_folders(src_uri: str, course: Mapping[str, object]) -> list[str]:
+    """Where a course's scenario may be, most likely first: Katacoda's `id` names the folder
+    (`get-started/01-initialize` for `"id": "01-initialize", "course_id": "initialize"`), in
+    the pathway's folder `<name>/` or, in repositories that keep scenarios at the top, beside
+    the pathway file."""
+    name = posixpath.basename(src_uri)[: -len(SUFFIX)]
+    beside = posixpath.dirname(src_uri)
+    ids = [v.strip() for v in (course.get("id"), course.get("course_id")) if isinstance(v, str)]
+    return [
+        posixpath.join(base, value)
+        for base in (posixpath.join(beside, name), beside)
+        for value in ids
+        if value
+    ]
 
 
 def _problem(pathway: Pathway, message: str) -> None:

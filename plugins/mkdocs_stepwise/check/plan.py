@@ -1,0 +1,283 @@
+"""What `stepwise check` will run: series, their parts, and each part's steps, in reading order.
+
+Pure: the records the build's command reader took from each page (`execute.commands`), the
+page's Markdown and its front matter in; a plan out. Nothing here parses Markdown for commands:
+the only reading of the source is `locate_lines`, which finds where each already-known command
+was written, for the report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..execute.commands import Command, FileBlock
+from ..execute.markers import CLASS_PREFIX
+
+INTERRUPT_CLASS = f"{CLASS_PREFIX}-interrupt"
+CTRL_SEQ_CLASS = f"{CLASS_PREFIX}-ctrl-seq"
+NO_CHECK_CLASS = f"{CLASS_PREFIX}-no-check"
+NO_NEWLINE_CLASS = f"{CLASS_PREFIX}-no-newline"
+_TERMINAL_CLASS = re.compile(rf"{CLASS_PREFIX}-(?P<kind>terminal|host)-(?P<number>\d+)")
+
+CONTROL_KEYS = {f"^{chr(code)}": chr(code - 64) for code in range(64, 96)}
+"""`^C` -> "\\x03": the keystrokes a `ctrl-seq` block sends."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing the reader does: run a command, press keys, or write a file block."""
+
+    kind: str
+    """`command`, `keys` (a `ctrl-seq` block such as `^C`), `type` (a `no-newline` block: keys
+    typed into the program that runs, without Enter) or `file`."""
+    text: str
+    terminal: str = "T1"
+    """`T1` to `T4` or `HOST1`/`HOST2`: each is one persistent shell."""
+    interrupt: bool = False
+    """Press Ctrl+C in the terminal first (`{{execute interrupt}}`)."""
+    line: int | None = None
+    """The line of the page's source file where the step is written."""
+    file: FileBlock | None = None
+    hidden: bool = False
+    """A setup command from the part's front matter, which readers do not see."""
+
+    @property
+    def is_interrupt(self) -> bool:
+        """Whether this step stops what runs in its terminal before it does anything else."""
+        return self.interrupt or (self.kind == "keys" and self.text.strip().upper() == "^C")
+
+
+@dataclass
+class Part:
+    number: int
+    title: str
+    src_uri: str
+    page: str
+    """The page's source file, as the report names it (`docs/series/part.md`)."""
+    url: str
+    steps: list[Step] = field(default_factory=list)
+    verify: str | None = None
+    """The Katacoda/Killercoda verify script's text, run after the part."""
+    verify_path: str | None = None
+    skip: str | None = None
+    """Why the checker does not run this part (front matter `check: {skip: true}`)."""
+    problems: list[str] = field(default_factory=list)
+    """Mistakes in the part's `check:` front matter: the part fails with them."""
+    draft: bool = False
+
+
+@dataclass
+class SeriesPlan:
+    title: str
+    slug: str
+    folder: str | None
+    landing_uri: str
+    url: str
+    parts: list[Part] = field(default_factory=list)
+
+
+def terminal_of(classes: frozenset[str]) -> str:
+    """`T2` for `stepwise-terminal-2`, `HOST1` for `stepwise-host-1`; `T1` when unmarked."""
+    for name in sorted(classes):
+        found = _TERMINAL_CLASS.fullmatch(name)
+        if found is not None:
+            prefix = "T" if found["kind"] == "terminal" else "HOST"
+            return f"{prefix}{int(found['number'])}"
+    return "T1"
+
+
+def steps_from_records(records: Sequence[Command | FileBlock]) -> tuple[list[Step], int]:
+    """The steps a reader takes for a page's records, and how many were marked `no-check`.
+
+    Copy-only blocks (`{{copy}}`, `{{open}}`) are not run: Katacoda never ran them either.
+    """
+    steps: list[Step] = []
+    skipped = 0
+    for record in records:
+        if isinstance(record, FileBlock):
+            steps.append(Step("file", record.text, file=record))
+            continue
+        if f"{CLASS_PREFIX}-execute" not in record.classes:
+            continue
+        if NO_CHECK_CLASS in record.classes:
+            skipped += 1
+            continue
+        kind = "command"
+        if CTRL_SEQ_CLASS in record.classes:
+            kind = "keys"
+        elif NO_NEWLINE_CLASS in record.classes:
+            kind = "type"
+        steps.append(
+            Step(
+                kind,
+                record.text,
+                terminal=terminal_of(record.classes),
+                interrupt=INTERRUPT_CLASS in record.classes,
+            )
+        )
+    return steps, skipped
+
+
+def _needle(step: Step) -> str:
+    if step.file is not None:
+        return step.file.filename
+    return next((line.strip() for line in step.text.splitlines() if line.strip()), "")
+
+
+LOOKAHEAD = 1000
+"""How many lines past the previous step a step's line is looked for."""
+
+
+def locate_lines(source: str, steps: Sequence[Step]) -> list[Step]:
+    """The steps with the line of the page's source where each is written.
+
+    Each step's first line is looked for after where the previous step was found, in reading
+    order: a line that holds it followed by a marker or as the whole line of a code block, else
+    the first line that holds it (then a mention in the prose just before the block may win).
+    Every search starts where the last one ended and looks at most `LOOKAHEAD` lines ahead, so
+    the work grows with the page, not with the page times its commands.
+    """
+    lines = source.splitlines()
+    located: list[Step] = []
+    position = (0, 0)  # line index, column
+    for step in steps:
+        needle = _needle(step)
+        found = _find(lines, needle, position, step) if needle else None
+        if found is not None:
+            position = found
+        located.append(_with_line(step, found[0] + 1 if found is not None else None))
+    return located
+
+
+def _find(
+    lines: Sequence[str], needle: str, start: tuple[int, int], step: Step
+) -> tuple[int, int] | None:
+    """`(line index, column after the match)` of `needle` from `start` on, within
+    `LOOKAHEAD` lines (a command not written verbatim costs no scan of the whole page)."""
+    first: tuple[int, int] | None = None
+    for index in range(start[0], min(len(lines), start[0] + LOOKAHEAD)):
+        line = lines[index]
+        at = line.find(needle, start[1] if index == start[0] else 0)
+        if at < 0:
+            continue
+        end = at + len(needle)
+        if first is None:
+            first = (index, end)
+        if step.file is not None:
+            if "data-filename" in line:
+                return index, end
+            continue
+        bare = line.strip().lstrip(">").strip().removeprefix("$ ").strip()
+        if bare == needle or "{{" in line[end:]:
+            return index, end
+    return first
+
+
+def _with_line(step: Step, line: int | None) -> Step:
+    return Step(step.kind, step.text, step.terminal, step.interrupt, line, step.file, step.hidden)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """A part's `check:` front matter."""
+
+    setup: tuple[str, ...] = ()
+    skip_part: bool = False
+    skip_commands: tuple[int | str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
+def check_options(front_matter: Mapping[str, Any]) -> CheckOptions:
+    """Read `check: {setup: [...], skip: true | [2, "kubectl apply"]}` (or `check: false`)."""
+    value = next((v for k, v in front_matter.items() if str(k).lower() == "check"), None)
+    if value is None or value is True:
+        return CheckOptions()
+    if value is False:
+        return CheckOptions(skip_part=True)
+    if not isinstance(value, Mapping):
+        return CheckOptions(problems=("`check` must be a mapping such as {setup: [...]}",))
+    problems: list[str] = []
+    setup = value.get("setup", [])
+    if isinstance(setup, str):
+        setup = [setup]
+    if not isinstance(setup, list) or not all(isinstance(item, str) for item in setup):
+        problems.append("`check.setup` must be a list of shell commands (strings)")
+        setup = []
+    skip = value.get("skip", False)
+    skip_part = skip is True
+    skip_commands: list[int | str] = []
+    if isinstance(skip, list):
+        for item in skip:
+            if isinstance(item, bool) or not isinstance(item, (int, str)):
+                problems.append(f"`check.skip` holds {item!r}: use command numbers or text")
+            else:
+                skip_commands.append(item)
+    elif not isinstance(skip, bool):
+        problems.append("`check.skip` must be true, or a list of command numbers or texts")
+    unknown = sorted(str(key) for key in value if key not in ("setup", "skip"))
+    if unknown:
+        problems.append(f"unknown `check` keys: {', '.join(unknown)} (known: setup, skip)")
+    return CheckOptions(tuple(setup), skip_part, tuple(skip_commands), tuple(problems))
+
+
+def apply_options(steps: Sequence[Step], options: CheckOptions) -> list[Step]:
+    """The setup commands first (hidden, in `T1`), then the steps the front matter keeps.
+
+    `skip` numbers count the page's commands (file blocks and keys not included) from 1; a text
+    skips every command that starts with it.
+    """
+    kept = [Step("command", command, hidden=True) for command in options.setup]
+    number = 0
+    for step in steps:
+        if step.kind == "command":
+            number += 1
+            if number in options.skip_commands or any(
+                isinstance(text, str) and step.text.startswith(text)
+                for text in options.skip_commands
+            ):
+                continue
+        kept.append(step)
+    return kept
+
+
+# A command that keeps running until the reader presses Ctrl+C, whatever the next step is.
+_WATCH_WORDS = re.compile(r"(?:^|\s)(?:-w|--watch|--follow|-f|-F)(?=\s|=|$)")
+_NOT_WATCHERS = frozenset(
+    {"grep", "egrep", "fgrep", "rg", "wc", "ls", "sort", "uniq", "cut", "sed", "diff", "cp", "mv"}
+    | {"rm", "ln", "mkdir", "touch", "chmod", "chown", "test", "[", "python", "python3", "pip"}
+    | {"pip3", "useradd", "usermod", "git", "tar", "unzip", "gzip", "curl", "wget", "docker"}
+    | {"kill", "pkill", "killall", "find", "xargs", "install", "make", "npm", "yarn", "helm"}
+)
+_FOLLOWERS = frozenset({"tail", "journalctl"})
+
+
+def is_watcher(command: str) -> bool:
+    """Whether a command watches until interrupted: `kubectl get pods -w`, `watch ...`,
+    `tail -f`, `journalctl -f`, `docker logs -f`, `kubectl logs -f`, `... --watch`.
+
+    `-f` counts only for `tail`, `journalctl` and a `logs` subcommand, and `-w` not for commands
+    where it means something else (`grep -w`, `wc -w`).
+    """
+    for line in command.splitlines():
+        words = line.split()
+        if not words:
+            continue
+        program = words[0].rsplit("/", 1)[-1]
+        if program == "sudo" and len(words) > 1:
+            words = words[1:]
+            program = words[0].rsplit("/", 1)[-1]
+        if program == "watch":
+            return True
+        flags = set(_WATCH_WORDS.findall(line))
+        flags = {flag.strip() for flag in flags}
+        if "--watch" in flags:
+            return True
+        follows = program in _FOLLOWERS or "logs" in words[1:]
+        if follows and flags & {"-f", "-F", "--follow"}:
+            return True
+        if "-w" in flags and program not in _NOT_WATCHERS and program not in _FOLLOWERS:
+            return True
+    return False
