@@ -462,10 +462,18 @@ def pair(tokens: Sequence[Node | Tag]) -> ParseResult:
     def current() -> list[Node]:
         return stack[-1][1] if stack else root
 
-    def unwind_one() -> None:
-        tag, children = stack.pop()
-        current().append(Shortcode(tag))
-        current().extend(children)
+    def unwind_above(depth: int) -> None:
+        """Close the tags open above `stack[depth]` as lone shortcodes, their text after them.
+
+        All at once: closing them one by one copied the growing text into each parent in
+        turn, quadratic in the number of unclosed tags.
+        """
+        frames = stack[depth + 1 :]
+        del stack[depth + 1 :]
+        target = current()
+        for tag, children in frames:
+            target.append(Shortcode(tag))
+            target.extend(children)
 
     for token in tokens:
         if not isinstance(token, Tag):
@@ -484,12 +492,10 @@ def pair(tokens: Sequence[Node | Tag]) -> ParseResult:
                 )
                 current().append(Text(token.source))
                 continue
-            while len(stack) > depth + 1:
-                unwind_one()
+            unwind_above(depth)
             tag, children = stack.pop()
             current().append(Shortcode(tag, children=tuple(children), closing=token))
-    while stack:
-        unwind_one()
+    unwind_above(-1)
     result.nodes = root
     return result
 
