@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -131,3 +133,16 @@ def test_the_seed_comic_is_a_panel_with_visible_title_text(default_site):
     caption = figure.select_one(".stepwise-xkcd__text").get_text(strip=True)
     assert caption.startswith("The Python environmental protection agency wants to seal it")
     assert img["title"] == caption
+
+
+def test_the_series_script_is_bash_that_parses(default_site):
+    """The script says bash, parses under `bash -n`, and under `sh -n` (dash) too."""
+    script = default_site / SERIES / f"{SERIES}.sh"
+    text = script.read_text(encoding="utf-8")
+    assert text.startswith("#!/usr/bin/env bash\n")
+    assert "\nset -euo pipefail\n" in text or "\nset -eo pipefail\n" in text
+    for shell in ("bash", "sh"):
+        path = shutil.which(shell)
+        assert path is not None, f"{shell} is not installed"
+        result = subprocess.run([path, "-n", str(script)], capture_output=True, text=True)
+        assert result.returncode == 0, f"{shell} -n: {result.stderr}"

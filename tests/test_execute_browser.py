@@ -183,13 +183,18 @@ def test_material_button_only_on_plain_blocks_when_the_feature_is_on(page: Any, 
 
 
 def test_clicking_a_block_copies_exactly_the_command(page: Any) -> None:
+    page.clock.install()  # the page's timers run on a clock the test moves, not on wall time
     open_step(page)
+    # Stopped a second ahead: from here on the page's time moves only with `run_for`.
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     first = page.locator(".stepwise-block").first
     first.locator("code").click()
     expect_clipboard(page, "pip install virtualenv")
     button = first.locator(".stepwise-button")
     assert button.inner_text() == "Copied"
-    page.wait_for_timeout(2200)
+    page.clock.run_for(1700)
+    assert button.inner_text() == "Copied"
+    page.clock.run_for(500)  # past execute.js' FEEDBACK_MS (1.8 s)
     assert button.inner_text() == "Copy"
 
 
@@ -306,8 +311,9 @@ def test_light_and_dark_schemes_use_material_colours(page: Any) -> None:
     block = page.locator(".stepwise-block").first
     style = "e => getComputedStyle(e).backgroundColor"
     light = block.evaluate(style)
+    # Material animates colour changes: without transitions the new colours apply at once.
+    page.add_style_tag(content="* { transition: none !important; }")
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
-    page.wait_for_timeout(500)  # Material animates colour changes
     dark = block.evaluate(style)
     assert light != dark
     assert dark == page.locator(".stepwise-block pre > code").first.evaluate(style)

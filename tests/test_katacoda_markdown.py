@@ -189,18 +189,11 @@ def test_placeholder_in_code_keeps_its_brackets():
     )
 
 
-def test_placeholder_in_raw_pre_and_not_in_attributes():
-    html = convert(
-        """
-        <pre>[[HOST2_IP]]</pre>
-
-        [app](https://[[HOST_SUBDOMAIN]].example/)
-        """
-    )
+def test_placeholder_in_raw_pre():
+    html = convert("<pre>[[HOST2_IP]]</pre>")
     assert html == (
         '<pre><var class="stepwise-placeholder" title="Katacoda filled this in with host 2\'s '
-        'IP address">[[HOST2_IP]]</var></pre>\n\n'
-        '<p><a href="https://[[HOST_SUBDOMAIN]].example/">app</a></p>'
+        'IP address">[[HOST2_IP]]</var></pre>'
     )
 
 

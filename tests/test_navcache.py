@@ -108,3 +108,27 @@ def test_pages_in_the_navigation_or_under_an_active_section_render_their_own():
     section.active = True
     assert key_of(page("guide/hidden.md"), "../../") is None
     assert Path(navcache.MATERIAL_TEMPLATES, navcache.NAV_TEMPLATE).is_file()
+
+
+def test_collapse_navigation_false_lists_every_part_and_renders_every_page(build, monkeypatch):
+    installed: list[bool] = []
+
+    def spy(*args: Any, **kwargs: Any) -> bool:
+        installed.append(navcache.cache_navigation(*args, **kwargs))
+        return installed[-1]
+
+    monkeypatch.setattr(plugin_module, "cache_navigation", spy)
+    site = build(SITE, config=CONFIG, plugin={"collapse_navigation": False})
+    assert installed == []  # no navigation is shared between pages
+
+    page = site.html("course/two/")
+    titles = [a.get_text(strip=True) for a in page.select(".md-nav--primary .md-nav__link")]
+    assert {"One", "Two", "Three"} <= set(titles)
+    # Prev/next still stay inside the series.
+    footer = [a.get_text(" ", strip=True) for a in page.select(".md-footer__link")]
+    assert len(footer) == 2
+    assert "One" in footer[0] and "Three" in footer[1]
+
+    collapsed = build(SITE, config=CONFIG).html("course/two/")
+    titles = [a.get_text(strip=True) for a in collapsed.select(".md-nav--primary .md-nav__link")]
+    assert "Course" in titles and not {"One", "Two", "Three"} & set(titles)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 
 import pytest
 
@@ -347,18 +348,126 @@ def test_an_empty_intro_still_lists_the_parts(build):
     assert _part_titles(site, "e/") == ["A"]
 
 
-def test_unlisted_pages_in_a_scenario_folder_stay_ordinary_pages(build):
-    index = {"title": "S", "details": {"steps": [{"title": "One", "text": "step1.md"}]}}
+def test_only_what_index_json_lists_is_published(build, caplog):
+    index = {"title": "S", "details": {"steps": [{"title": "One", "text": "step1/text.md"}]}}
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.stepwise"):
+        site = build(
+            {
+                **HOME,
+                "s/index.json": json.dumps(index),
+                "s/step1/text.md": "One. See the [notes](../notes.md).\n",
+                "s/step1/verify.sh": "true\n",
+                "s/notes.md": "# Notes\n\nNot a step.\n",
+                "s/preprocessed.md": "---\naliases: [/get-started/]\n---\n# Copy\n",
+                "s/init/init.md": "# Init\n",
+                "s/assets/app.py": "print('hi')\n",
+            }
+        )
+    assert _part_titles(site, "s/") == ["One"]
+    for orphan in ("s/notes/", "s/preprocessed/", "s/init/init/", "get-started/"):
+        assert not site.exists(orphan + "index.html"), orphan
+    nav = site.html("s/step1/").select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    assert "Notes" not in nav
+    assert "Copy" not in nav
+    # Files next to the steps that are not Markdown are still there for the pages to use.
+    assert site.exists("s/assets/app.py")
+    infos = sorted(r.getMessage() for r in caplog.records if "not published" in r.getMessage())
+    assert infos == [
+        f"{uri}: not published: s/index.json does not list it (only listed steps are pages)"
+        for uri in ("s/init/init.md", "s/notes.md", "s/preprocessed.md")
+    ]
+
+
+def test_an_answer_in_the_steps_own_folder_is_its_solution(build):
+    index = {
+        "title": "Folders",
+        "details": {"steps": [{"title": "One", "text": "steps/1/text.md"}]},
+    }
     site = build(
         {
             **HOME,
-            "s/index.json": json.dumps(index),
-            "s/step1.md": "One.\n",
-            "s/notes.md": "# Notes\n\nNot a step.\n",
+            "f/index.json": json.dumps(index),
+            "f/steps/1/text.md": "Write it. Copy the solution from the Solution tab.\n",
+            "f/steps/1/answer.md": "`echo solved`{{execute}}\n",
         }
     )
-    assert _part_titles(site, "s/") == ["One"]
-    assert site.html("s/notes/").select_one(".stepwise-series") is None
+    solution = site.html("f/steps/1/").select_one("details.stepwise-solution")
+    assert solution is not None
+    assert solution.select_one("code").get_text() == "echo solved"
+    assert not site.exists("f/steps/1/answer/index.html")
+
+
+def test_titles_come_from_index_json_then_from_headings_that_read_as_titles(build):
+    index = {
+        "title": "Titles",
+        "details": {
+            "intro": {"text": "intro.md"},
+            "steps": [
+                {"title": "Install the tools", "text": "01-install.md"},
+                {"title": "Configure it", "text": "02-configure.md"},
+                {"text": "03-run.md"},
+                {"text": "04-clean.md"},
+            ],
+            "finish": {"text": "finish.md"},
+        },
+    }
+    site = build(
+        {
+            **HOME,
+            "t/index.json": json.dumps(index),
+            "t/intro.md": "# Welcome to the Titles course\n\nHello.\n",
+            "t/01-install.md": "# Exercise: installing things\n\nText.\n",
+            "t/02-configure.md": "Some text.\n\n## Only a second-level heading\n",
+            "t/03-run.md": "# Run the app\n\nText.\n",
+            "t/04-clean.md": "Text without headings.\n",
+            "t/finish.md": ("# Congratulations! You have completed the Titles scenario.\n\nBye.\n"),
+        }
+    )
+    assert _part_titles(site, "t/") == [
+        "Install the tools",
+        "Configure it",
+        "Run the app",
+        "Step 4",
+        "Finish",
+    ]
+    for url, title in [
+        ("t/", "Titles"),
+        ("t/01-install/", "Install the tools"),
+        ("t/02-configure/", "Configure it"),
+        ("t/finish/", "Finish"),
+    ]:
+        page = site.html(url)
+        assert page.select_one("title").get_text().startswith(f"{title} - "), url
+    # The finish keeps its sentence as text.
+    assert "Congratulations! You have completed" in site.html("t/finish/").get_text()
+    # A page with no `#` heading shows its title as the visible h1 (Material's own rule).
+    configure = site.html("t/02-configure/")
+    assert [h.get_text(strip=True) for h in configure.select("article h1")] == ["Configure it"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11: the page title is always the visible h1, even when the body has a `#`",
+)
+def test_index_json_titles_are_visible_even_when_the_body_has_a_heading(build):
+    index = {
+        "title": "Visible titles",
+        "details": {
+            "intro": {"text": "intro.md"},
+            "steps": [{"title": "Install the tools", "text": "01-install.md"}],
+        },
+    }
+    site = build(
+        {
+            **HOME,
+            "v/index.json": json.dumps(index),
+            "v/intro.md": "# Welcome to the course\n\nHello.\n",
+            "v/01-install.md": "# Exercise: installing things\n\nText.\n",
+        }
+    )
+    assert site.html("v/").select_one("article h1").get_text(strip=True) == "Visible titles"
+    step = site.html("v/01-install/")
+    assert step.select_one("article h1").get_text(strip=True) == "Install the tools"
 
 
 def test_broken_scenarios_warn_and_the_rest_builds(build, plugin_warnings):

@@ -7,6 +7,8 @@ import json
 import pytest
 from mkdocs.exceptions import Abort
 
+from .conftest import BuiltSite, shared_build
+
 SERIES = {
     "index.md": "# Home\n\n<!-- stepwise:series-list -->\n",
     "tut/index.md": """
@@ -57,12 +59,18 @@ SERIES = {
 }
 
 
+@pytest.fixture(scope="module")
+def series_site(tmp_path_factory) -> BuiltSite:
+    """`SERIES` built once for every test here that only reads it."""
+    return shared_build(tmp_path_factory, SERIES)
+
+
 def texts(soup, selector):
     return [" ".join(node.get_text(" ", strip=True).split()) for node in soup.select(selector)]
 
 
-def test_series_parts_show_position_and_link_within_the_series(build):
-    site = build(SERIES)
+def test_series_parts_show_position_and_link_within_the_series(series_site):
+    site = series_site
     page = site.html("tut/second/")
     assert texts(page, ".stepwise-series__position") == ["Part 2 of 3 in the series The Tutorial"]
     assert page.select_one(".stepwise-series__title")["href"] == "../"
@@ -80,8 +88,8 @@ def test_series_parts_show_position_and_link_within_the_series(build):
     assert [a["href"] for a in last.select("a.md-footer__link")] == ["../second/"]
 
 
-def test_landing_page_lists_parts_with_teasers_and_reading_times(build):
-    site = build(SERIES)
+def test_landing_page_lists_parts_with_teasers_and_reading_times(series_site):
+    site = series_site
     page = site.html("tut/")
     assert texts(page, ".stepwise-part__title") == ["First steps", "Second steps", "Third steps"]
     assert texts(page, ".stepwise-part__teaser") == [
@@ -94,21 +102,21 @@ def test_landing_page_lists_parts_with_teasers_and_reading_times(build):
     assert "Intro text." in page.select_one("article").get_text()
 
 
-def test_navigation_lists_the_series_not_its_parts(build):
-    site = build(SERIES)
+def test_navigation_lists_the_series_not_its_parts(series_site):
+    site = series_site
     nav = texts(site.html("about/"), ".md-nav--primary > .md-nav__list > .md-nav__item")
     assert nav == ["Home", "About", "The Tutorial"]
 
 
-def test_home_page_lists_series(build):
-    site = build(SERIES)
+def test_home_page_lists_series(series_site):
+    site = series_site
     cards = site.html("").select("a.stepwise-card")
     assert [card["href"] for card in cards] == ["tut/"]
     assert "3 parts" in cards[0].get_text()
 
 
-def test_draft_leaves_no_trace_in_a_build(build):
-    site = build(SERIES)
+def test_draft_leaves_no_trace_in_a_build(series_site):
+    site = series_site
     assert not site.exists("tut/wip/index.html")
     for path in site.all_files():
         data = path.read_bytes()
@@ -192,8 +200,8 @@ def test_wrong_value_warns_with_key_and_line(build, plugin_warnings):
     assert site.exists("p/index.html")
 
 
-def test_drafts_are_absent_from_sitemap_and_search(build):
-    site = build(SERIES)
+def test_drafts_are_absent_from_sitemap_and_search(series_site):
+    site = series_site
     assert "tut/wip" not in site.text("sitemap.xml")
     index = json.loads(site.text("search/search_index.json"))
     assert all("wip" not in doc["location"] for doc in index["docs"])
@@ -258,7 +266,7 @@ def test_series_shell_script_has_every_published_command(build):
     link = site.html("cli/").select_one("a.stepwise-landing__script")
     assert link["href"] == "cli-course.sh"
     script = site.text("cli/cli-course.sh")
-    assert script.splitlines()[0] == "#!/bin/sh"
+    assert script.splitlines()[0] == "#!/usr/bin/env bash"
     body = [line for line in script.splitlines() if line and not line.startswith(("#", "set "))]
     assert body == ["make setup", "make run", "make test"]
     assert "# Part 1: Setup" in script and "# Part 3: Run" in script

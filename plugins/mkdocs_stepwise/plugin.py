@@ -7,7 +7,7 @@ Order of events in a build, and what each one does here:
    build must not show, and generate missing series landing pages.
 3. `on_nav`: list series, not their parts, in the navigation.
 4. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and the normalised metadata.
-5. `on_page_content`: note each page's teaser and reading time from its HTML.
+5. `on_page_content`: note each page's teaser, reading time and commands (read from its tree).
 6. `on_page_context`: prev/next within the series, and the series listings.
 """
 
@@ -41,14 +41,20 @@ from .material_keys import MaterialKeys
 from .metadata import Problem
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_within_series
+from .pagefacts import PageFactsExtension
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
-from .scenarios.files import add_pathway_pages, place_scenarios, read_scenarios
+from .scenarios.files import (
+    add_pathway_pages,
+    leave_out_orphans,
+    place_scenarios,
+    read_scenarios,
+)
 from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
 from .shortcodes.refs import set_known_pages
 from .site_assets import add_asset_files, link_assets
-from .views import page_view, series_scripts
+from .views import SeriesViews, page_view, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
 
 log = get_plugin_logger(__name__.split(".")[0])
@@ -75,6 +81,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.xkcd: XkcdExtension | None = None
         self.material_keys = MaterialKeys()
         self.site_addresses: SiteAddressesExtension | None = None
+        self.series_views: SeriesViews | None = None
+        self.page_facts = PageFactsExtension()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -95,6 +103,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         """Add our extensions, except those the site already lists in `markdown_extensions`."""
         listed = {str(name) for name in config.markdown_extensions}
         self.xkcd = None
+        self.page_facts = PageFactsExtension()
         candidates: list[tuple[bool, str, Callable[[], Extension]]] = [
             (self.config.execute, "execute", ExecuteExtension),
             (self.config.shortcodes, "shortcodes", ShortcodesExtension),
@@ -103,6 +112,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             (True, "safe_links", SafeLinksExtension),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
             (True, "site_addresses", self._make_site_addresses),
+            # Always: each page's teaser, reading time and commands, read from its tree.
+            (True, "page_facts", lambda: self.page_facts),
         ]
         for enabled, name, make in candidates:
             if enabled and not {f"stepwise.{name}", f"mkdocs_stepwise.{name}"} & listed:
@@ -127,10 +138,16 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return self.xkcd
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pages = [file for file in files.documentation_pages() if not file.generated_by]
+        scenarios = read_scenarios(files)
+        orphans = leave_out_orphans(files, scenarios)
+        pages = [
+            file
+            for file in files.documentation_pages()
+            if not file.generated_by and file.src_uri not in orphans
+        ]
         sources = _readable_sources(files, pages)
         pages = [file for file in pages if file.src_uri in sources]
-        scenarios = read_scenarios(files)
+        self.series_views = None
         self.material_keys = MaterialKeys(theme_dirs=list(config.theme.dirs))
         self.catalogue = catalogue = Catalogue.read(
             sources.items(),
@@ -178,7 +195,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if self.catalogue is not None and not config.nav:
+        if self.catalogue is not None and not config.nav and self.config.collapse_navigation:
             collapse_series(nav, self.catalogue.series)
         self.nav = nav
         if self.dirty and self.catalogue is not None:
@@ -236,7 +253,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.catalogue is not None:
-            self.catalogue.record_rendered(page.file.src_uri, html, self.config.words_per_minute)
+            facts = self.page_facts.take(page.file.src_uri)
+            self.catalogue.record_rendered(
+                page.file.src_uri, html, self.config.words_per_minute, facts
+            )
         pagecontext.set_current_page(pagecontext.PageInfo())
         return html
 
@@ -250,7 +270,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             # Hugo's emoji `icon`s, drawn where Material includes `.icons/<name>.svg`.
             loaders: list[BaseLoader] = [DictLoader(self.material_keys.emoji_icons)]
             env.loader = ChoiceLoader(loaders + ([env.loader] if env.loader else []))
-        if self.nav is not None:
+        if self.nav is not None and self.config.collapse_navigation:
             # Parts are not in the navigation: render it once per folder for them, not per page.
             cache_navigation(env, self.nav)
         return env
@@ -261,14 +281,17 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     ) -> TemplateContext:
         if self.catalogue is None or self.files is None:
             return context
-        view = page_view(self.catalogue, page.file.src_uri, self.files)
+        if self.series_views is None:
+            # Once per build, at the first page's template: every page's HTML exists by then.
+            self.series_views = SeriesViews(self.catalogue, self.files)
+        view = page_view(self.catalogue, page.file.src_uri, self.files, self.series_views)
         context["stepwise"] = view  # type: ignore[typeddict-unknown-key]
         if view.series:
             link_within_series(page, view.series[0], self.files)
         if page.content is not None and self.env is not None:
             # An empty landing page (content "") still lists its parts.
             page.content = fill_listings(
-                page.content, self.env, dict(context), view, self.catalogue, self.files
+                page.content, self.env, dict(context), view, self.series_views
             )
         if self.blog is not None and self.env is not None:
             view.blog = self.blog.page_context(page, self.env, dict(context))

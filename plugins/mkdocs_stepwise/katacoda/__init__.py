@@ -2,7 +2,10 @@
 
 - Quizzes (`>>Q1: …<<` and their answers, see `quiz`) become forms that
   `assets/quiz.js` checks in the browser, with no server.
-- Placeholders (`[[HOST_IP]]`, see `placeholders`) become marked `<var>`s.
+- Links into the scenario's sandbox (`[UI](https://[[HOST_SUBDOMAIN]]-80-…)`,
+  `[UI]({{TRAFFIC_HOST1_80}})`, see `links`) say in words which port they meant, before MkDocs'
+  link check (which raises on the brackets) reads them.
+- Other placeholders (`[[HOST_IP]]`, see `placeholders`) become marked `<var>`s.
 
 Works standalone (`markdown_extensions: [stepwise.katacoda]`) and through the plugin.
 """
@@ -21,6 +24,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from ..pagecontext import warn
+from .links import EnvironmentLinks
 from .placeholders import mark_placeholders
 from .quiz import QUESTION, Kind, Question, read_question
 
@@ -37,6 +41,7 @@ class QuizLines(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         # One Markdown instance per page under MkDocs, but one extension for the whole build.
         self.extension.reset()
+        self.extension.source_lines = lines
         for number, line in enumerate(lines, start=1):
             if QUESTION.match(line):
                 self.extension.question_lines.setdefault(line.strip(), []).append(number)
@@ -144,10 +149,17 @@ class KatacodaExtension(Extension):
         super().__init__(**kwargs)
         self.count = 0
         self.question_lines: dict[str, list[int]] = {}
+        self.source_lines: list[str] = []
+        """The page's lines as the file has them, for the line numbers of warnings."""
 
     def reset(self) -> None:
         self.count = 0
         self.question_lines = {}
+        self.source_lines = []
+
+    def line_containing(self, text: str) -> int | None:
+        """The first file line that contains `text`, if any."""
+        return next((n for n, line in enumerate(self.source_lines, 1) if text in line), None)
 
     def line_of(self, question_line: str) -> int | None:
         """The file line of a question, taking repeated questions in document order."""
@@ -160,6 +172,9 @@ class KatacodaExtension(Extension):
         md.preprocessors.register(QuizLines(md, self), "stepwise_quiz_lines", 40)
         # Above the blockquote processor (20): `>>Q1:` would otherwise open a nested quote.
         md.parser.blockprocessors.register(QuizProcessor(md.parser, self), "stepwise_quiz", 25)
+        # After `inline` (20) made the links and `attr_list` (8) set their targets; before MkDocs
+        # checks link targets (`relpath`, 0) and reads the title (1).
+        md.treeprocessors.register(EnvironmentLinks(md, self), "stepwise_environment_links", 7.5)
         # After raw HTML is put back (30), so that `<pre>[[HOST_IP]]</pre>` is marked too.
         md.postprocessors.register(PlaceholderPostprocessor(md), "stepwise_placeholders", 5)
 

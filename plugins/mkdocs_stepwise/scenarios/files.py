@@ -34,6 +34,29 @@ def read_scenarios(files: Files) -> list[Scenario]:
     return [scenario for scenario in scenarios if scenario.steps]
 
 
+def leave_out_orphans(files: Files, scenarios: list[Scenario]) -> set[str]:
+    """Exclude the Markdown files of scenario folders that `index.json` does not list.
+
+    Each one gets an INFO line, not a warning: the author did nothing wrong, the platform never
+    showed these files either. Returns their src_uris.
+    """
+    uris = [file.src_uri for file in files]
+    orphans: set[str] = set()
+    for scenario in scenarios:
+        for uri in scenario.orphans(uris):
+            file = files.get_file_from_path(uri)
+            if file is None or uri in orphans:
+                continue
+            file.inclusion = InclusionLevel.EXCLUDED
+            orphans.add(uri)
+            log.info(
+                "%s: not published: %s does not list it (only listed steps are pages)",
+                uri,
+                scenario.index_uri,
+            )
+    return orphans
+
+
 def place_scenarios(files: Files, scenarios: list[Scenario], index: SeriesIndex) -> ScenarioPages:
     """Give scenario pages their URLs, keep answers out of the page list, collect additions."""
     landing_by_folder = {s.folder: s.landing_uri for s in index.series if s.fixed_order}

@@ -29,6 +29,10 @@ from ..frontmatter import scrub_surrogates
 from ..metadata import Problem
 
 INDEX_NAME = "index.json"
+ANSWER_NAME = "answer.md"
+"""A step's solution when it sits in the step's own folder (`steps/5/answer.md`)."""
+LANDING_NAMES = ("index.md", "README.md")
+"""A folder's own page, which is the scenario's landing page when there is one."""
 
 SCRIPT_KEYS = {
     "verify": "verify",
@@ -92,6 +96,22 @@ class Scenario:
         """Every Markdown file the scenario uses, answers included."""
         uris = {page.src_uri for page in self.pages}
         return uris | {page.answer for page in self.pages if page.answer}
+
+    def orphans(self, files: Iterable[str]) -> list[str]:
+        """Markdown files in the scenario's folder that `index.json` does not list.
+
+        Katacoda and Killercoda showed only what `index.json` lists; the rest of the folder
+        (generated `preprocessed.md` copies, `init/init.md`, notes, old steps) was never a page.
+        The folder's own `index.md` or `README.md` is kept: it is the scenario's landing page.
+        """
+        used = self.markdown_files | {posixpath.join(self.folder, name) for name in LANDING_NAMES}
+        return sorted(
+            uri
+            for uri in files
+            if uri.endswith(".md")
+            and _is_below(posixpath.dirname(uri), self.folder)
+            and uri not in used
+        )
 
 
 _MINUTES = re.compile(
@@ -192,7 +212,7 @@ class _Reader:
             title=_text(entry.get("title")),
             minutes=parse_minutes(entry.get("time", entry.get("duration"))),
             scripts=self.scripts(entry, name),
-            answer=self.answer(entry.get("answer"), name),
+            answer=self.answer(entry.get("answer"), name) or self.answer_beside(src_uri),
         )
 
     def scripts(self, entry: Mapping[str, Any], name: str) -> dict[str, str]:
@@ -214,6 +234,19 @@ class _Reader:
                 message = f"the {key} script '{value}' of {name} does not exist"
                 self.notes.append((self.index_uri, Problem(message)))
         return found
+
+    def answer_beside(self, src_uri: str) -> str | None:
+        """`steps/5/answer.md` next to `steps/5/text.md`: the step's solution, unlisted.
+
+        Scenarios that give each step a folder keep its solution there (the text tells readers
+        to "copy the solution from the Solution tab"); it is shown in its step, as a listed
+        `answer` is, rather than dropped with the files `index.json` does not list.
+        """
+        folder = posixpath.dirname(src_uri)
+        candidate = posixpath.join(folder, ANSWER_NAME)
+        if folder == self.folder or candidate == src_uri or candidate not in self.existing:
+            return None
+        return candidate
 
     def answer(self, value: Any, name: str) -> str | None:
         if not isinstance(value, str) or not value.strip():

@@ -9,25 +9,31 @@ The landing page of a scenario is, in this order of preference:
 3. a page the plugin generates, when the scenario has no intro.
 
 Step files have no front matter, so their titles come from `index.json`, then from the file's
-first heading, then "Step N".
+first heading, then "Step N". The intro and the finish rarely have an `index.json` title, and their
+first heading is often a sentence ("Congratulations! You have completed the scenario."): such a
+heading stays in the text, and the page is called "Introduction" or "Finish".
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping
 
 from ..posts import Post, first_heading
 from ..series import Series, slugify
-from .index_json import Scenario, Step
+from .index_json import LANDING_NAMES, Scenario, Step
 
 FINISH_TITLE = "Finish"
 INTRO_TITLE = "Introduction"
+TITLE_LENGTH = 80
+"""A heading longer than this reads as a sentence, not as a title for a navigation entry."""
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
 
 
 def landing_of(scenario: Scenario, posts: Mapping[str, Post]) -> tuple[str, bool]:
     """The landing page's src_uri, and whether the plugin must generate it."""
-    for name in ("index.md", "README.md"):
+    for name in LANDING_NAMES:
         uri = posixpath.join(scenario.folder, name)
         if uri in posts and uri not in scenario.markdown_files:
             return uri, False
@@ -67,7 +73,20 @@ def retitle(scenario: Scenario, posts: Mapping[str, Post]) -> None:
             if not post.meta.description and scenario.description:
                 post.meta.description = scenario.description
             continue
-        post.title = page.title or post.meta.title or first_heading(post.front.body) or fallback
+        heading = first_heading(post.front.body)
+        if heading and page in (scenario.intro, scenario.finish) and not is_title_like(heading):
+            heading = None
+        post.title = page.title or post.meta.title or heading or fallback
+
+
+def is_title_like(heading: str) -> bool:
+    """Whether a heading reads as a title: short, one phrase, no full stop at its end."""
+    text = heading.strip()
+    return (
+        len(text) <= TITLE_LENGTH
+        and not text.endswith(".")
+        and _SENTENCE_BREAK.search(text) is None
+    )
 
 
 def _pages_with_fallbacks(scenario: Scenario) -> list[tuple[Step, str]]:
