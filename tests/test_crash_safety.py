@@ -64,10 +64,10 @@ def test_strict_build_fails_on_it(build, tmp_path, plugin_warnings):
 def test_a_failing_plugin_event_is_reported_for_its_page(build, monkeypatch, plugin_warnings):
     real = page_view
 
-    def failing(catalogue, src_uri, files):
+    def failing(catalogue, src_uri, *args, **kwargs):
         if src_uri == "course/one.md":
             raise KeyError("surprise " + "x" * 1000)
-        return real(catalogue, src_uri, files)
+        return real(catalogue, src_uri, *args, **kwargs)
 
     monkeypatch.setattr("mkdocs_stepwise.plugin.page_view", failing)
     site = build(
