@@ -220,18 +220,21 @@ def test_the_command_line_shows_messages_not_tracebacks(tmp_path):
     assert "WARNING -  bad8.md:1: is not valid UTF-8" in result.stderr
 
 
-def test_text_that_only_looks_like_a_marker_stays_text(build):
-    """Not errors: an example fence showing marker source, free class names, other braces."""
+def test_text_that_only_looks_like_a_marker_stays_text(build, plugin_warnings):
+    """Not errors: an example fence showing marker source, free class names, other braces.
+    Braces that are no marker do not close a fence, though: that fence is never closed."""
     site = build(
-        {
+        strict=False,
+        files={
             **HEALTHY,
             "marks.md": "# Marks\n\n"
             "````\n```\nls\n```{{execute}}\n````\n\n"
             "```\npwd\n```{{execute foo bar}}\n\n"
             "Set `name`{{frobnicate}} and `values`{{ .Values.name }}.\n\n"
             "```\ndate\n```{{frobnicate}}\n",
-        }
+        },
     )
+    plugin_warnings.expect(r"^marks\.md:15: the code fence opened here \(```\) is never closed$")
     article = site.html("marks/").select_one("article")
     blocks = article.select("div.highlight")
     assert blocks[0].get_text() == "```\nls\n```{{execute}}\n"

@@ -147,7 +147,7 @@ def test_one_tiny_run_of_everything_with_check(bench, tmp_path, capsys):
     baseline = tmp_path / "4x5-baseline" / "site" / "s000-python" / "part-001" / "index.html"
     assert "{{execute}}" not in baseline.read_text(encoding="utf-8")
     stepwise = tmp_path / "4x5-stepwise" / "site" / "s000-python" / "part-001" / "index.html"
-    assert "stepwise-pager" in stepwise.read_text(encoding="utf-8")
+    assert "stepwise-series__part" in stepwise.read_text(encoding="utf-8")
     plain = tmp_path / "4x5-plain" / "site" / "s000-python" / "part-001" / "index.html"
     # Without collapsing, the parts are in the navigation.
     assert "part-002/" in plain.read_text(encoding="utf-8").split("md-nav--primary", 1)[1]

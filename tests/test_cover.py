@@ -75,7 +75,7 @@ def test_cover_with_title_and_date_below_it(posts):
     meta = article.select_one("h1 + .stepwise-post-meta")
     assert "stepwise-align--center" in meta["class"]
     assert meta.select_one("time")["datetime"] == "2015-05-13T00:00:00+00:00"
-    assert meta.get_text(" ", strip=True) == "May 13, 2015 in tranquilpeak , features"
+    assert meta.get_text(" ", strip=True) == "May 13, 2015 in tranquilpeak , features · 1 min read"
 
 
 def test_local_cover_caption_link_and_show_meta_false(posts):
@@ -114,6 +114,10 @@ def test_show_pagination_false_hides_the_series_pager(build):
         "guide/two.md": part.format(n=2, extra="showPagination: false\n"),
     }
     site = build(files)
+    assert site.html("guide/one/").select(".md-footer__link") != []
+    assert site.html("guide/two/").select(".md-footer__link") == []
+    # Without Material's footer, the series pager is the one prev/next, and obeys too.
+    site = build(files, config={"theme": {"features": []}})
     assert site.html("guide/one/").select(".stepwise-pager") != []
     assert site.html("guide/two/").select(".stepwise-pager") == []
 

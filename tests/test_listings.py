@@ -98,21 +98,28 @@ def test_cards_show_teaser_date_reading_time_tags_and_categories(posts):
 def test_serve_lists_drafts_with_a_badge(previewed):
     home = previewed.html("")
     draft = next(c for c in cards(home) if "Unfinished" in c.get_text())
-    assert draft.select_one(".stepwise-badge").get_text(strip=True) == "Draft"
+    assert draft.select_one(".stepwise-status").get_text(strip=True) == "Draft"
 
 
 def test_category_pages_and_their_index(posts):
     site = posts
     index = site.html("categories/")
     assert [
-        (a.get_text(strip=True), a["href"]) for a in index.select(".stepwise-categories a")
+        (a.get_text(strip=True), a["href"]) for a in index.select(".stepwise-categories__name")
     ] == [
         ("features", "features/"),
         ("releases", "releases/"),
         ("tranquilpeak", "tranquilpeak/"),
     ]
     counts = [s.get_text(strip=True) for s in index.select(".stepwise-categories__count")]
-    assert counts == ["(1)", "(1)", "(3)"]
+    assert counts == ["1 post", "1 post", "3 posts"]
+    # Each category shows its newest posts, so the page is worth browsing.
+    newest = index.select(".stepwise-categories__item")[2].select(".stepwise-categories__newest a")
+    assert [a.get_text(strip=True) for a in newest] == [
+        "Welcome to Tranquilpeak",
+        "Cover image showcase",
+        "Hidden pagination showcase",
+    ]
     tranquilpeak = site.html("categories/tranquilpeak/")
     assert tranquilpeak.select_one("article h1").get_text(strip=True) == "Category: tranquilpeak"
     assert card_titles(tranquilpeak) == [
@@ -128,8 +135,10 @@ def test_listing_pages_stay_out_of_the_navigation(posts):
     home = posts.html("")
     nav = [a.get_text(strip=True) for a in home.select(".md-nav--primary .md-nav__link")]
     assert not {"Archive", "Categories", "Category: tranquilpeak"} & set(nav)
+    # …but the newest posts end with named links to both, not a button that reads "more".
     links = {a.get_text(strip=True): a["href"] for a in home.select(".stepwise-posts__more a")}
-    assert links == {"Categories": "categories/"}
+    assert links == {"Archive: every post by year": "archive/", "All categories": "categories/"}
+    assert home.select(".stepwise-posts__more .md-button") == []
 
 
 def test_post_pages_link_their_categories(posts):
@@ -162,7 +171,7 @@ def test_long_listings_are_paginated(build):
     home = site.html("")
     assert card_titles(home) == [f"Post {n:02}" for n in range(25, 15, -1)]
     more = {a.get_text(strip=True): a["href"] for a in home.select(".stepwise-posts__more a")}
-    assert more == {"All posts": "archive/", "Categories": "categories/"}
+    assert more == {"Archive: every post by year": "archive/", "All categories": "categories/"}
 
     first = site.html("archive/")
     second = site.html("archive/page/2/")

@@ -81,9 +81,9 @@ def page(src_uri: str) -> Page:
 @pytest.mark.parametrize(
     ("src_uri", "expected"),
     [
-        ("course/two.md", ("course", "../../")),
-        ("course/three.md", ("course", "../../")),
-        ("blog/2024/05/post.md", ("blog/2024/05", "../../../../")),
+        ("course/two.md", ("course", "../../", ())),
+        ("course/three.md", ("course", "../../", ())),
+        ("blog/2024/05/post.md", ("blog/2024/05", "../../../../", ())),
         # A navigation link below the page is relative to the page itself.
         ("guide/index.md", None),
     ],
@@ -95,6 +95,16 @@ def test_pages_outside_the_navigation_share_it_by_folder(src_uri, expected):
     key_of = navcache._folder_key(nav)
     outside = page(src_uri)
     assert key_of(outside, "../" * outside.url.count("/")) == expected
+
+
+def test_the_series_marked_in_the_navigation_is_part_of_the_key():
+    landing = page("course/index.md")
+    nav = Navigation([landing], [landing])
+    key_of = navcache._folder_key(nav)
+    landing.active = True  # a part of the course is being rendered
+    assert key_of(page("course/two.md"), "../../") == ("course", "../../", ("course/index.md",))
+    landing.active = False
+    assert key_of(page("course/two.md"), "../../") == ("course", "../../", ())
 
 
 def test_pages_in_the_navigation_or_under_an_active_section_render_their_own():

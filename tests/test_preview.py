@@ -140,3 +140,27 @@ def test_front_matter_that_reorders_a_series_rebuilds_everything(tmp_path):
         assert {"about/", "other/b/"} <= rebuilt_pages(server, saved)
     finally:
         server.stop()
+
+
+def test_a_draft_part_keeps_its_place_when_another_part_is_edited(tmp_path):
+    project = make_project(tmp_path)
+    docs = project / "docs"
+    draft = "---\ntitle: Draft part\nweight: 5\ndraft: true\n---\n\nDraft words " + "word " * 600
+    write_docs(docs, {"course/part-5.md": draft})
+    server = Server(project, "--dirty", "-v").start()
+    try:
+        landing = server.get("course/") or ""
+        assert "Draft words" in landing and "3 min read" in landing
+        saved = save(server, docs / "course/part-2.md", part("Configure it", 2, "Edited body."))
+        server.wait_for(lambda: "Edited body." in (server.get("course/part-2/") or ""), 60, "edit")
+        rebuilt_pages(server, saved)
+        landing = server.get("course/") or ""
+        assert "Draft words" in landing, "the draft is still listed"
+        assert "3 min read" in landing and "0 min" not in landing
+        # The part after the draft would link back to it; the last part links to the draft.
+        part4 = server.get("course/part-4/") or ""
+        assert re.search(r'rel="next"[^>]*>.*?Draft part', part4, re.S)
+        assert "None" not in part4
+        assert "Draft part" in (server.get("course/part-5/") or "")
+    finally:
+        server.stop()

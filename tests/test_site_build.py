@@ -74,18 +74,29 @@ def test_series_parts_show_position_and_link_within_the_series(series_site):
     page = site.html("tut/second/")
     assert texts(page, ".stepwise-series__position") == ["Part 2 of 3 in the series The Tutorial"]
     assert page.select_one(".stepwise-series__title")["href"] == "../"
-    pager = page.select(".stepwise-pager__link")
-    assert [(a["href"], a.select_one(".stepwise-pager__title").text) for a in pager] == [
-        ("../first/", "First steps"),
-        ("../third/", "Third steps"),
+    # One prev/next: Material's footer, along the series, not the global navigation.
+    assert page.select(".stepwise-pager") == []
+    footer = [
+        (a["href"], " ".join(a.get_text(" ").split())) for a in page.select("a.md-footer__link")
     ]
-    # Material's footer follows the series too, not the global navigation.
-    footer = [a["href"] for a in page.select("a.md-footer__link")]
-    assert footer == ["../first/", "../third/"]
+    assert footer == [("../first/", "Previous First steps"), ("../third/", "Next Third steps")]
+    # The same chain at both ends: landing -> part 1 -> ... -> the last part.
+    landing = site.html("tut/")
+    assert [a["href"] for a in landing.select("a.md-footer__link")] == ["first/"]
     first = site.html("tut/first/")
     assert [a["href"] for a in first.select("a.md-footer__link")] == ["../", "../second/"]
     last = site.html("tut/third/")
     assert [a["href"] for a in last.select("a.md-footer__link")] == ["../second/"]
+
+
+def test_without_materials_footer_the_series_pager_takes_its_place(build):
+    site = build(SERIES, config={"theme": {"features": []}})
+    first = site.html("tut/first/")
+    assert first.select(".md-footer__link") == []
+    pager = [(a["href"], a["rel"]) for a in first.select(".stepwise-pager__link")]
+    assert pager == [("../", ["prev"]), ("../second/", ["next"])]
+    last = site.html("tut/third/")
+    assert [a["href"] for a in last.select(".stepwise-pager__link")] == ["../second/"]
 
 
 def test_landing_page_lists_parts_with_teasers_and_reading_times(series_site):
@@ -131,7 +142,7 @@ def test_draft_is_shown_with_a_banner_under_serve(build):
     assert texts(page, ".stepwise-banner__label") == ["Draft"]
     assert "SECRET-DRAFT-TOKEN" in page.get_text()
     landing = site.html("tut/")
-    assert "Draft" in texts(landing, ".stepwise-badge")
+    assert "Draft" in texts(landing, ".stepwise-status")
     assert texts(page, ".stepwise-series__part") == ["Part 4 of 4"]
 
 
@@ -190,6 +201,25 @@ def test_broken_front_matter_names_file_and_line_and_fails_strict(build, plugin_
     plugin_warnings.expect(r"^broken\.md:4: ")
     assert site.exists("fine/index.html")
     assert site.exists("broken/index.html")
+    assert site.html("broken/").select(".stepwise-banner--error") == []
+
+
+def test_broken_front_matter_shows_an_error_banner_in_the_preview(build, plugin_warnings):
+    files = {
+        "index.md": "# Home\n",
+        "broken.md": "---\ntitle: ok\ntags: [a, b\n---\n# Broken\n",
+        "wrong.md": "---\ntitle: Wrong\nweight: first\n---\nBody\n",
+    }
+    site = build(files, strict=False, command="serve")
+    plugin_warnings.expect(r"^broken\.md:4: ")
+    plugin_warnings.expect(r"^wrong\.md:3: ")
+    banner = site.html("broken/").select_one("article .stepwise-banner--error")
+    assert banner["role"] == "alert"
+    problems = texts(banner, ".stepwise-banner__problems li")
+    assert len(problems) == 1 and problems[0].startswith("line 4: invalid YAML front matter")
+    wrong = texts(site.html("wrong/"), ".stepwise-banner--error li")
+    assert len(wrong) == 1 and wrong[0].startswith("line 3: ")
+    assert site.html("").select(".stepwise-banner--error") == []
 
 
 def test_wrong_value_warns_with_key_and_line(build, plugin_warnings):

@@ -32,7 +32,7 @@ from material.plugins.blog.readtime.parser import ReadtimeParser
 from .execute.commands import EXECUTE_CLASS, Command, CommandReader, FileBlock
 from .htmlscan import scan
 from .katacoda.placeholders import PLACEHOLDER
-from .pagecontext import current_page
+from .pagecontext import PageHolder
 from .summaries import MORE, TextReader, reading_minutes_of, teaser_from
 
 log = logging.getLogger("mkdocs.plugins.stepwise.pagefacts")
@@ -301,7 +301,7 @@ class PageFactsTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        page = current_page().src_path
+        page = self.extension.pages.current().src_path
         try:
             facts = self.read(root)
         except Exception:  # a page never fails for its listing facts
@@ -331,8 +331,9 @@ class PageFactsTreeprocessor(Treeprocessor):
 class PageFactsExtension(Extension):
     """Collects each converted page's facts; `take()` hands over those of the last page."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, pages: PageHolder | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.pages = pages or PageHolder()
         self.facts: tuple[str | None, PageFacts] | None = None
 
     def take(self, src_uri: str) -> PageFacts | None:

@@ -20,7 +20,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .pagecontext import warn
+from .pagecontext import PageHolder
 
 __all__ = ["SafeLinksExtension", "is_script_url", "makeExtension"]
 
@@ -52,6 +52,10 @@ def is_script_url(url: str, *, image: bool = False) -> bool:
 class SafeLinksTreeprocessor(Treeprocessor):
     """Drops script URLs and event handlers (`attr_list`'s `{onclick=…}`), reporting each."""
 
+    def __init__(self, md: Markdown, pages: PageHolder) -> None:
+        super().__init__(md)
+        self.pages = pages
+
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             for attribute in list(element.attrib):
@@ -59,12 +63,14 @@ class SafeLinksTreeprocessor(Treeprocessor):
                 shown = value if len(value) <= 60 else value[:57] + "..."
                 if attribute.lower().startswith("on"):
                     del element.attrib[attribute]
-                    warn(f"{attribute} {shown!r} removed: event handlers are not allowed")
+                    self.pages.warn(
+                        f"{attribute} {shown!r} removed: event handlers are not allowed"
+                    )
                 elif attribute.lower() in _URL_ATTRIBUTES and is_script_url(
                     value, image=element.tag == "img"
                 ):
                     del element.attrib[attribute]
-                    warn(
+                    self.pages.warn(
                         f"{attribute} {shown!r} removed: "
                         "script URLs are not allowed in links and images"
                     )
@@ -73,9 +79,15 @@ class SafeLinksTreeprocessor(Treeprocessor):
 class SafeLinksExtension(Extension):
     """Python-Markdown extension `stepwise.safe_links`."""
 
+    def __init__(self, pages: PageHolder | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pages = pages or PageHolder()
+
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        md.treeprocessors.register(SafeLinksTreeprocessor(md), "stepwise_safe_links", PRIORITY)
+        md.treeprocessors.register(
+            SafeLinksTreeprocessor(md, self.pages), "stepwise_safe_links", PRIORITY
+        )
 
 
 def makeExtension(**kwargs: Any) -> SafeLinksExtension:

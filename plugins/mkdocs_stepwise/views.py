@@ -87,6 +87,17 @@ class PageView:
     """The series whose landing page this is."""
     blog: PageExtras | None = None
     """The post header, social meta tags and feed links (`blog.Blog.page_context`)."""
+    problems: list[str] = field(default_factory=list)
+    """What is wrong with the page's front matter ("line 4: invalid YAML …"), for the preview's
+    error banner; empty in a production build, where the warnings are the report."""
+
+
+def problem_lines(catalogue: Catalogue, src_uri: str) -> list[str]:
+    """The page's problems as the banner names them: line first, when known."""
+    post = catalogue.posts.get(src_uri)
+    if post is None:
+        return []
+    return [f"line {p.line}: {p.message}" if p.line else p.message for p in post.problems]
 
 
 def _url(files: Files, src_uri: str) -> str:

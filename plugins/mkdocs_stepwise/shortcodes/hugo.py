@@ -28,7 +28,7 @@ from .output import (
     safe_classes,
 )
 from .parser import Shortcode
-from .refs import known_pages, resolve_ref
+from .refs import resolve_ref
 
 # --- figure ---------------------------------------------------------------------------------
 
@@ -40,7 +40,7 @@ def render_figure(node: Shortcode, ctx: RenderContext) -> Rendered:
     if not src:
         ctx.warn("figure without `src`", line)
     caption, attr, title = tag.get("caption"), tag.get("attr"), tag.get("title")
-    caption_html = markdownify(caption) if caption else ""
+    caption_html = markdownify(caption, ctx.page) if caption else ""
     alt = tag.get("alt") or re.sub(r"<[^>]*>", "", caption_html)
     image = (
         f'<img{attrs(src=checked_url(src, ctx, line, "image"))} alt="{html.escape(alt)}"'
@@ -54,7 +54,7 @@ def render_figure(node: Shortcode, ctx: RenderContext) -> Rendered:
     if title or caption or attr:
         parts = [f"<h4>{escape_text(title)}</h4>"] if title else []
         if caption or attr:
-            credit = markdownify(attr) if attr else ""
+            credit = markdownify(attr, ctx.page) if attr else ""
             if credit and tag.get("attrlink"):
                 href = checked_url(tag.get("attrlink"), ctx, line, "attribution link")
                 credit = f"<a{attrs(href=href)}>{credit}</a>"
@@ -74,7 +74,7 @@ def render_ref(node: Shortcode, ctx: RenderContext) -> Rendered:
     if not target:
         ctx.warn(f"`{node.tag.source}` names no page", node.tag.line)
         return Inline("#")
-    resolution = resolve_ref(target, ctx.page.src_path, known_pages())
+    resolution = resolve_ref(target, ctx.page.src_path, ctx.known_pages)
     if resolution.problem:
         ctx.warn(resolution.problem, node.tag.line)
     if ctx.in_html():
