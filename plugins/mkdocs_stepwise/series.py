@@ -58,11 +58,27 @@ class SeriesIndex:
     problems: list[tuple[str, Problem]]
 
 
+# A slug names a folder and a script (`<slug>.sh`): short enough for any file system.
+MAX_SLUG = 100
+
+
 def slugify(text: str) -> str:
-    """A URL-safe name: `Python environment isolation` -> `python-environment-isolation`."""
+    """A URL-safe name: `Python environment isolation` -> `python-environment-isolation`.
+
+    At most `MAX_SLUG` characters, cut at a word boundary where there is one.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        cut = slug[: MAX_SLUG + 1]
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG // 2 :] else cut[:MAX_SLUG]).strip("-")
     return slug or "series"
+
+
+_HIDDEN_LANDING = (
+    "this landing page is not published but parts of its series are; "
+    "they get a generated landing page instead"
+)
 
 
 def build_series(
@@ -82,7 +98,7 @@ def build_series(
     read from `index.json` files (see `scenarios.series`): their folders, and the folders below,
     form no folder series, and their pages join no other series.
     """
-    finder = _SeriesFinder(posts)
+    finder = _SeriesFinder(posts, visible)
     # Folder series first: their titles decide which `series:` names they absorb.
     if folder_series:
         finder.add_folder_series(scenarios, plain_folders)
@@ -95,8 +111,9 @@ class _SeriesFinder:
     """`build_series` in its phases: folder series, `series:` names, scenarios, then the parts
     each series shows, in order."""
 
-    def __init__(self, posts: Mapping[str, Post]) -> None:
+    def __init__(self, posts: Mapping[str, Post], visible: Collection[str]) -> None:
         self.posts = posts
+        self.visible = visible
         self.problems: list[tuple[str, Problem]] = []
         self.found: dict[str, Series] = {}
         self.members: dict[str, list[str]] = {}
@@ -119,6 +136,12 @@ class _SeriesFinder:
                 continue
             if posixpath.basename(folder) in plain_folders:
                 continue
+            if index is not None and index.src_uri not in self.visible:
+                # A draft (scheduled, expired) landing page must not lend its title and
+                # description to the published parts: they get a generated landing page.
+                if any(uri in self.visible for uri in uris):
+                    self.problems.append((index.src_uri, Problem(_HIDDEN_LANDING)))
+                index = None
             title = index.title if index else title_from_filename(folder + "/index.md")
             key = "folder:" + folder
             slug = slugify(title)
@@ -142,6 +165,7 @@ class _SeriesFinder:
 
     def add_named_series(self, scenarios: Sequence[Series], series_dir: str) -> None:
         posts = self.posts
+        visible = self.visible
         claimed = {uri for s in scenarios for uri in (s.landing_uri, *s.parts)}
         for uri in sorted(posts):
             post = posts[uri]
@@ -149,12 +173,11 @@ class _SeriesFinder:
                 slug = slugify(name)
                 key = self.folder_of_title.get(slug, "key:" + slug)
                 landing = posixpath.join(series_dir, slug, "index.md")
-                series = self.series_for(key, Series(slug, name, landing, landing not in posts))
-                if (
-                    series.landing_uri in posts
-                    and series.description is None
-                    and key.startswith("key")
-                ):
+                written = landing in posts and landing in visible
+                if landing in posts and not written and uri in visible and key not in self.found:
+                    self.problems.append((landing, Problem(_HIDDEN_LANDING)))
+                series = self.series_for(key, Series(slug, name, landing, not written))
+                if written and series.description is None and key.startswith("key"):
                     landing_meta = posts[series.landing_uri].meta
                     series.description = landing_meta.description or landing_meta.summary
                 if uri not in self.members[key]:

@@ -76,9 +76,13 @@ def script_path(landing_dest_uri: str, slug: str) -> str:
     return posixpath.join(posixpath.dirname(landing_dest_uri), f"{slug}.sh")
 
 
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _comment(text: str) -> str:
     # One physical line: a title can never end the comment and smuggle in a command.
-    return " ".join(text.split())
+    # Control characters (terminal escapes) would act on the terminal of whoever `cat`s it.
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 # Commands that run until someone stops them, unless they are sent to the background (`… &`).
