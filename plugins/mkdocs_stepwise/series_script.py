@@ -317,5 +317,7 @@ def _command_lines(command: ScriptCommand) -> list[str]:
         if match[0] not in seen:
             seen.add(match[0])
             name = match["name"] or match["traffic_name"]
-            lines.append(f"# Fill in {match[0]} yourself: {describe_placeholder(name)}.")
+            # `{{ TRAFFIC_… }}` may span lines: a newline would end the comment and run the rest.
+            placeholder = _comment(match[0])
+            lines.append(f"# Fill in {placeholder} yourself: {describe_placeholder(name)}.")
     return [*lines, text]
