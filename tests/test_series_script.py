@@ -256,3 +256,19 @@ def test_a_placeholder_spread_over_lines_stays_inside_its_comment(tmp_path: Path
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "ran").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "read " + "-a " * 40 + "!",  # was exponential: each `-a` an option or an argument
+        "tail " * 20_000,  # was quadratic: a `.*` scan from every `tail`
+        "tail -" + "f" * 50_000 + "!",
+        "docker run -" + "d" * 50_000 + "!",
+        " x[" * 30_000,  # an unclosed subscript after every word
+    ],
+)
+def test_hostile_command_lines_are_read_in_linear_time(command):
+    """Without the fix each of these takes minutes or more; now the suite just moves on."""
+    assert leave_out_reason(run(command)) is None
+    unset_variable([command])

@@ -90,7 +90,11 @@ _WATCHERS = [
     ),
     (re.compile(r"\s--watch(?:=true)?(?:\s|$)"), "it watches until you press Ctrl+C"),
     (
-        re.compile(r"\b(?:tail|journalctl|logs)\b.*\s(?:-[a-zA-Z]*[fF][a-zA-Z]*|--follow)(?:\s|$)"),
+        # Anchored at the first `tail`/`logs` (tempered): one `.*` scan per line, not per word.
+        re.compile(
+            r"^(?:(?!\b(?:tail|journalctl|logs)\b).)*\b(?:tail|journalctl|logs)\b"
+            r".*\s(?:-(?=[a-zA-Z]*[fF])[a-zA-Z]+|--follow)(?:\s|$)"
+        ),
         "it follows the output until you press Ctrl+C",
     ),
     (
@@ -110,7 +114,7 @@ _WATCHERS = [
         # A container that publishes a port and is not detached is a server in the foreground.
         re.compile(
             r"^\s*(?:sudo\s+)?(?:docker|podman)\s+(?:container\s+)?run\b"
-            r"(?!.*\s(?:--detach|-[a-zA-Z]*d[a-zA-Z]*)(?:[\s=]|$))"
+            r"(?!.*\s(?:--detach|-(?=[a-zA-Z]*d)[a-zA-Z]+)(?:[\s=]|$))"
             r".*\s(?:-p|--publish|-[a-zA-Z]*P)(?:[\s=]|\d)"
         ),
         "it serves in the foreground until you press Ctrl+C",
@@ -195,9 +199,11 @@ _READ = re.compile(
 )
 _ASSIGNED = re.compile(
     r"(?:^|[;&|({\s])(?:export\s+|local\s+|declare\s+(?:-\w+\s+)*|readonly\s+)?"
-    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?="
+    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\[[^\][]*\])?\+?="
     r"|\b(?:for|select)\s+(?P<loop>[A-Za-z_][A-Za-z0-9_]*)\s+in\b"
-    r"|\bread\s+(?:-\w+\s+(?:\S+\s+)?)*(?P<read>[A-Za-z_][A-Za-z0-9_]*(?:\s+[A-Za-z_][A-Za-z0-9_]*)*)"
+    # An option's argument never starts with `-`: otherwise `read -a -a -a …` backtracks
+    # exponentially (each `-a` an option or the previous one's argument).
+    r"|\bread\s+(?:-\w+\s+(?:[^-\s]\S*\s+)?)*(?P<read>[A-Za-z_][A-Za-z0-9_]*(?:\s+[A-Za-z_][A-Za-z0-9_]*)*)"
 )
 _SET_BY_SHELL = frozenset(
     {
