@@ -508,6 +508,25 @@ def test_content_folders_outside_the_site_are_not_read(
     assert out.count("outside the site's folder") == 2
 
 
+def test_absolute_content_folders_are_left_behind_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hugo takes an absolute `contentDir`/`staticDir`; the import named it with a traceback."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "private.md").write_text("---\ntitle: Private\n---\n")
+    source = tmp_path / "source"
+    (source / "content").mkdir(parents=True)
+    (source / "hugo.toml").write_text(
+        f'title = "T"\ncontentDir = "{elsewhere}"\nstaticDir = ["static", "{elsewhere}"]\n'
+    )
+    into = tmp_path / "site"
+    assert main(["import", "hugo", str(source), "--into", str(into), *NO_BUILD]) == 0
+    out = capsys.readouterr().out
+    assert f"{elsewhere.as_posix()}: outside the site's folder" in out
+    assert not list(into.rglob("private*"))
+
+
 ODD_VALUES: list[object] = [None, 3, "x", [], ["a", 1], {}, {"a": [1, {"b": None}]}, True]
 ODD_KEYS = [
     "title", "baseurl", "copyright", "languagecode", "defaultcontentlanguage", "languages",

@@ -42,11 +42,10 @@ def _inside(site: Path, folder: Path, report: Report) -> bool:
     target = folder.resolve()
     if target == root or root in target.parents:
         return True
+    # `site / "/srv/content"` is the absolute path itself, which `relative_to` refuses.
+    shown = folder.relative_to(site) if folder.is_relative_to(site) else folder
     report.left_behind.append(
-        (
-            str(folder.relative_to(site)),
-            "outside the site's folder; the import reads only inside it",
-        )
+        (shown.as_posix(), "outside the site's folder; the import reads only inside it")
     )
     return False
 
