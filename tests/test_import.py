@@ -527,6 +527,20 @@ def test_absolute_content_folders_are_left_behind_by_name(
     assert not list(into.rglob("private*"))
 
 
+def test_an_absolute_content_folder_inside_the_site_is_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The source given relatively, its content folder absolutely: both name the same files."""
+    source = tmp_path / "source"
+    (source / "posts").mkdir(parents=True)
+    (source / "posts/a.md").write_text("---\ntitle: A\n---\n")
+    (source / "hugo.toml").write_text(f'title = "T"\ncontentDir = "{source / "posts"}"\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "hugo", "source", "--into", "site", *NO_BUILD]) == 0
+    assert "1 files imported" in capsys.readouterr().out
+    assert (tmp_path / "site/docs/a.md").is_file()
+
+
 ODD_VALUES: list[object] = [None, 3, "x", [], ["a", 1], {}, {"a": [1, {"b": None}]}, True]
 ODD_KEYS = [
     "title", "baseurl", "copyright", "languagecode", "defaultcontentlanguage", "languages",
