@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .execute.markers import CLASS_PREFIX
+from .execute.markers import Marker
 from .katacoda.placeholders import PLACEHOLDER
 from .katacoda.placeholders import describe as describe_placeholder
 
@@ -51,24 +51,12 @@ class ScriptPart:
     commands: Sequence[ScriptCommand]
 
 
-_TERMINAL_CLASS = re.compile(rf"{CLASS_PREFIX}-terminal-(\d+)")
-_HOST_CLASS = re.compile(rf"{CLASS_PREFIX}-host-(\d+)")
-
-
 def command_from_classes(text: str, classes: Iterable[str]) -> ScriptCommand:
-    """Read the marker's meaning back from the classes `execute.markers` gave the command."""
-    terminal = host = None
-    interrupt = keystroke = False
-    for name in classes:
-        if match := _TERMINAL_CLASS.fullmatch(name):
-            terminal = int(match[1])
-        elif match := _HOST_CLASS.fullmatch(name):
-            host = int(match[1])
-        elif name == f"{CLASS_PREFIX}-interrupt":
-            interrupt = True
-        elif name == f"{CLASS_PREFIX}-ctrl-seq":
-            keystroke = True
-    return ScriptCommand(text, terminal, host, interrupt, keystroke)
+    """The command with the meaning its marker's classes carry."""
+    marker = Marker.from_classes(classes)
+    if marker is None:
+        return ScriptCommand(text)
+    return ScriptCommand(text, marker.terminal, marker.host, marker.interrupt, marker.ctrl_seq)
 
 
 def script_path(landing_dest_uri: str, slug: str) -> str:
