@@ -22,6 +22,7 @@ from mkdocs_stepwise.katacoda.environment import (
     read_address,
 )
 from mkdocs_stepwise.katacoda.links import LINK_CLASS, EnvironmentLinks
+from mkdocs_stepwise.katacoda.placeholders import mark_placeholders
 
 EXTENSIONS = ["mkdocs_stepwise.katacoda", "attr_list", "md_in_html", "pymdownx.superfences"]
 NOTE = (
@@ -278,3 +279,21 @@ def test_mkdocs_builds_pages_with_placeholder_and_broken_link_targets(build, plu
     assert "Docs" in site.html("broken/").select_one("article").get_text()
     assert site.html("broken/").select_one("article a[href*='docs-host']") is None
     assert site.exists("other/index.html")
+
+
+def test_an_address_in_raw_html_text_gets_the_note_once():
+    html = convert("<div>Open {{TRAFFIC_HOST1_80}} or {{TRAFFIC_HOST1_81}}.</div>")
+    assert html == (
+        NOTE
+        + '<div>Open <span class="stepwise-env-link">'
+        + where("port 80 of your environment", bare=True)
+        + '</span> or <span class="stepwise-env-link">'
+        + where("port 81 of your environment", bare=True)
+        + "</span>.</div>"
+    )
+
+
+def test_the_page_text_is_never_taken_for_an_internal_mark():
+    """Raw-HTML rewrites were flagged by a marker string in the HTML, then deleted from it."""
+    html = "<p>a\x00stepwise-env\x00b [[lower]]</p>"
+    assert mark_placeholders(html) == html
