@@ -150,6 +150,14 @@ def test_a_marker_is_read_back_from_its_classes(marker: str) -> None:
         ("rm -f app.log", False),
         ("tail -n 5 app.log", False),
         ("echo -f", False),
+        # The series script's rules (one detector for both): these keep running too,
+        ("kubectl port-forward svc/web 8080:80", True),
+        ("while true; do date; sleep 1; done", True),
+        ("docker run -p 8080:80 nginx", True),
+        # and these do not: a job in the background, `ping`'s deadline, a heredoc's text.
+        ("tail -f app.log &", False),
+        ("ping -w 5 example.com", False),
+        ("cat <<EOF > loop.sh\nwhile true; do date; done\nEOF", False),
     ],
 )
 def test_watchers(command: str, watches: bool) -> None:

@@ -164,6 +164,18 @@ def shell_lines(text: str) -> list[str]:
     return lines
 
 
+def keeps_running(text: str) -> str | None:
+    """Why a command runs until someone presses Ctrl+C (`tail -f`, `kubectl get pods -w`,
+    `while true`, a server in the foreground), or None. `stepwise check` asks this too."""
+    for line in shell_lines(text):
+        if _BACKGROUND.search(line):
+            continue  # `… &` runs in the background and does not hold anything up
+        for pattern, reason in _WATCHERS:
+            if pattern.search(line):
+                return reason
+    return None
+
+
 def leave_out_reason(command: ScriptCommand) -> str | None:
     """Why `command` is a comment in the script, or None when it runs."""
     if command.keystroke:

@@ -8,13 +8,13 @@ was written, for the report.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..execute.commands import Command, FileBlock
 from ..execute.markers import Action, Marker
+from ..series_script import keeps_running
 
 CONTROL_KEYS = {f"^{chr(code)}": chr(code - 64) for code in range(64, 96)}
 """`^C` -> "\\x03": the keystrokes a `ctrl-seq` block sends."""
@@ -232,41 +232,8 @@ def apply_options(steps: Sequence[Step], options: CheckOptions) -> list[Step]:
     return kept
 
 
-# A command that keeps running until the reader presses Ctrl+C, whatever the next step is.
-_WATCH_WORDS = re.compile(r"(?:^|\s)(?:-w|--watch|--follow|-f|-F)(?=\s|=|$)")
-_NOT_WATCHERS = frozenset(
-    {"grep", "egrep", "fgrep", "rg", "wc", "ls", "sort", "uniq", "cut", "sed", "diff", "cp", "mv"}
-    | {"rm", "ln", "mkdir", "touch", "chmod", "chown", "test", "[", "python", "python3", "pip"}
-    | {"pip3", "useradd", "usermod", "git", "tar", "unzip", "gzip", "curl", "wget", "docker"}
-    | {"kill", "pkill", "killall", "find", "xargs", "install", "make", "npm", "yarn", "helm"}
-)
-_FOLLOWERS = frozenset({"tail", "journalctl"})
-
-
 def is_watcher(command: str) -> bool:
-    """Whether a command watches until interrupted: `kubectl get pods -w`, `watch ...`,
-    `tail -f`, `journalctl -f`, `docker logs -f`, `kubectl logs -f`, `... --watch`.
-
-    `-f` counts only for `tail`, `journalctl` and a `logs` subcommand, and `-w` not for commands
-    where it means something else (`grep -w`, `wc -w`).
-    """
-    for line in command.splitlines():
-        words = line.split()
-        if not words:
-            continue
-        program = words[0].rsplit("/", 1)[-1]
-        if program == "sudo" and len(words) > 1:
-            words = words[1:]
-            program = words[0].rsplit("/", 1)[-1]
-        if program == "watch":
-            return True
-        flags = set(_WATCH_WORDS.findall(line))
-        flags = {flag.strip() for flag in flags}
-        if "--watch" in flags:
-            return True
-        follows = program in _FOLLOWERS or "logs" in words[1:]
-        if follows and flags & {"-f", "-F", "--follow"}:
-            return True
-        if "-w" in flags and program not in _NOT_WATCHERS and program not in _FOLLOWERS:
-            return True
-    return False
+    """Whether a command keeps running until the reader presses Ctrl+C, whatever the next step
+    is (`kubectl get pods -w`, `tail -f`, `kubectl port-forward`, `while true`): the series
+    script's rules, so that the two never disagree about a command."""
+    return keeps_running(command) is not None
