@@ -527,6 +527,25 @@ def test_absolute_content_folders_are_left_behind_by_name(
     assert not list(into.rglob("private*"))
 
 
+def test_redirects_are_written_only_below_docs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tag's Hugo address becomes a redirect page; a tag `../../x` made it `into/x/`."""
+    source = tmp_path / "source"
+    (source / "content/post").mkdir(parents=True)
+    (source / "hugo.toml").write_text('title = "T"\n[taxonomies]\ntag = "tags"\n')
+    (source / "content/post/a.md").write_text(
+        '---\ntitle: A\ndate: 2020-01-01\ntags: ["../../escape", "Go Lang"]\n---\nText.\n'
+    )
+    into = tmp_path / "site"
+    assert main(["import", "hugo", str(source), "--into", str(into), *NO_BUILD]) == 0
+    out = capsys.readouterr().out
+    pages = sorted(p.relative_to(into).as_posix() for p in into.rglob("index.html"))
+    assert all(page.startswith("docs/") for page in pages), pages
+    assert "docs/tags/go-lang/index.html" in pages
+    assert "/tags/../../escape/: no redirect from it" in out
+
+
 def test_an_absolute_content_folder_inside_the_site_is_imported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
