@@ -546,6 +546,29 @@ def test_redirects_are_written_only_below_docs(
     assert "/tags/../../escape/: no redirect from it" in out
 
 
+def test_hostile_lines_are_read_in_linear_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Pictures and links are looked for line by line; each of these lines took minutes."""
+    lines = [
+        "![a](x " * 20_000,
+        "![a](x" * 20_000,
+        "<img " * 20_000,
+        "{{< figure " * 20_000,
+        "![" * 20_000,
+        "[a](/x '" * 20_000,
+        "[a](b '" * 20_000,
+    ]
+    source = tmp_path / "source"
+    (source / "content").mkdir(parents=True)
+    (source / "hugo.toml").write_text('title = "T"\n')
+    body = "\n\n".join(lines)
+    (source / "content/a.md").write_text(f"---\ntitle: A\n---\n![ok](/pic.png 'T')\n\n{body}\n")
+    into = tmp_path / "site"
+    assert main(["import", "hugo", str(source), "--into", str(into), *NO_BUILD]) == 0
+    assert "the picture '/pic.png'" in capsys.readouterr().out
+
+
 def test_an_absolute_content_folder_inside_the_site_is_imported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
