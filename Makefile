@@ -50,7 +50,7 @@ check: $(VENV)/.site-installed
 
 ## bench: the performance benchmark (see README)
 bench: $(VENV)/.dev-installed
-	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/benchmark.py --check
 
 clean:
 	rm -rf $(VENV) site .cache

@@ -193,6 +193,42 @@ def build(tmp_path: Path):
     return _build
 
 
+def shared_build(
+    factory: pytest.TempPathFactory, files: dict[str, str | bytes], **options: Any
+) -> BuiltSite:
+    """A build for a module-scoped fixture: several tests read one site instead of each building it.
+
+    The `plugin_warnings` guard is per test and is not yet listening when a module fixture runs,
+    so this build has its own: any plugin warning fails it.
+    """
+    handler = PluginWarnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        site = build_site(factory.mktemp("shared"), files, **options)
+    finally:
+        logger.removeHandler(handler)
+    assert not handler.records, f"unexpected plugin warnings: {handler.messages}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def tranquilpeak_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Tranquilpeak's example posts (`blog_support.POSTS`), built once for every module that
+    only reads them (covers, listings, feeds)."""
+    from .blog_support import POSTS, WITH_TAGS
+
+    return shared_build(tmp_path_factory, POSTS, config=WITH_TAGS)
+
+
+@pytest.fixture(scope="session")
+def tranquilpeak_preview(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The same posts as `mkdocs serve` builds them: drafts included, with a banner."""
+    from .blog_support import POSTS, WITH_TAGS
+
+    return shared_build(tmp_path_factory, POSTS, config=WITH_TAGS, command="serve")
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """One headless Debian Chromium for the whole run (Playwright never downloads a browser)."""

@@ -23,6 +23,19 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def write_newer(path: Path, text: str) -> None:
+    """Write `path` as an editor saves it, with a modification time no watcher can miss.
+
+    MkDocs' watcher polls file times, and some file systems keep whole seconds: instead of
+    sleeping until the clock moves on, the file's time is set a second past its previous one
+    (or to now, when that is later).
+    """
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    stamp = max(time.time_ns(), before + 1_000_000_000)
+    os.utime(path, ns=(stamp, stamp))
+
+
 class Server:
     """`mkdocs serve` in `project`, started by `start()` and stopped by `stop()`."""
 

@@ -59,8 +59,9 @@ def test_parts_and_prev_next(default_site):
     page = soup(default_site, f"{SERIES}/virtualenv-step")
     position = page.select_one(".stepwise-series__part").get_text(strip=True)
     assert position == "Part 2 of 4"
-    pager = [a["href"] for a in page.select(".stepwise-pager__link")]
+    pager = [a["href"] for a in page.select("a.md-footer__link")]
     assert pager == ["../pyenv/", "../pyenv-virtualenv/"]
+    assert page.select(".stepwise-pager") == []  # one prev/next: Material's footer
 
 
 def test_draft_seed_is_absent_from_every_file(default_site):
@@ -133,6 +134,17 @@ def test_the_seed_comic_is_a_panel_with_visible_title_text(default_site):
     caption = figure.select_one(".stepwise-xkcd__text").get_text(strip=True)
     assert caption.startswith("The Python environmental protection agency wants to seal it")
     assert img["title"] == caption
+
+
+def test_post_pages_show_their_reading_time_like_their_cards(default_site):
+    home = soup(default_site, "")
+    card = next(
+        c for c in home.select(".stepwise-post-card") if "pyenv" in c.select_one("a")["href"]
+    )
+    card_time = card.select_one(".stepwise-post-card__time").get_text(strip=True)
+    page = soup(default_site, f"{SERIES}/pyenv")
+    meta = page.select_one("article .stepwise-post-meta__time").get_text(strip=True)
+    assert meta.endswith(card_time) and card_time.endswith("min read")
 
 
 def test_the_series_script_is_bash_that_parses(default_site):

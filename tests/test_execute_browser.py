@@ -183,13 +183,18 @@ def test_material_button_only_on_plain_blocks_when_the_feature_is_on(page: Any, 
 
 
 def test_clicking_a_block_copies_exactly_the_command(page: Any) -> None:
+    page.clock.install()  # the page's timers run on a clock the test moves, not on wall time
     open_step(page)
+    # Stopped a second ahead: from here on the page's time moves only with `run_for`.
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     first = page.locator(".stepwise-block").first
-    first.locator("code").click()
+    first.locator(".stepwise-block__header").click()
     expect_clipboard(page, "pip install virtualenv")
     button = first.locator(".stepwise-button")
     assert button.inner_text() == "Copied"
-    page.wait_for_timeout(2200)
+    page.clock.run_for(1700)
+    assert button.inner_text() == "Copied"
+    page.clock.run_for(500)  # past execute.js' FEEDBACK_MS (1.8 s)
     assert button.inner_text() == "Copy"
 
 
@@ -207,26 +212,26 @@ def test_terminal_badge_and_interrupt_note(page: Any) -> None:
     assert block.locator(".stepwise-block__label").inner_text() == "Run in terminal"
     assert block.locator(".stepwise-badge").inner_text() == "Terminal 2"
     assert "Ctrl+C" in block.locator(".stepwise-block__note").inner_text()
-    block.click()
+    block.locator(".stepwise-block__header").click()
     expect_clipboard(page, "virtualenv -p python3 /var/projects/env")
 
 
 def test_keyboard(page: Any) -> None:
     open_step(page)
-    block = page.locator(".stepwise-block").first
-    block.focus()
+    # A block's one tab stop is its Copy button, named after the command.
+    page.get_by_role("button", name="Copy: pip install virtualenv").focus()
     page.keyboard.press("Enter")
     expect_clipboard(page, "pip install virtualenv")
     reset_clipboard(page)
-    page.locator(".stepwise-block").nth(1).focus()
+    page.locator(".stepwise-block").nth(1).locator("button").focus()
     page.keyboard.press(" ")
     expect_clipboard(page, "virtualenv -p python3 /var/projects/env")
     reset_clipboard(page)
     page.locator("code.stepwise-chip", has_text="whoami").focus()
     page.keyboard.press("Enter")
     expect_clipboard(page, "whoami")
-    # Tab reaches the blocks: they are focusable.
-    assert page.locator(".stepwise-block").first.get_attribute("tabindex") == "0"
+    # The block itself is not a second tab stop.
+    assert page.locator(".stepwise-block").first.get_attribute("tabindex") is None
 
 
 def test_chips(page: Any) -> None:
@@ -247,7 +252,7 @@ def test_chips(page: Any) -> None:
 def test_copy_block_and_katacoda_files(page: Any) -> None:
     open_step(page)
     copy_block = page.locator(".stepwise-block--copy", has_text="apiVersion")
-    copy_block.click()
+    copy_block.locator(".stepwise-block__header").click()
     expect_clipboard(page, "apiVersion: v1")
     labels = page.locator(".stepwise-block:has(pre.file) .stepwise-block__label")
     assert labels.all_inner_texts() == [
@@ -262,7 +267,7 @@ def test_copy_block_and_katacoda_files(page: Any) -> None:
     expect_clipboard(page, 'console.log("hi");')
     plain_file = page.locator(".stepwise-block", has_text="Copy Me To The Clipboard")
     assert plain_file.locator(".stepwise-block__label").inner_text() == "Copy"
-    plain_file.click()
+    plain_file.locator(".stepwise-block__header").click()
     expect_clipboard(page, "Copy Me To The Clipboard!!")
 
 
@@ -284,7 +289,7 @@ def test_after_instant_navigation(page: Any) -> None:
     # Instant navigation swapped the content without reloading the page.
     assert page.evaluate("window.stepwiseSamePage") is True
     reset_clipboard(page)
-    page.locator(".stepwise-block").first.click()
+    page.locator(".stepwise-block").first.locator("button").click()
     expect_clipboard(page, "pip install virtualenv")
     assert page.locator(".stepwise-copy-all").count() == 1
     assert page.locator(".stepwise-block").first.locator("button").count() == 1
@@ -294,7 +299,7 @@ def test_fallback_without_the_clipboard_api(page: Any) -> None:
     page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
     page.goto("step/")
     page.wait_for_selector(".stepwise-block")
-    page.locator(".stepwise-block").first.click()
+    page.locator(".stepwise-block").first.locator(".stepwise-block__header").click()
     assert page.locator(".stepwise-block .stepwise-button").first.inner_text() == "Copied"
     reader = page.context.new_page()
     reader.goto("./")
@@ -306,8 +311,9 @@ def test_light_and_dark_schemes_use_material_colours(page: Any) -> None:
     block = page.locator(".stepwise-block").first
     style = "e => getComputedStyle(e).backgroundColor"
     light = block.evaluate(style)
+    # Material animates colour changes: without transitions the new colours apply at once.
+    page.add_style_tag(content="* { transition: none !important; }")
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
-    page.wait_for_timeout(500)  # Material animates colour changes
     dark = block.evaluate(style)
     assert light != dark
     assert dark == page.locator(".stepwise-block pre > code").first.evaluate(style)

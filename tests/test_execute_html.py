@@ -212,12 +212,14 @@ def test_fences_that_show_marker_source_stay_verbatim(attr_list: bool) -> None:
         </code></pre></div>
         <p>Katacoda's own documentation:</p>
         <pre>`echo "Run"`{{execute}}</pre>
+
         <p>Markdown:</p>
         <pre>
         ```sh
         echo 1
         ```{{copy}}
         </pre>
+
         <p>Results:</p>
         <div class="stepwise-copy no-copy highlight"><pre><span></span><code><span class="nb">echo</span><span class="w"> </span><span class="m">1</span>
         </code></pre></div>
@@ -256,10 +258,51 @@ def test_inline_markers(attr_list: bool) -> None:
         f"""
         <p>Run <code class="stepwise-execute stepwise-terminal-2">ls -l</code>, then <code class="stepwise-execute">echo `date`</code>, copy <code class="stepwise-copy">docker</code>,
         open <code class="stepwise-open">app/index.js</code>, <code class="stepwise-execute">sleep 1d</code>, <code class="stepwise-execute stepwise-interrupt">whoami</code>,
-        <code class="stepwise-execute stepwise-ctrl-seq">^C</code>, <code class="stepwise-execute stepwise-no-newline">i</code>, <code class="stepwise-execute">a*b* &lt;c&gt;</code>,
+        <span class="stepwise-keys stepwise-execute stepwise-ctrl-seq">Press <kbd>Ctrl</kbd>+<kbd>C</kbd></span>, <code class="stepwise-execute stepwise-no-newline">i</code>, <code class="stepwise-execute">a*b* &lt;c&gt;</code>,
         <code class="stepwise-execute stepwise-terminal-2">x</code> and <code class="no-copy">not copyable</code>. Plain {kept} stays as it was.</p>
         """  # noqa: E501
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "`^C`{{execute ctrl-seq T2}}",
+            '<span class="stepwise-keys stepwise-execute stepwise-terminal-2 stepwise-ctrl-seq">'
+            "Press <kbd>Ctrl</kbd>+<kbd>C</kbd> in Terminal 2</span>",
+        ),
+        (
+            "Press the ESC key: `^ESC`{{execute ctrl-seq}}",
+            'Press the ESC key: <span class="stepwise-keys stepwise-execute stepwise-ctrl-seq">'
+            "Press <kbd>Esc</kbd></span>",
+        ),
+        (
+            "`exit`{{execute ctrl-seq HOST2}}",
+            '<span class="stepwise-keys stepwise-execute stepwise-host-2 stepwise-ctrl-seq">'
+            "Type <kbd>exit</kbd> on Host 2</span>",
+        ),
+    ],
+)
+def test_keystrokes_become_an_instruction(source: str, expected: str) -> None:
+    """Katacoda sends `ctrl-seq` keys to a terminal; here the reader presses them."""
+    output = render(source)
+    assert output == f"<p>{expected}</p>"
+    assert commands_from_html(output) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "commands"),
+    [
+        ("```console\n$ ls -l\ntotal 0\n$ pwd\n/root\n```{{execute}}", ["ls -l\npwd"]),
+        ("```console\nkubectl get pods\n```{{execute}}", ["kubectl get pods"]),
+        ("```shell-session\n$ a \\\n> b\nout\n```{{exec}}", ["a \\\nb"]),
+        ("```console\n$ \n```{{exec}}", []),
+    ],
+    ids=["prompts and output", "no prompt at all", "continuation", "only a prompt"],
+)
+def test_console_blocks_copy_their_commands(source: str, commands: list[str]) -> None:
+    assert commands_from_html(render(source)) == commands
 
 
 def test_escaped_backtick_is_not_code() -> None:
@@ -271,6 +314,15 @@ def test_a_marker_belongs_to_the_code_span_right_before_it(attr_list: bool) -> N
     assert render("`a` and `b`{{execute}}, ``c ` d``{{copy}}", attr_list=attr_list) == (
         '<p><code>a</code> and <code class="stepwise-execute">b</code>, '
         '<code class="stepwise-copy">c ` d</code></p>'
+    )
+
+
+@BOTH
+def test_the_marker_follows_the_span_python_markdown_pairs(attr_list: bool) -> None:
+    """The backtick before `a` opens the span that the one after `b` closes: one chip."""
+    assert render("`a ``b`{{execute}} and `c`{{copy}}", attr_list=attr_list) == (
+        '<p><code class="stepwise-execute">a ``b</code> and '
+        '<code class="stepwise-copy">c</code></p>'
     )
 
 
@@ -408,3 +460,11 @@ def test_plugin_build_links_assets_and_renders_the_seed(build: Any) -> None:
     article = site.html("virtualenv/").select_one("article")
     assert article is not None
     assert "{{" not in str(article)
+
+
+def test_tabs_are_kept_with_preserve_tabs() -> None:
+    """The plugin turns SuperFences' `preserve_tabs` on; marked fences keep their tabs too."""
+    source = "1. Make:\n\n    ```bash\n    cat <<-EOF > Makefile\n    \tall:\n    \tEOF\n"
+    source += "    ```{{execute}}"
+    output = render(source, configs={"pymdownx.superfences": {"preserve_tabs": True}})
+    assert commands_from_html(output) == ["cat <<-EOF > Makefile\n\tall:\n\tEOF"]

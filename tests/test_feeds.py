@@ -71,8 +71,8 @@ def test_an_empty_feed_is_still_valid():
     assert json.loads(json_feed(CHANNEL, []))["items"] == []
 
 
-def test_the_site_feeds_list_published_posts_newest_first(build):
-    site = build(POSTS, config=WITH_TAGS)
+def test_the_site_feeds_list_published_posts_newest_first(tranquilpeak_site):
+    site = tranquilpeak_site
     channel = ET.fromstring(site.text("feed.xml")).find("channel")
     assert channel is not None
     assert channel.findtext("title") == "Test site"
@@ -101,8 +101,8 @@ def test_the_site_feeds_list_published_posts_newest_first(build):
     assert links == {"application/rss+xml": "feed.xml", "application/feed+json": "feed.json"}
 
 
-def test_previews_leave_drafts_out_of_the_feeds(build):
-    site = build(POSTS, config=WITH_TAGS, command="serve")
+def test_previews_leave_drafts_out_of_the_feeds(tranquilpeak_preview):
+    site = tranquilpeak_preview
     assert "Unfinished" in site.html("").get_text()
     assert "Unfinished" not in site.text("feed.xml")
     assert "Unfinished" not in site.text("feed.json")

@@ -50,3 +50,5 @@ def test_gallery_is_shown_under_the_post(build, plugin_warnings):
         ("//cdn.test/big.jpg", "//cdn.test/small.jpg"),
     ]
     assert items[0].figcaption.text == "A <b>car</b>"  # text, not markup
+    # A thumbnail without a caption is still a link with a name.
+    assert [item.img["alt"] for item in items] == ["A <b>car</b>", "Image 2 of 2"]

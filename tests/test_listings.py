@@ -6,7 +6,20 @@ import pytest
 
 from mkdocs_stepwise.blog.listings import page_uri, paginate
 
-from .blog_support import POSTS, WITH_TAGS, dated_posts
+from .blog_support import dated_posts
+from .conftest import BuiltSite
+
+
+@pytest.fixture
+def posts(tranquilpeak_site: BuiltSite) -> BuiltSite:
+    """The Tranquilpeak example posts, built once for the whole run (see conftest)."""
+    return tranquilpeak_site
+
+
+@pytest.fixture
+def previewed(tranquilpeak_preview: BuiltSite) -> BuiltSite:
+    """The same posts as `mkdocs serve` builds them: drafts included, with a banner."""
+    return tranquilpeak_preview
 
 
 def cards(soup):
@@ -19,8 +32,8 @@ def card_titles(soup):
     ]
 
 
-def test_home_page_lists_posts_newest_first_without_drafts(build):
-    home = build(POSTS, config=WITH_TAGS).html("")
+def test_home_page_lists_posts_newest_first_without_drafts(posts):
+    home = posts.html("")
     assert card_titles(home) == [
         "Welcome to Tranquilpeak",
         "Cover image showcase",
@@ -31,8 +44,8 @@ def test_home_page_lists_posts_newest_first_without_drafts(build):
     assert "Unfinished" not in home.get_text()
 
 
-def test_cards_put_thumbnails_where_the_posts_ask(build):
-    home = build(POSTS, config=WITH_TAGS).html("")
+def test_cards_put_thumbnails_where_the_posts_ask(posts):
+    home = posts.html("")
     found = {}
     for card in cards(home):
         title = card.select_one(".stepwise-post-card__title").get_text(strip=True)
@@ -59,8 +72,8 @@ def test_cards_put_thumbnails_where_the_posts_ask(build):
     }
 
 
-def test_cards_show_teaser_date_reading_time_tags_and_categories(build):
-    home = build(POSTS, config=WITH_TAGS).html("")
+def test_cards_show_teaser_date_reading_time_tags_and_categories(posts):
+    home = posts.html("")
     by_title = {
         c.select_one(".stepwise-post-card__title").get_text(strip=True): c for c in cards(home)
     }
@@ -82,24 +95,31 @@ def test_cards_show_teaser_date_reading_time_tags_and_categories(build):
     assert teaser == "The tags of this post are not shown on its page."
 
 
-def test_serve_lists_drafts_with_a_badge(build):
-    home = build(POSTS, config=WITH_TAGS, command="serve").html("")
+def test_serve_lists_drafts_with_a_badge(previewed):
+    home = previewed.html("")
     draft = next(c for c in cards(home) if "Unfinished" in c.get_text())
-    assert draft.select_one(".stepwise-badge").get_text(strip=True) == "Draft"
+    assert draft.select_one(".stepwise-status").get_text(strip=True) == "Draft"
 
 
-def test_category_pages_and_their_index(build):
-    site = build(POSTS, config=WITH_TAGS)
+def test_category_pages_and_their_index(posts):
+    site = posts
     index = site.html("categories/")
     assert [
-        (a.get_text(strip=True), a["href"]) for a in index.select(".stepwise-categories a")
+        (a.get_text(strip=True), a["href"]) for a in index.select(".stepwise-categories__name")
     ] == [
         ("features", "features/"),
         ("releases", "releases/"),
         ("tranquilpeak", "tranquilpeak/"),
     ]
     counts = [s.get_text(strip=True) for s in index.select(".stepwise-categories__count")]
-    assert counts == ["(1)", "(1)", "(3)"]
+    assert counts == ["1 post", "1 post", "3 posts"]
+    # Each category shows its newest posts, so the page is worth browsing.
+    newest = index.select(".stepwise-categories__item")[2].select(".stepwise-categories__newest a")
+    assert [a.get_text(strip=True) for a in newest] == [
+        "Welcome to Tranquilpeak",
+        "Cover image showcase",
+        "Hidden pagination showcase",
+    ]
     tranquilpeak = site.html("categories/tranquilpeak/")
     assert tranquilpeak.select_one("article h1").get_text(strip=True) == "Category: tranquilpeak"
     assert card_titles(tranquilpeak) == [
@@ -111,16 +131,18 @@ def test_category_pages_and_their_index(build):
     assert not site.exists("categories/drafts-only/index.html")
 
 
-def test_listing_pages_stay_out_of_the_navigation(build):
-    home = build(POSTS, config=WITH_TAGS).html("")
+def test_listing_pages_stay_out_of_the_navigation(posts):
+    home = posts.html("")
     nav = [a.get_text(strip=True) for a in home.select(".md-nav--primary .md-nav__link")]
     assert not {"Archive", "Categories", "Category: tranquilpeak"} & set(nav)
+    # …but the newest posts end with named links to both, not a button that reads "more".
     links = {a.get_text(strip=True): a["href"] for a in home.select(".stepwise-posts__more a")}
-    assert links == {"Categories": "categories/"}
+    assert links == {"Archive: every post by year": "archive/", "All categories": "categories/"}
+    assert home.select(".stepwise-posts__more .md-button") == []
 
 
-def test_post_pages_link_their_categories(build):
-    page = build(POSTS, config=WITH_TAGS).html("cover-image-showcase/")
+def test_post_pages_link_their_categories(posts):
+    page = posts.html("cover-image-showcase/")
     meta = page.select_one("article .stepwise-post-meta")
     assert [(a.get_text(strip=True), a["href"]) for a in meta.select("a")] == [
         ("tranquilpeak", "../categories/tranquilpeak/"),
@@ -128,18 +150,18 @@ def test_post_pages_link_their_categories(build):
     ]
 
 
-def test_tags_page_never_lists_drafts_in_a_build(build):
-    site = build(POSTS, config=WITH_TAGS)
+def test_tags_page_never_lists_drafts_in_a_build(posts):
+    site = posts
     tags = site.html("tags/").select_one("article").get_text()
     assert "cover image" in tags
     assert "secret" not in tags
     assert "Unfinished" not in tags
 
 
-def test_tags_page_leaves_drafts_out_even_under_serve(build):
+def test_tags_page_leaves_drafts_out_even_under_serve(previewed):
     # Material's tags plugin skips every page MkDocs marks DRAFT, which is how previews show
     # drafts; the post cards are where drafts appear in a preview.
-    site = build(POSTS, config=WITH_TAGS, command="serve")
+    site = previewed
     headings = [h2.get_text(strip=True) for h2 in site.html("tags/").select("article h2")]
     assert headings == ["cover image", "hexo theme", "pagination", "python", "responsive", "tags"]
 
@@ -149,7 +171,7 @@ def test_long_listings_are_paginated(build):
     home = site.html("")
     assert card_titles(home) == [f"Post {n:02}" for n in range(25, 15, -1)]
     more = {a.get_text(strip=True): a["href"] for a in home.select(".stepwise-posts__more a")}
-    assert more == {"All posts": "archive/", "Categories": "categories/"}
+    assert more == {"Archive: every post by year": "archive/", "All categories": "categories/"}
 
     first = site.html("archive/")
     second = site.html("archive/page/2/")

@@ -81,9 +81,9 @@ def page(src_uri: str) -> Page:
 @pytest.mark.parametrize(
     ("src_uri", "expected"),
     [
-        ("course/two.md", ("course", "../../")),
-        ("course/three.md", ("course", "../../")),
-        ("blog/2024/05/post.md", ("blog/2024/05", "../../../../")),
+        ("course/two.md", ("course", "../../", ())),
+        ("course/three.md", ("course", "../../", ())),
+        ("blog/2024/05/post.md", ("blog/2024/05", "../../../../", ())),
         # A navigation link below the page is relative to the page itself.
         ("guide/index.md", None),
     ],
@@ -97,6 +97,16 @@ def test_pages_outside_the_navigation_share_it_by_folder(src_uri, expected):
     assert key_of(outside, "../" * outside.url.count("/")) == expected
 
 
+def test_the_series_marked_in_the_navigation_is_part_of_the_key():
+    landing = page("course/index.md")
+    nav = Navigation([landing], [landing])
+    key_of = navcache._folder_key(nav)
+    landing.active = True  # a part of the course is being rendered
+    assert key_of(page("course/two.md"), "../../") == ("course", "../../", ("course/index.md",))
+    landing.active = False
+    assert key_of(page("course/two.md"), "../../") == ("course", "../../", ())
+
+
 def test_pages_in_the_navigation_or_under_an_active_section_render_their_own():
     landing = page("course/index.md")
     setup = page("guide/setup.md")
@@ -108,3 +118,27 @@ def test_pages_in_the_navigation_or_under_an_active_section_render_their_own():
     section.active = True
     assert key_of(page("guide/hidden.md"), "../../") is None
     assert Path(navcache.MATERIAL_TEMPLATES, navcache.NAV_TEMPLATE).is_file()
+
+
+def test_collapse_navigation_false_lists_every_part_and_renders_every_page(build, monkeypatch):
+    installed: list[bool] = []
+
+    def spy(*args: Any, **kwargs: Any) -> bool:
+        installed.append(navcache.cache_navigation(*args, **kwargs))
+        return installed[-1]
+
+    monkeypatch.setattr(plugin_module, "cache_navigation", spy)
+    site = build(SITE, config=CONFIG, plugin={"collapse_navigation": False})
+    assert installed == []  # no navigation is shared between pages
+
+    page = site.html("course/two/")
+    titles = [a.get_text(strip=True) for a in page.select(".md-nav--primary .md-nav__link")]
+    assert {"One", "Two", "Three"} <= set(titles)
+    # Prev/next still stay inside the series.
+    footer = [a.get_text(" ", strip=True) for a in page.select(".md-footer__link")]
+    assert len(footer) == 2
+    assert "One" in footer[0] and "Three" in footer[1]
+
+    collapsed = build(SITE, config=CONFIG).html("course/two/")
+    titles = [a.get_text(strip=True) for a in collapsed.select(".md-nav--primary .md-nav__link")]
+    assert "Course" in titles and not {"One", "Two", "Three"} & set(titles)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import yaml
 
 from .conftest import write_docs
-from .serving import Server
+from .serving import Server, write_newer
 
 
 def part(title: str, weight: int, text: str) -> str:
@@ -44,28 +43,39 @@ def make_project(root: Path) -> Path:
     return root
 
 
-def rebuilt_pages(server: Server, since: float) -> set[str]:
-    """The pages (URLs) whose HTML the latest rebuild wrote, judged by the files' mtimes."""
+def site_dir(server: Server) -> Path:
+    found = re.search(r"Config value 'site_dir' = '([^']+)'", server.log)
+    assert found, "`-v` logs the site folder mkdocs serve writes to"
+    return Path(found.group(1))
+
+
+Outputs = dict[str, int]
+
+
+def outputs(server: Server) -> Outputs:
+    """Every page's URL and the modification time of its HTML, as the server holds them now."""
+    site = site_dir(server)
+    return {
+        str(page.parent.relative_to(site)) + "/": page.stat().st_mtime_ns
+        for page in site.rglob("index.html")
+    }
+
+
+def rebuilt_pages(server: Server, before: Outputs) -> set[str]:
+    """The pages (URLs) whose HTML the latest rebuild wrote: new, or written since `before`."""
 
     def latest() -> str:
         return server.log.rsplit("Detected file changes", 1)[-1]
 
     server.wait_for(lambda: "Reloading browsers" in latest(), 60, "the end of the rebuild")
-    found = re.search(r"Config value 'site_dir' = '([^']+)'", server.log)
-    assert found, "`-v` logs the site folder mkdocs serve writes to"
-    site = Path(found.group(1))
-    return {
-        str(page.parent.relative_to(site)) + "/"
-        for page in site.rglob("index.html")
-        if page.stat().st_mtime > since
-    }
+    return {url for url, mtime in outputs(server).items() if before.get(url) != mtime}
 
 
-def save(path: Path, text: str) -> float:
-    """Write `path` as an author's editor would; returns when, for `rebuilt_pages`."""
-    time.sleep(1.1)  # a newer mtime than the last build's output, on any file system
-    path.write_text(text, encoding="utf-8")
-    return path.stat().st_mtime
+def save(server: Server, path: Path, text: str) -> Outputs:
+    """Write `path` as an author's editor would; returns the outputs before, for `rebuilt_pages`."""
+    before = outputs(server)
+    write_newer(path, text)
+    return before
 
 
 def test_a_new_title_reaches_the_series_and_only_the_pages_that_show_it(tmp_path):
@@ -74,7 +84,7 @@ def test_a_new_title_reaches_the_series_and_only_the_pages_that_show_it(tmp_path
     try:
         assert "Configure it" in (server.get("course/part-3/") or "")
         docs = project / "docs"
-        saved = save(docs / "course/part-2.md", part("Set it up", 2, "Text of part 2."))
+        saved = save(server, docs / "course/part-2.md", part("Set it up", 2, "Text of part 2."))
 
         server.wait_for(
             lambda: "Set it up" in (server.get("course/part-3/") or ""), 60, "the neighbour"
@@ -103,7 +113,7 @@ def test_a_new_title_reaches_the_series_and_only_the_pages_that_show_it(tmp_path
         assert "Other" in (server.get("about/") or "")
 
         # A body edit elsewhere touches the other series only.
-        saved = save(docs / "other/a.md", part("Other A", 1, "First other, edited."))
+        saved = save(server, docs / "other/a.md", part("Other A", 1, "First other, edited."))
         server.wait_for(
             lambda: "First other, edited." in (server.get("other/a/") or ""), 60, "the edit"
         )
@@ -119,12 +129,38 @@ def test_front_matter_that_reorders_a_series_rebuilds_everything(tmp_path):
     server = Server(project, "--dirty", "-v").start()
     try:
         # Part 4 moves to the front: every page's "Part N of 4" and pager changes.
-        saved = save(project / "docs/course/part-4.md", part("Remove it", -1, "Text of part 4."))
+        saved = save(
+            server, project / "docs/course/part-4.md", part("Remove it", -1, "Text of part 4.")
+        )
         server.wait_for(
             lambda: "Remove it" in (server.get("course/") or "").split("Install it")[0],
             60,
             "the new order",
         )
         assert {"about/", "other/b/"} <= rebuilt_pages(server, saved)
+    finally:
+        server.stop()
+
+
+def test_a_draft_part_keeps_its_place_when_another_part_is_edited(tmp_path):
+    project = make_project(tmp_path)
+    docs = project / "docs"
+    draft = "---\ntitle: Draft part\nweight: 5\ndraft: true\n---\n\nDraft words " + "word " * 600
+    write_docs(docs, {"course/part-5.md": draft})
+    server = Server(project, "--dirty", "-v").start()
+    try:
+        landing = server.get("course/") or ""
+        assert "Draft words" in landing and "3 min read" in landing
+        saved = save(server, docs / "course/part-2.md", part("Configure it", 2, "Edited body."))
+        server.wait_for(lambda: "Edited body." in (server.get("course/part-2/") or ""), 60, "edit")
+        rebuilt_pages(server, saved)
+        landing = server.get("course/") or ""
+        assert "Draft words" in landing, "the draft is still listed"
+        assert "3 min read" in landing and "0 min" not in landing
+        # The part after the draft would link back to it; the last part links to the draft.
+        part4 = server.get("course/part-4/") or ""
+        assert re.search(r'rel="next"[^>]*>.*?Draft part', part4, re.S)
+        assert "None" not in part4
+        assert "Draft part" in (server.get("course/part-5/") or "")
     finally:
         server.stop()

@@ -2,11 +2,9 @@
 
 The fixtures (tests/fixtures/scenarios) are built for real under --strict and served on
 127.0.0.1. Each copy target of each step page (blocks and chips) is clicked and the real
-clipboard is compared with the command as it stands in the Markdown source.
-
-Cases that still fail because of the execute extension's fence model are marked
-`xfail(strict=True, reason="issue 13: …")`: they flip to failures, to be unmarked, when that work
-lands.
+clipboard is compared with the command as it stands in the Markdown source: tabs kept, console
+blocks without a prompt copied whole, fences nested in list items as blocks, and `^C`
+(`ctrl-seq`) an instruction rather than a chip.
 """
 
 from __future__ import annotations
@@ -24,14 +22,6 @@ pytestmark = pytest.mark.browser
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-TABS = "issue 13: tabs in a fence become spaces (heredocs with <<- break)"
-NO_PROMPT = "issue 13: a console fence without a prompt copies an empty string"
-CTRL_SEQ = "issue 13: ctrl-seq is a chip that copies the two characters ^C"
-NESTED = (
-    "issue 13 (and issue 11's CommonMark lists): a fence in a list nested with three spaces "
-    "is read as inline code"
-)
-
 
 @dataclass(frozen=True)
 class Target:
@@ -41,7 +31,6 @@ class Target:
     shows: str
     copies: str
     nth: int = 0
-    xfail: str | None = None
 
 
 KATACODA = "openshift-console"
@@ -60,10 +49,9 @@ PAGES: dict[str, list[Target]] = {
             "block",
             "cat <<-EOF",
             "cat <<-EOF > check.sh\n\t#!/bin/sh\n\toc get pods\n\tEOF",
-            xfail=TABS,
         ),
         Target("block", "oc apply", "oc apply -f /root/app.yaml"),
-        Target("block", "oc get pods -o wide", "oc get pods -o wide", xfail=NO_PROMPT),
+        Target("block", "oc get pods -o wide", "oc get pods -o wide"),
         Target("block", "oc logs -f web", "oc logs -f web"),
     ],
     f"{KATACODA}/03-watching/": [
@@ -80,22 +68,16 @@ PAGES: dict[str, list[Target]] = {
         Target("block", "cd tutorial-environment", "cd tutorial-environment"),
         Target("block", "docker-compose up -d", "docker-compose up -d"),
         Target("chip", "docker-compose up -d", "docker-compose up -d"),
-        Target("block", "docker-compose ps", "docker-compose ps", xfail=NO_PROMPT),
+        Target("block", "docker-compose ps", "docker-compose ps"),
     ],
     f"{KILLERCODA}/step2/": [
         Target("chip", "up", "up"),
         Target("chip", "web", "web"),
-        Target("block", '{container="web"}', '{container="web"}', xfail=NESTED),
-        Target("block", "sum(rate", 'sum(rate({container="web"}[1m]))', xfail=NESTED),
+        Target("block", '{container="web"}', '{container="web"}'),
+        Target("block", "sum(rate", 'sum(rate({container="web"}[1m]))'),
         Target("block", "curl -s", "curl -s '{{TRAFFIC_HOST1_9090}}/api/v1/query?query=up'"),
         Target("block", "docker-compose logs", "docker-compose logs -f grafana"),
     ],
-}
-PAGE_XFAIL = {
-    f"{KATACODA}/02-deploying/": f"{TABS}; {NO_PROMPT}",
-    f"{KATACODA}/03-watching/": CTRL_SEQ,
-    f"{KILLERCODA}/step1/": NO_PROMPT,
-    f"{KILLERCODA}/step2/": NESTED,
 }
 SELECTORS = {"block": "article .stepwise-block", "chip": "article code.stepwise-chip"}
 
@@ -158,9 +140,8 @@ def _target_params() -> list[Any]:
     params = []
     for url, targets in PAGES.items():
         for target in targets:
-            marks = [pytest.mark.xfail(strict=True, reason=target.xfail)] if target.xfail else []
             name = f"{url}{target.kind}:{target.shows}:{target.nth}"
-            params.append(pytest.param(url, target, marks=marks, id=name))
+            params.append(pytest.param(url, target, id=name))
     return params
 
 
@@ -172,18 +153,7 @@ def test_each_copy_target_copies_its_source(reader: Reader, url: str, target: Ta
     assert copy(page, found.nth(target.nth), target.kind) == target.copies
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        pytest.param(
-            url,
-            marks=[pytest.mark.xfail(strict=True, reason=PAGE_XFAIL[url])]
-            if url in PAGE_XFAIL
-            else [],
-        )
-        for url in PAGES
-    ],
-)
+@pytest.mark.parametrize("url", list(PAGES))
 def test_every_copy_target_of_the_page_in_order(reader: Reader, url: str) -> None:
     """All of a page's blocks and chips, clicked in page order: nothing more, nothing less."""
     page = reader.at(url)

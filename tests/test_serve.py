@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from .conftest import tree_hash, write_docs
-from .serving import Server
+from .serving import Server, write_newer
 
 DOCS = {
     "index.md": "# Home\n\n<!-- stepwise:series-list -->\n",
@@ -41,13 +40,12 @@ def test_broken_save_keeps_serving_and_fixing_recovers(tmp_path):
         assert tree_hash(project / "docs") == before  # serving wrote nothing into docs/
 
         post = project / "docs" / "course" / "one.md"
-        time.sleep(1.1)  # a new mtime for the watcher
-        post.write_text("---\ntitle: [broken\n---\nFirst.\n", encoding="utf-8")
+        write_newer(post, "---\ntitle: [broken\n---\nFirst.\n")
         server.wait_for(lambda: "course/one.md:3: invalid YAML" in server.log, 60, "the error")
         assert "Traceback" not in server.log
         assert "Second." in (server.get("course/two/") or "")  # the rest is still served
 
-        post.write_text("---\ntitle: Part one, fixed\nweight: 1\n---\nFirst.\n", encoding="utf-8")
+        write_newer(post, "---\ntitle: Part one, fixed\nweight: 1\n---\nFirst.\n")
         server.wait_for(
             lambda: "Part one, fixed" in (server.get("course/two/") or ""), 60, "the fixed title"
         )
@@ -72,8 +70,7 @@ def test_broken_index_json_keeps_serving_and_fixing_recovers(tmp_path):
     try:
         assert "Part 1 of" in (server.get("scenario/step1/") or "")
         index = project / "docs" / "scenario" / "index.json"
-        time.sleep(1.1)  # a new mtime for the watcher
-        index.write_text('{"title": "Scenario",\n "details": {', encoding="utf-8")
+        write_newer(index, '{"title": "Scenario",\n "details": {')
         server.wait_for(
             lambda: "scenario/index.json:2: is not valid JSON" in server.log, 60, "the error"
         )
@@ -82,7 +79,7 @@ def test_broken_index_json_keeps_serving_and_fixing_recovers(tmp_path):
         # An invalid index.json leaves an ordinary folder: the steps are still pages.
         assert "First step." in (server.get("scenario/step1/") or "")
 
-        index.write_text(SCENARIO["scenario/index.json"].replace("Scenario", "Fixed"), "utf-8")
+        write_newer(index, SCENARIO["scenario/index.json"].replace("Scenario", "Fixed"))
         server.wait_for(lambda: "Fixed" in (server.get("scenario/step1/") or ""), 60, "the fix")
         assert "Traceback" not in server.log
     finally:
@@ -111,14 +108,13 @@ def test_strict_serve_never_shows_a_failed_build_and_fixing_recovers(tmp_path):
     try:
         assert "Part one" in (server.get("course/one/") or "")
         post = project / "docs" / "course" / "one.md"
-        time.sleep(1.1)
-        post.write_text("---\ntitle: [broken\n---\nFirst.\n", encoding="utf-8")
+        write_newer(post, "---\ntitle: [broken\n---\nFirst.\n")
         server.wait_for(lambda: "Aborted with 1 warnings in strict mode" in server.log, 60, "abort")
         assert "course/one.md:3: invalid YAML" in server.log
         assert "Traceback" not in server.log
         assert is_held(server.url + "course/one/")  # not served from the failed build
 
-        post.write_text("---\ntitle: Part one, fixed\nweight: 1\n---\nFirst.\n", encoding="utf-8")
+        write_newer(post, "---\ntitle: Part one, fixed\nweight: 1\n---\nFirst.\n")
         server.wait_for(
             lambda: "Part one, fixed" in (server.get("course/one/") or ""), 60, "the fixed title"
         )

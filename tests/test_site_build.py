@@ -7,6 +7,8 @@ import json
 import pytest
 from mkdocs.exceptions import Abort
 
+from .conftest import BuiltSite, shared_build
+
 SERIES = {
     "index.md": "# Home\n\n<!-- stepwise:series-list -->\n",
     "tut/index.md": """
@@ -57,31 +59,48 @@ SERIES = {
 }
 
 
+@pytest.fixture(scope="module")
+def series_site(tmp_path_factory) -> BuiltSite:
+    """`SERIES` built once for every test here that only reads it."""
+    return shared_build(tmp_path_factory, SERIES)
+
+
 def texts(soup, selector):
     return [" ".join(node.get_text(" ", strip=True).split()) for node in soup.select(selector)]
 
 
-def test_series_parts_show_position_and_link_within_the_series(build):
-    site = build(SERIES)
+def test_series_parts_show_position_and_link_within_the_series(series_site):
+    site = series_site
     page = site.html("tut/second/")
     assert texts(page, ".stepwise-series__position") == ["Part 2 of 3 in the series The Tutorial"]
     assert page.select_one(".stepwise-series__title")["href"] == "../"
-    pager = page.select(".stepwise-pager__link")
-    assert [(a["href"], a.select_one(".stepwise-pager__title").text) for a in pager] == [
-        ("../first/", "First steps"),
-        ("../third/", "Third steps"),
+    # One prev/next: Material's footer, along the series, not the global navigation.
+    assert page.select(".stepwise-pager") == []
+    footer = [
+        (a["href"], " ".join(a.get_text(" ").split())) for a in page.select("a.md-footer__link")
     ]
-    # Material's footer follows the series too, not the global navigation.
-    footer = [a["href"] for a in page.select("a.md-footer__link")]
-    assert footer == ["../first/", "../third/"]
+    assert footer == [("../first/", "Previous First steps"), ("../third/", "Next Third steps")]
+    # The same chain at both ends: landing -> part 1 -> ... -> the last part.
+    landing = site.html("tut/")
+    assert [a["href"] for a in landing.select("a.md-footer__link")] == ["first/"]
     first = site.html("tut/first/")
     assert [a["href"] for a in first.select("a.md-footer__link")] == ["../", "../second/"]
     last = site.html("tut/third/")
     assert [a["href"] for a in last.select("a.md-footer__link")] == ["../second/"]
 
 
-def test_landing_page_lists_parts_with_teasers_and_reading_times(build):
-    site = build(SERIES)
+def test_without_materials_footer_the_series_pager_takes_its_place(build):
+    site = build(SERIES, config={"theme": {"features": []}})
+    first = site.html("tut/first/")
+    assert first.select(".md-footer__link") == []
+    pager = [(a["href"], a["rel"]) for a in first.select(".stepwise-pager__link")]
+    assert pager == [("../", ["prev"]), ("../second/", ["next"])]
+    last = site.html("tut/third/")
+    assert [a["href"] for a in last.select(".stepwise-pager__link")] == ["../second/"]
+
+
+def test_landing_page_lists_parts_with_teasers_and_reading_times(series_site):
+    site = series_site
     page = site.html("tut/")
     assert texts(page, ".stepwise-part__title") == ["First steps", "Second steps", "Third steps"]
     assert texts(page, ".stepwise-part__teaser") == [
@@ -94,21 +113,21 @@ def test_landing_page_lists_parts_with_teasers_and_reading_times(build):
     assert "Intro text." in page.select_one("article").get_text()
 
 
-def test_navigation_lists_the_series_not_its_parts(build):
-    site = build(SERIES)
+def test_navigation_lists_the_series_not_its_parts(series_site):
+    site = series_site
     nav = texts(site.html("about/"), ".md-nav--primary > .md-nav__list > .md-nav__item")
     assert nav == ["Home", "About", "The Tutorial"]
 
 
-def test_home_page_lists_series(build):
-    site = build(SERIES)
+def test_home_page_lists_series(series_site):
+    site = series_site
     cards = site.html("").select("a.stepwise-card")
     assert [card["href"] for card in cards] == ["tut/"]
     assert "3 parts" in cards[0].get_text()
 
 
-def test_draft_leaves_no_trace_in_a_build(build):
-    site = build(SERIES)
+def test_draft_leaves_no_trace_in_a_build(series_site):
+    site = series_site
     assert not site.exists("tut/wip/index.html")
     for path in site.all_files():
         data = path.read_bytes()
@@ -123,7 +142,7 @@ def test_draft_is_shown_with_a_banner_under_serve(build):
     assert texts(page, ".stepwise-banner__label") == ["Draft"]
     assert "SECRET-DRAFT-TOKEN" in page.get_text()
     landing = site.html("tut/")
-    assert "Draft" in texts(landing, ".stepwise-badge")
+    assert "Draft" in texts(landing, ".stepwise-status")
     assert texts(page, ".stepwise-series__part") == ["Part 4 of 4"]
 
 
@@ -182,6 +201,25 @@ def test_broken_front_matter_names_file_and_line_and_fails_strict(build, plugin_
     plugin_warnings.expect(r"^broken\.md:4: ")
     assert site.exists("fine/index.html")
     assert site.exists("broken/index.html")
+    assert site.html("broken/").select(".stepwise-banner--error") == []
+
+
+def test_broken_front_matter_shows_an_error_banner_in_the_preview(build, plugin_warnings):
+    files = {
+        "index.md": "# Home\n",
+        "broken.md": "---\ntitle: ok\ntags: [a, b\n---\n# Broken\n",
+        "wrong.md": "---\ntitle: Wrong\nweight: first\n---\nBody\n",
+    }
+    site = build(files, strict=False, command="serve")
+    plugin_warnings.expect(r"^broken\.md:4: ")
+    plugin_warnings.expect(r"^wrong\.md:3: ")
+    banner = site.html("broken/").select_one("article .stepwise-banner--error")
+    assert banner["role"] == "alert"
+    problems = texts(banner, ".stepwise-banner__problems li")
+    assert len(problems) == 1 and problems[0].startswith("line 4: invalid YAML front matter")
+    wrong = texts(site.html("wrong/"), ".stepwise-banner--error li")
+    assert len(wrong) == 1 and wrong[0].startswith("line 3: ")
+    assert site.html("").select(".stepwise-banner--error") == []
 
 
 def test_wrong_value_warns_with_key_and_line(build, plugin_warnings):
@@ -192,8 +230,8 @@ def test_wrong_value_warns_with_key_and_line(build, plugin_warnings):
     assert site.exists("p/index.html")
 
 
-def test_drafts_are_absent_from_sitemap_and_search(build):
-    site = build(SERIES)
+def test_drafts_are_absent_from_sitemap_and_search(series_site):
+    site = series_site
     assert "tut/wip" not in site.text("sitemap.xml")
     index = json.loads(site.text("search/search_index.json"))
     assert all("wip" not in doc["location"] for doc in index["docs"])

@@ -27,7 +27,8 @@ PANEL_1987 = (
     '<img src="https://imgs.xkcd.com/comics/python_environment.png"'
     ' srcset="https://imgs.xkcd.com/comics/python_environment_2x.png 2x"'
     ' alt="xkcd 1987: Python Environment"'
-    f' title="{TITLE_TEXT}" loading="lazy" decoding="async" /></a>\n'
+    # The shipped data has the 1x image's size: the page reserves it before the image loads.
+    f' title="{TITLE_TEXT}" width="492" height="487" loading="lazy" decoding="async" /></a>\n'
     "<figcaption>\n"
     '<p class="stepwise-xkcd__title">'
     '<a href="https://xkcd.com/1987/">xkcd 1987: Python Environment</a></p>\n'

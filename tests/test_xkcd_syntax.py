@@ -21,7 +21,6 @@ from mkdocs_stepwise.xkcd.fetch import origin
 from mkdocs_stepwise.xkcd.panel import Panel, panel_html
 from mkdocs_stepwise.xkcd.syntax import (
     Shortcode,
-    code_lines,
     comic_image_name,
     comic_number,
     parse_shortcode,
@@ -104,33 +103,6 @@ def test_parse_shortcode(line: str, expected: Shortcode | None) -> None:
 )
 def test_references(line: str, expected: list[int | str]) -> None:
     assert references(line) == expected
-
-
-def test_code_lines() -> None:
-    lines = [
-        "text",  # 0
-        "````md",  # 1 opens a four-backtick fence
-        "```",  # 2 does not close it
-        "{{< xkcd 1 >}}",  # 3
-        "````",  # 4 closes it
-        "```bash",  # 5
-        "ls",  # 6
-        "```{{execute}}",  # 7 closes it (Katacoda)
-        "",  # 8
-        "    {{< xkcd 2 >}}",  # 9 indented code
-        "",  # 10
-        "- item",  # 11
-        "",  # 12
-        "    {{< xkcd 3 >}}",  # 13 list item content
-        "para",  # 14
-        "    {{< xkcd 4 >}}",  # 15 lazy continuation
-        "~~~",  # 16
-        "~~~~ not a close",  # 17
-        "~~~",  # 18
-    ]
-    expected = [False, True, True, True, True, True, True, True, False, True, False]
-    expected += [False, False, False, False, False, True, True, True]
-    assert code_lines(lines) == expected
 
 
 @pytest.mark.parametrize(

@@ -9,28 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from material.plugins.blog.readtime.parser import ReadtimeParser
-
-from .execute.commands import Command, CommandReader, FileBlock
-from .htmlscan import scan
+from .execute.commands import Command, FileBlock
 from .metadata import Problem
+from .pagefacts import PageFacts, read_html
 from .posts import Post, decode, read_post
 from .publishing import PublishingPolicy, Status, Visibility, status_of, visibility
 from .scenarios.index_json import Scenario
 from .scenarios.series import retitle, scenario_series
 from .series import Series, SeriesIndex, build_series
-from .summaries import reading_minutes_of, teaser
 
 log = logging.getLogger("mkdocs.plugins.stepwise")
-# A Katacoda file block's opening tag; pages with neither it nor an execute block skip the reader.
-_FILE_BLOCK = re.compile(r"<pre\b[^>]*\bclass=[\"']?(?:[^\"'>]*\s)?file\b", re.IGNORECASE)
 
 
 @dataclass
@@ -138,20 +132,16 @@ class Catalogue:
             meta["keywords"] = list(post.meta.keywords)
         return meta
 
-    def record_rendered(self, src_uri: str, html: str, words_per_minute: int) -> None:
+    def record_rendered(
+        self, src_uri: str, html: str, words_per_minute: int, facts: PageFacts | None = None
+    ) -> None:
+        """Note what listings and scripts need from a page: from `facts` read while its Markdown
+        tree existed (`pagefacts`), else from its HTML."""
         post = self.posts.get(src_uri)
         summary = post.meta.summary if post else None
-        # One pass over the HTML for the reading time and, where there are execute blocks, the
-        # commands: tokenizing dominates, and every page needs both.
-        reading = ReadtimeParser()
-        wanted = "stepwise-execute" in html or _FILE_BLOCK.search(html) is not None
-        commands = CommandReader() if wanted else None
-        scan(html, [reading] if commands is None else [reading, commands])
+        facts = facts or read_html(html)
         self.rendered[src_uri] = Rendered(
-            teaser(html, summary),
-            reading_minutes_of(reading, words_per_minute),
-            commands.found() if commands is not None else [],
-            commands.records if commands is not None else [],
+            facts.teaser(summary), facts.minutes(words_per_minute), facts.commands, facts.steps
         )
 
 

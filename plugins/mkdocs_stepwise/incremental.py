@@ -209,7 +209,9 @@ class IncrementalBuilds:
         shows: Mapping[str, set[str] | None],
     ) -> Plan:
         """Plan this build and mark the pages it must render; call at the end of `on_nav`."""
-        pages = files.documentation_pages()
+        # Drafts too: a preview renders them, and a plan that lists a draft (its series shows a
+        # changed part) must mark it, or MkDocs skips it and its listing facts are lost.
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         sources = {
             file.src_uri: Source(
                 fingerprint(file),

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from .catalogue import Catalogue
-from .views import PageView, all_series
+from .views import PageView, SeriesViews, all_series
 
 SERIES_PARTS_MARKER = "<!-- stepwise:series-parts -->"
 SERIES_LIST_MARKER = "<!-- stepwise:series-list -->"
@@ -45,8 +45,7 @@ def fill_listings(
     env: Environment,
     context: dict[str, Any],
     view: PageView,
-    catalogue: Catalogue,
-    files: Files,
+    views: SeriesViews,
 ) -> str:
     """Replace the listing markers of a page's HTML with the rendered listings."""
     if view.landing is not None:
@@ -58,7 +57,7 @@ def fill_listings(
             content += html
     if SERIES_LIST_MARKER in content:
         template = env.get_template("partials/stepwise/series-list.html")
-        cards = all_series(catalogue, files)
+        cards = all_series(views.catalogue, views.files, views)
         html = template.render(dict(context, stepwise=view, all_series=cards))
         content = content.replace(SERIES_LIST_MARKER, html, 1)
     return content

@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .frontmatter import FrontMatter
+from .problems import Problem as Problem  # re-exported: the type every finder uses
 
 # Hugo's aliases, lower-cased: alias -> the key it stands for.
 ALIASES = {
@@ -52,15 +53,6 @@ _THEME_KEY_BY_LOWER = {key.lower(): key for key in THEME_KEYS}
 def canonical_theme_keys(values: Mapping[str, Any]) -> dict[str, Any]:
     """Theme keys in their canonical spelling (`clearreading` → `clearReading`), as in posts."""
     return {_THEME_KEY_BY_LOWER.get(str(key).lower(), str(key)): v for key, v in values.items()}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with one key; `line` is the file line, when known."""
-
-    message: str
-    key: str | None = None
-    line: int | None = None
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 Material renders the whole navigation into every page. Even pruned, its top level is there: a
 site with S series in its navigation spends O(S) on each of its N pages, O(N·S) in all, which
-is most of what grows faster than the site (REFERENCE.md §8). Series parts are not in the
+is most of what grows faster than the site. Series parts are not in the
 navigation (`navigation.collapse_series`): on their pages nothing in it is active or current,
 and its HTML only depends on where the page is, because every link in it is relative to the
 page's URL. Pages in the same folder get the same navigation, as long as no navigation target
@@ -45,7 +45,7 @@ def cache_navigation(
         return False
     render = template.root_render_func
     key_of = _folder_key(nav)
-    rendered: dict[tuple[str, str], str] = {}
+    rendered: dict[tuple[Any, ...], str] = {}
 
     def render_cached(context: Context) -> Iterator[str]:
         key = key_of(context.get("page"), context.get("base_url"))
@@ -60,13 +60,13 @@ def cache_navigation(
     return True
 
 
-def _folder_key(nav: Navigation) -> Callable[[Any, Any], tuple[str, str] | None]:
+def _folder_key(nav: Navigation) -> Callable[[Any, Any], tuple[Any, ...] | None]:
     """The cache key of a page's navigation, or None when it must be rendered for the page."""
     in_nav = {page.file.src_uri for page in nav.pages}
     sections = list(_sections(nav.items))
     targets = [url for url in _urls(nav.items) if url]
 
-    def key_of(page: Any, base_url: Any) -> tuple[str, str] | None:
+    def key_of(page: Any, base_url: Any) -> tuple[Any, ...] | None:
         if not isinstance(page, Page) or page.file.src_uri in in_nav or not page.url:
             return None
         if any(section.active for section in sections):
@@ -74,7 +74,9 @@ def _folder_key(nav: Navigation) -> Callable[[Any, Any], tuple[str, str] | None]
         url = page.url
         if any(target != url and target.startswith(url) for target in targets):
             return None  # a link below the page is relative to the page itself
-        return posixpath.dirname(url.rstrip("/")), str(base_url)
+        # The series a part belongs to is marked in the navigation (its landing page is active).
+        active = tuple(item.file.src_uri for item in nav.pages if item.active)
+        return posixpath.dirname(url.rstrip("/")), str(base_url), active
 
     return key_of
 

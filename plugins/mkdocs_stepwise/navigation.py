@@ -1,8 +1,9 @@
 """Keep the global navigation to series, and keep prev/next links inside a series.
 
 Material renders the whole navigation into every page, so a site that lists every post in its
-navigation does O(n²) work (REFERENCE.md §8). The navigation therefore lists each series once,
-by its landing page; the parts are reached from the landing page and from each other.
+navigation does O(n²) work (n pages, each with n links). The navigation therefore lists each
+series once, by its landing page; the parts are reached from the landing page and from each
+other.
 """
 
 from __future__ import annotations
@@ -69,6 +70,25 @@ def link_within_series(page: Page, series: SeriesView, files: Files) -> None:
     previous = series.previous.src_uri if series.previous else series.landing_uri
     page.previous_page = _page(files, previous)
     page.next_page = _page(files, series.next.src_uri) if series.next else None
+
+
+def mark_series_in_nav(series: SeriesView, files: Files) -> Page | None:
+    """Parts are not in the navigation: mark their landing page (and its sections) active, so
+    the reader sees where they are. Returns the page to unmark once this page is written."""
+    landing = _page(files, series.landing_uri)
+    if landing is None or landing.active:
+        return None
+    landing.active = True
+    return landing
+
+
+def link_landing(page: Page, series: SeriesView, files: Files) -> None:
+    """A landing page starts its series: no way back out of it, and part 1 comes next.
+
+    The same chain at both ends in Material's footer: landing → part 1 → … → the last part.
+    """
+    page.previous_page = None
+    page.next_page = _page(files, series.parts[0].src_uri) if series.parts else None
 
 
 def _page(files: Files, src_uri: str) -> Page | None:

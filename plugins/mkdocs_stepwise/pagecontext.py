@@ -2,9 +2,11 @@
 
 The extensions are plain Python-Markdown extensions so that they also run without MkDocs
 (Zensical runs Markdown extensions but not MkDocs plugins). They still need to name the file in
-their warnings and to build URLs relative to the page, so the plugin publishes the current page
-here, the way mkdocs-autorefs hands its extension the current page. Without the plugin the
-defaults apply: no file name, and URLs relative to the site root.
+their warnings and to build URLs relative to the page. The plugin creates the extensions and
+hands each the same `PageHolder`, whose `page` it sets before every page is converted (the way
+mkdocs-autorefs hands its extension the current page). Used standalone, an extension has a
+holder of its own with no page: then the page published with `converting()` applies (tests,
+scripts), else the defaults: no file name, and URLs relative to the site root.
 
 Only the standard library is used here, on purpose.
 """
@@ -51,6 +53,25 @@ _ANONYMOUS = PageInfo()
 _current: ContextVar[PageInfo | None] = ContextVar("stepwise_page", default=None)
 
 
+@dataclass
+class PageHolder:
+    """The page the plugin hands its extensions, and the pages `ref` may link to."""
+
+    page: PageInfo | None = None
+    """The page being converted; None between pages and without the plugin."""
+
+    known_pages: frozenset[str] | None = None
+    """Docs-relative paths of every page of the build; None when unknown."""
+
+    def current(self) -> PageInfo:
+        """The page handed over, else the standalone fallback (`converting()`, or none)."""
+        return self.page or current_page()
+
+    def warn(self, message: str, line: int | None = None) -> None:
+        """A warning that starts with the page's file (and line)."""
+        warn(message, line, page=self.current())
+
+
 def current_page() -> PageInfo:
     """The page being converted, or an anonymous one outside MkDocs."""
     return _current.get() or _ANONYMOUS
@@ -66,11 +87,9 @@ def converting(page: PageInfo) -> Iterator[PageInfo]:
         _current.reset(token)
 
 
-def set_current_page(page: PageInfo) -> None:
-    """Publish `page` until the next call; the plugin calls this once per page."""
-    _current.set(page)
+def warn(message: str, line: int | None = None, *, page: PageInfo | None = None) -> None:
+    """Log a warning that starts with the file (and line), like MkDocs' own warnings.
 
-
-def warn(message: str, line: int | None = None) -> None:
-    """Log a warning that starts with the current file (and line), like MkDocs' own warnings."""
-    log.warning("%s: %s", current_page().location(line), message)
+    `page` is the page an extension was handed; without one, the current page (see above).
+    """
+    log.warning("%s: %s", (page or current_page()).location(line), message)

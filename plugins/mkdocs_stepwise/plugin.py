@@ -7,7 +7,7 @@ Order of events in a build, and what each one does here:
    build must not show, and generate missing series landing pages.
 3. `on_nav`: list series, not their parts, in the navigation.
 4. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and the normalised metadata.
-5. `on_page_content`: note each page's teaser and reading time from its HTML.
+5. `on_page_content`: note each page's teaser, reading time and commands (read from its tree).
 6. `on_page_context`: prev/next within the series, and the series listings.
 """
 
@@ -37,7 +37,8 @@ from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_bui
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .navcache import cache_navigation
-from .navigation import collapse_series, link_within_series
+from .navigation import collapse_series, link_landing, link_within_series, mark_series_in_nav
+from .pagefacts import PageFactsExtension
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
 from .scenarios.files import (
@@ -48,12 +49,11 @@ from .scenarios.files import (
 )
 from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
-from .shortcodes.refs import set_known_pages
 from .site_assets import add_asset_files, link_assets
-from .views import page_view, series_scripts
+from .views import SeriesViews, page_view, problem_lines, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
 
-log = get_plugin_logger(__name__.split(".")[0])
+log = get_plugin_logger("stepwise")  # `mkdocs.plugins.stepwise`, as every module logs
 
 PACKAGE_DIR = Path(__file__).parent
 # Material's tags plugin lists tagged pages where a page says <!-- material/tags ... -->.
@@ -75,7 +75,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.blog: Blog | None = None
         self.scenario_pages: ScenarioPages | None = None
         self.xkcd: XkcdExtension | None = None
+        # The landing page marked active while one of its parts is rendered (`on_post_page`).
+        self.marked_in_nav: Page | None = None
+        # Handed to every extension we create: the page being converted, and every page.
+        self.pages = pagecontext.PageHolder()
         self.site_addresses: SiteAddressesExtension | None = None
+        self.series_views: SeriesViews | None = None
+        self.page_facts = PageFactsExtension(pages=self.pages)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -96,15 +102,24 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         """Add our extensions, except those the site already lists in `markdown_extensions`."""
         listed = {str(name) for name in config.markdown_extensions}
         self.xkcd = None
+        self.page_facts = PageFactsExtension(pages=self.pages)
         candidates: list[tuple[bool, str, Callable[[], Extension]]] = [
-            (self.config.execute, "execute", ExecuteExtension),
-            (self.config.shortcodes, "shortcodes", ShortcodesExtension),
-            (True, "katacoda", KatacodaExtension),
+            (self.config.execute, "execute", lambda: ExecuteExtension(pages=self.pages)),
+            (self.config.shortcodes, "shortcodes", lambda: ShortcodesExtension(pages=self.pages)),
+            (True, "katacoda", lambda: KatacodaExtension(pages=self.pages)),
             # Always: readers must never run a script an imported post's link smuggles in.
-            (True, "safe_links", SafeLinksExtension),
+            (True, "safe_links", lambda: SafeLinksExtension(pages=self.pages)),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
             (True, "site_addresses", self._make_site_addresses),
+            # Always: each page's teaser, reading time and commands, read from its tree.
+            (True, "page_facts", lambda: self.page_facts),
         ]
+        if self.config.execute and "pymdownx.superfences" in listed:
+            # Python-Markdown expands tabs before any extension runs; SuperFences can keep them
+            # in fenced code, and a command copied with its tabs still works (`<<-` heredocs,
+            # Makefiles). A site that sets `preserve_tabs` itself keeps its choice.
+            superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
+            superfences.setdefault("preserve_tabs", True)
         for enabled, name, make in candidates:
             if enabled and not {f"stepwise.{name}", f"mkdocs_stepwise.{name}"} & listed:
                 # Python-Markdown takes Extension instances as well as names.
@@ -112,7 +127,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def _make_site_addresses(self) -> SiteAddressesExtension:
         """One for the whole build: `on_files` tells it where every page is published."""
-        self.site_addresses = SiteAddressesExtension()
+        self.site_addresses = SiteAddressesExtension(pages=self.pages)
         return self.site_addresses
 
     def _make_xkcd(self, config: MkDocsConfig) -> XkcdExtension:
@@ -124,6 +139,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             timeout=options.timeout,
             cache_dir=options.cache_dir,
             data_file=options.data_file,
+            pages=self.pages,
         )
         return self.xkcd
 
@@ -135,6 +151,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             for file in files.documentation_pages()
             if not file.generated_by and file.src_uri not in orphans
         ]
+        self.series_views = None
         self.catalogue = catalogue = Catalogue.read(
             ((file.src_uri, _raw(file)) for file in pages),
             policy=PublishingPolicy.from_options(
@@ -174,12 +191,12 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             self.site_addresses.set_addresses(self.blog.site_addresses())
         add_asset_files(files, config)
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
-        set_known_pages(file.src_uri for file in files.documentation_pages())
+        self.pages.known_pages = frozenset(file.src_uri for file in files.documentation_pages())
         self.files = files
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if self.catalogue is not None and not config.nav:
+        if self.catalogue is not None and not config.nav and self.config.collapse_navigation:
             collapse_series(nav, self.catalogue.series)
         self.nav = nav
         if self.dirty and self.catalogue is not None:
@@ -212,7 +229,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         src_uri = page.file.src_uri
-        pagecontext.set_current_page(pagecontext.PageInfo(src_uri, page.file.url))
+        self.pages.page = pagecontext.PageInfo(src_uri, page.file.url)
         if self.catalogue is not None and src_uri in self.catalogue.posts:
             page.meta = self._page_meta(src_uri)
             markdown = self.catalogue.posts[src_uri].with_file_line_numbers(markdown)
@@ -231,13 +248,16 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.catalogue is not None:
-            self.catalogue.record_rendered(page.file.src_uri, html, self.config.words_per_minute)
-        pagecontext.set_current_page(pagecontext.PageInfo())
+            facts = self.page_facts.take(page.file.src_uri)
+            self.catalogue.record_rendered(
+                page.file.src_uri, html, self.config.words_per_minute, facts
+            )
+        self.pages.page = None
         return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
-        if self.nav is not None:
+        if self.nav is not None and self.config.collapse_navigation:
             # Parts are not in the navigation: render it once per folder for them, not per page.
             cache_navigation(env, self.nav)
         return env
@@ -247,24 +267,43 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     ) -> TemplateContext:
         if self.catalogue is None or self.files is None:
             return context
-        view = page_view(self.catalogue, page.file.src_uri, self.files)
+        if self.series_views is None:
+            # Once per build, at the first page's template: every page's HTML exists by then.
+            self.series_views = SeriesViews(self.catalogue, self.files)
+        view = page_view(self.catalogue, page.file.src_uri, self.files, self.series_views)
+        if self.serving:
+            view.problems = problem_lines(self.catalogue, page.file.src_uri)
         context["stepwise"] = view  # type: ignore[typeddict-unknown-key]
         if view.series:
             link_within_series(page, view.series[0], self.files)
+            self.marked_in_nav = mark_series_in_nav(view.series[0], self.files)
+        elif view.landing is not None:
+            link_landing(page, view.landing, self.files)
         if page.content is not None and self.env is not None:
             # An empty landing page (content "") still lists its parts.
             page.content = fill_listings(
-                page.content, self.env, dict(context), view, self.catalogue, self.files
+                page.content, self.env, dict(context), view, self.series_views
             )
         if self.blog is not None and self.env is not None:
             view.blog = self.blog.page_context(page, self.env, dict(context))
         return context
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.marked_in_nav is not None:
+            self.marked_in_nav.active = False
+            self.marked_in_nav = None
+        return output
+
     def on_build_error(self, *, error: Exception) -> None:
-        _forget_build_state()
+        self._forget_build_state()
+
+    def _forget_build_state(self) -> None:
+        """The extensions outlive a build (serve, tests): leave them no page of an old one."""
+        self.pages.page = None
+        self.pages.known_pages = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        _forget_build_state()
+        self._forget_build_state()
         if self.blog is not None:
             self.blog.write_feeds(config.site_dir)
         if self.xkcd is not None:
@@ -277,12 +316,6 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 target.write_text(text, encoding="utf-8")
         if self.dirty:
             self.incremental.finished()  # last: a build that failed is not compared with
-
-
-def _forget_build_state() -> None:
-    """The extensions outlive a build (serve, tests): leave them no page list of an old one."""
-    set_known_pages(None)
-    pagecontext.set_current_page(pagecontext.PageInfo())
 
 
 def _raw(file: File) -> bytes:

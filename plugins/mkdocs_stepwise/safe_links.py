@@ -19,7 +19,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .pagecontext import warn
+from .pagecontext import PageHolder
 
 __all__ = ["SafeLinksExtension", "is_script_url", "makeExtension"]
 
@@ -50,6 +50,10 @@ def is_script_url(url: str, *, image: bool = False) -> bool:
 class SafeLinksTreeprocessor(Treeprocessor):
     """Drops script URLs from `<a href>` and `<img src>` and reports each one."""
 
+    def __init__(self, md: Markdown, pages: PageHolder) -> None:
+        super().__init__(md)
+        self.pages = pages
+
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             attribute = _URL_ATTRIBUTES.get(element.tag)
@@ -60,15 +64,23 @@ class SafeLinksTreeprocessor(Treeprocessor):
                 continue
             del element.attrib[attribute]
             shown = url if len(url) <= 60 else url[:57] + "..."
-            warn(f"{attribute} {shown!r} removed: script URLs are not allowed in links and images")
+            self.pages.warn(
+                f"{attribute} {shown!r} removed: script URLs are not allowed in links and images"
+            )
 
 
 class SafeLinksExtension(Extension):
     """Python-Markdown extension `stepwise.safe_links`."""
 
+    def __init__(self, pages: PageHolder | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pages = pages or PageHolder()
+
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        md.treeprocessors.register(SafeLinksTreeprocessor(md), "stepwise_safe_links", PRIORITY)
+        md.treeprocessors.register(
+            SafeLinksTreeprocessor(md, self.pages), "stepwise_safe_links", PRIORITY
+        )
 
 
 def makeExtension(**kwargs: Any) -> SafeLinksExtension:

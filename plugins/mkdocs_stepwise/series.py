@@ -82,20 +82,36 @@ def build_series(
     read from `index.json` files (see `scenarios.series`): their folders, and the folders below,
     form no folder series, and their pages join no other series.
     """
-    problems: list[tuple[str, Problem]] = []
-    found: dict[str, Series] = {}
-    members: dict[str, list[str]] = {}
-
-    def series_for(key: str, make: Series) -> Series:
-        if key not in found:
-            found[key] = make
-            members[key] = []
-        return found[key]
-
+    finder = _SeriesFinder(posts)
     # Folder series first: their titles decide which `series:` names they absorb.
-    folder_of_title: dict[str, str] = {}
-    claimed = {uri for s in scenarios for uri in (s.landing_uri, *s.parts)}
     if folder_series:
+        finder.add_folder_series(scenarios, plain_folders)
+    finder.add_named_series(scenarios, series_dir)
+    finder.add_scenarios(scenarios)
+    return finder.index(visible)
+
+
+class _SeriesFinder:
+    """`build_series` in its phases: folder series, `series:` names, scenarios, then the parts
+    each series shows, in order."""
+
+    def __init__(self, posts: Mapping[str, Post]) -> None:
+        self.posts = posts
+        self.problems: list[tuple[str, Problem]] = []
+        self.found: dict[str, Series] = {}
+        self.members: dict[str, list[str]] = {}
+        self.folder_of_title: dict[str, str] = {}  # slug of a folder series' title -> its key
+
+    def series_for(self, key: str, make: Series) -> Series:
+        if key not in self.found:
+            self.found[key] = make
+            self.members[key] = []
+        return self.found[key]
+
+    def add_folder_series(
+        self, scenarios: Sequence[Series], plain_folders: Collection[str]
+    ) -> None:
+        posts = self.posts
         scenario_folders = [s.folder for s in scenarios if s.folder is not None]
         for folder, uris in _posts_by_folder(posts, scenario_folders).items():
             index = posts.get(_index_uri(posts, folder) or "")
@@ -106,9 +122,9 @@ def build_series(
             title = index.title if index else title_from_filename(folder + "/index.md")
             key = "folder:" + folder
             slug = slugify(title)
-            if slug in folder_of_title:
-                other = folder_of_title[slug].removeprefix("folder:")
-                problems.append(
+            if slug in self.folder_of_title:
+                other = self.folder_of_title[slug].removeprefix("folder:")
+                self.problems.append(
                     (
                         index.src_uri if index else uris[0],
                         Problem(
@@ -118,53 +134,65 @@ def build_series(
                     )
                 )
             else:
-                folder_of_title[slug] = key
+                self.folder_of_title[slug] = key
             landing = index.src_uri if index else posixpath.join(folder, "index.md")
             description = index.meta.description or index.meta.summary if index else None
-            series_for(key, Series(slug, title, landing, index is None, description, folder))
-            members[key].extend(uris)
+            self.series_for(key, Series(slug, title, landing, index is None, description, folder))
+            self.members[key].extend(uris)
 
-    for uri in sorted(posts):
-        post = posts[uri]
-        for name in post.meta.series if uri not in claimed else ():
-            slug = slugify(name)
-            key = folder_of_title.get(slug, "key:" + slug)
-            landing = posixpath.join(series_dir, slug, "index.md")
-            series = series_for(key, Series(slug, name, landing, landing not in posts))
-            if series.landing_uri in posts and series.description is None and key.startswith("key"):
-                landing_meta = posts[series.landing_uri].meta
-                series.description = landing_meta.description or landing_meta.summary
-            if uri not in members[key]:
-                members[key].append(uri)
+    def add_named_series(self, scenarios: Sequence[Series], series_dir: str) -> None:
+        posts = self.posts
+        claimed = {uri for s in scenarios for uri in (s.landing_uri, *s.parts)}
+        for uri in sorted(posts):
+            post = posts[uri]
+            for name in post.meta.series if uri not in claimed else ():
+                slug = slugify(name)
+                key = self.folder_of_title.get(slug, "key:" + slug)
+                landing = posixpath.join(series_dir, slug, "index.md")
+                series = self.series_for(key, Series(slug, name, landing, landing not in posts))
+                if (
+                    series.landing_uri in posts
+                    and series.description is None
+                    and key.startswith("key")
+                ):
+                    landing_meta = posts[series.landing_uri].meta
+                    series.description = landing_meta.description or landing_meta.summary
+                if uri not in self.members[key]:
+                    self.members[key].append(uri)
 
-    for scenario in scenarios:
-        key = "scenario:" + (scenario.folder or "")
-        series_for(key, scenario)
-        members[key] = list(scenario.parts)
+    def add_scenarios(self, scenarios: Sequence[Series]) -> None:
+        for scenario in scenarios:
+            key = "scenario:" + (scenario.folder or "")
+            self.series_for(key, scenario)
+            self.members[key] = list(scenario.parts)
 
-    result = SeriesIndex([], {}, {}, problems)
-    for key, series in found.items():
-        parts = [uri for uri in members[key] if uri != series.landing_uri]
-        shown = [uri for uri in parts if uri in visible]
-        if not shown:
-            if parts and (series.generated or series.landing_uri in visible):
-                problems.append(
-                    (
-                        series.landing_uri if not series.generated else parts[0],
-                        Problem(f"series '{series.title}' has no published parts; it is left out"),
+    def index(self, visible: Collection[str]) -> SeriesIndex:
+        """Each series with the parts this build shows, in reading order."""
+        result = SeriesIndex([], {}, {}, self.problems)
+        for key, series in self.found.items():
+            parts = [uri for uri in self.members[key] if uri != series.landing_uri]
+            shown = [uri for uri in parts if uri in visible]
+            if not shown:
+                if parts and (series.generated or series.landing_uri in visible):
+                    self.problems.append(
+                        (
+                            series.landing_uri if not series.generated else parts[0],
+                            Problem(
+                                f"series '{series.title}' has no published parts; it is left out"
+                            ),
+                        )
                     )
-                )
-            continue
-        if series.fixed_order:
-            series.parts = shown
-        else:
-            series.parts = order_parts([posts[uri] for uri in shown], problems)
-        result.series.append(series)
-        result.by_landing[series.landing_uri] = series
-        for uri in series.parts:
-            result.by_part.setdefault(uri, []).append(series)
-    result.series.sort(key=lambda s: s.title.lower())
-    return result
+                continue
+            if series.fixed_order:
+                series.parts = shown
+            else:
+                series.parts = order_parts([self.posts[uri] for uri in shown], self.problems)
+            result.series.append(series)
+            result.by_landing[series.landing_uri] = series
+            for uri in series.parts:
+                result.by_part.setdefault(uri, []).append(series)
+        result.series.sort(key=lambda s: s.title.lower())
+        return result
 
 
 def order_parts(parts: list[Post], problems: list[tuple[str, Problem]]) -> list[str]:

@@ -20,11 +20,15 @@ MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 _SKIPPED = {"pre", "script", "style", "template", "svg", "button", *(f"h{n}" for n in range(1, 7))}
 
 
-class _TextExtractor(HTMLParser):
+class TextReader(HTMLParser):
+    """The readable text of HTML for a teaser: no code, scripts, headings or ¶ permalinks."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        self.more: bool | None = None
+        """Whether the text read ends at a `<!--more-->`; None while that is not known yet."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = (dict(attrs).get("class") or "").split()
@@ -39,16 +43,19 @@ class _TextExtractor(HTMLParser):
         if not self.skipping:
             self.parts.append(data)
 
+    def words(self) -> list[str]:
+        return "".join(self.parts).split()
+
 
 _VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 
 def plain_text(html: str) -> str:
     """The readable text of an HTML fragment, whitespace folded."""
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    return " ".join("".join(extractor.parts).split())
+    reader = TextReader()
+    reader.feed(html)
+    reader.close()
+    return " ".join(reader.words())
 
 
 def teaser(content_html: str, summary: str | None, words: int = 40) -> str:
@@ -58,11 +65,20 @@ def teaser(content_html: str, summary: str | None, words: int = 40) -> str:
     it and cannot inherit duplicate ids or nested links from the page.
     """
     parts = MORE.split(content_html, maxsplit=1)
-    if len(parts) == 2:
-        return plain_text(parts[0])
+    reader = TextReader()
+    reader.feed(parts[0])
+    reader.close()
+    reader.more = len(parts) == 2
+    return teaser_from(reader, summary, words)
+
+
+def teaser_from(reader: TextReader, summary: str | None, words: int = 40) -> str:
+    """`teaser` of what `reader` read: the page up to its `<!--more-->`, or the whole page."""
+    text = reader.words()
+    if reader.more:
+        return " ".join(text)
     if summary:
         return " ".join(summary.split())
-    text = plain_text(content_html).split()
     if len(text) <= words:
         return " ".join(text)
     return " ".join(text[:words]) + " …"

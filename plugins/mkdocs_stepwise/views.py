@@ -7,7 +7,7 @@ makes them relative to the page being rendered.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import Files
@@ -87,6 +87,17 @@ class PageView:
     """The series whose landing page this is."""
     blog: PageExtras | None = None
     """The post header, social meta tags and feed links (`blog.Blog.page_context`)."""
+    problems: list[str] = field(default_factory=list)
+    """What is wrong with the page's front matter ("line 4: invalid YAML …"), for the preview's
+    error banner; empty in a production build, where the warnings are the report."""
+
+
+def problem_lines(catalogue: Catalogue, src_uri: str) -> list[str]:
+    """The page's problems as the banner names them: line first, when known."""
+    post = catalogue.posts.get(src_uri)
+    if post is None:
+        return []
+    return [f"line {p.line}: {p.message}" if p.line else p.message for p in post.problems]
 
 
 def _url(files: Files, src_uri: str) -> str:
@@ -94,6 +105,31 @@ def _url(files: Files, src_uri: str) -> str:
     # and every page looks up every part of its series (PurePath costs more than the lookup).
     file = files.src_uris.get(src_uri)
     return file.url if file is not None else src_uri
+
+
+class SeriesViews:
+    """Each series' view, built once per build and shared by the pages that show it.
+
+    Every part of a series shows the whole series (its "Part N of M" list, its pager), so
+    building the view per page costs O(parts²) per series. The views are made on first use, at
+    template time, when every page's teaser and reading time are known; a page gets a copy
+    that differs only in which part is current.
+    """
+
+    def __init__(self, catalogue: Catalogue, files: Files) -> None:
+        self.catalogue = catalogue
+        self.files = files
+        self._views: dict[int, tuple[SeriesView, dict[str, int]]] = {}
+
+    def of(self, series: Series, current: str | None) -> SeriesView:
+        found = self._views.get(id(series))
+        if found is None:
+            view = series_view(self.catalogue, series, self.files, None)
+            positions = {part.src_uri: part.number for part in view.parts}
+            found = self._views[id(series)] = (view, positions)
+        shared, positions = found
+        position = positions.get(current) if current is not None else None
+        return replace(shared, current=position) if position is not None else shared
 
 
 def series_view(
@@ -184,20 +220,24 @@ def series_scripts(catalogue: Catalogue, files: Files, site_url: str) -> dict[st
     return scripts
 
 
-def page_view(catalogue: Catalogue, src_uri: str, files: Files) -> PageView:
+def page_view(
+    catalogue: Catalogue, src_uri: str, files: Files, views: SeriesViews | None = None
+) -> PageView:
+    views = views or SeriesViews(catalogue, files)
     status = catalogue.status.get(src_uri, Status.PUBLISHED)
     view = PageView(
         status=None if status is Status.PUBLISHED else status.label,
         preview_only=catalogue.is_preview_only(src_uri),
     )
-    view.series = [
-        series_view(catalogue, series, files, src_uri) for series in catalogue.series_of(src_uri)
-    ]
+    view.series = [views.of(series, src_uri) for series in catalogue.series_of(src_uri)]
     landing = catalogue.series.by_landing.get(src_uri)
     if landing is not None:
-        view.landing = series_view(catalogue, landing, files, None)
+        view.landing = views.of(landing, None)
     return view
 
 
-def all_series(catalogue: Catalogue, files: Files) -> list[SeriesView]:
-    return [series_view(catalogue, s, files, None) for s in catalogue.series.series]
+def all_series(
+    catalogue: Catalogue, files: Files, views: SeriesViews | None = None
+) -> list[SeriesView]:
+    views = views or SeriesViews(catalogue, files)
+    return [views.of(s, None) for s in catalogue.series.series]

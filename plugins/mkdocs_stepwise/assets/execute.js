@@ -9,13 +9,17 @@
  *
  * Clicks and keys are handled by listeners on `document`, which survives Material's instant
  * navigation; only the per-page decoration runs again on every `document$` emission.
+ *
+ * For readers: a block's one Tab stop is its Copy button, named after the command ("Copy: pip
+ * install virtualenv"); the header and the button copy on a click, the code stays text to read
+ * and select. Without JavaScript none of this exists and the code is a plain code block.
  */
 (function () {
   "use strict";
 
   var READY = "stepwiseReady";
   var MARKED_SELECTOR = ".stepwise-execute, .stepwise-copy, .stepwise-open";
-  var NOT_COMMAND = ".gp, .go, .linenos, .filename";
+  var NOT_COMMAND = ".linenos, .filename";
   var FEEDBACK_MS = 1800;
 
   var ICONS = {
@@ -32,9 +36,17 @@
     return found ? Number(found[1]) : null;
   }
 
-  /** The same rules as execute_commands.clean_command: no trailing blank lines, no "$ ". */
+  /* The same rules as execute/commands.py: prompts (.gp) and output (.go) of a console block
+   * are not the command, unless the block has no prompt at all (then it is all command); lines
+   * left with nothing but removed output go, and so do trailing blank lines and a "$ " that
+   * starts every line. REMOVED marks where prompt or output was. */
+  var REMOVED = "\u0000";
+
   function cleanCommand(text) {
-    var lines = text.replace(/\s+$/, "").split("\n");
+    var lines = text.split("\n").filter(function (line) {
+      return line.indexOf(REMOVED) < 0 || line.split(REMOVED).join("").trim() !== "";
+    }).map(function (line) { return line.split(REMOVED).join(""); });
+    lines = lines.join("\n").replace(/\s+$/, "").split("\n");
     var prompted = lines.every(function (line) {
       return !line.trim() || line.indexOf("$ ") === 0;
     });
@@ -49,6 +61,11 @@
     var code = element.tagName === "CODE" ? element : element.querySelector("code") || element;
     var copy = code.cloneNode(true);
     copy.querySelectorAll(NOT_COMMAND).forEach(function (node) { node.remove(); });
+    var prompts = copy.querySelectorAll(".gp");
+    if (prompts.length) {
+      prompts.forEach(function (node) { node.replaceWith(REMOVED); });
+      copy.querySelectorAll(".go").forEach(function (node) { node.replaceWith(REMOVED); });
+    }
     return cleanCommand(copy.textContent);
   }
 
@@ -117,6 +134,10 @@
 
   function copyFrom(source, feedbackTargets) {
     var text = source.stepwiseText ? source.stepwiseText() : commandText(source);
+    if (!text) {  // never put an empty string on the clipboard and call it copied
+      feedbackTargets.forEach(function (t) { flash(t, "Nothing to copy", false); });
+      return;
+    }
     copyText(text).then(
       function () { feedbackTargets.forEach(function (t) { flash(t, "Copied", true); }); },
       function () { feedbackTargets.forEach(function (t) { flash(t, "Copy failed", false); }); }
@@ -125,14 +146,28 @@
 
   /* ---- decoration ------------------------------------------------------------------------ */
 
+  /**
+   * A copy button. Its label sits in a grid cell with an invisible "Copied" under it, so the
+   * button keeps its width when the label changes.
+   */
   function makeButton(label, title) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "stepwise-button";
     button.title = title;
-    button.innerHTML = ICONS.copy + '<span class="stepwise-button__label"></span>';
+    button.innerHTML = ICONS.copy + '<span class="stepwise-button__text">' +
+      '<span class="stepwise-button__label"></span>' +
+      '<span class="stepwise-button__sizer" aria-hidden="true">Copied</span></span>';
     button.querySelector(".stepwise-button__label").textContent = label;
     return button;
+  }
+
+  /** "Copy: pip install virtualenv": what a screen reader says for a block's one tab stop. */
+  function accessibleName(verb, text) {
+    var first = text.split("\n")[0].trim();
+    if (first.length > 80) first = first.slice(0, 77) + "…";
+    var more = text.indexOf("\n") !== -1 ? " (and more lines)" : "";
+    return first ? verb + ": " + first + more : verb;
   }
 
   function makeSpan(className, text) {
@@ -152,23 +187,37 @@
     if (host !== null) badge = "Host " + host;
     if (terminal !== null) badge = (badge ? badge + ", " : "") + "Terminal " + terminal;
     var label = kind === "execute" ? "Run in terminal" : kind === "open" ? "File" : "Copy";
-    if (kind === "execute" && cls.contains("stepwise-ctrl-seq")) label = "Send keys to terminal";
+    var place = "";
+    if (terminal !== null) place += " in Terminal " + terminal;
+    if (host !== null) place += " on Host " + host;
     var note = null;
-    if (kind === "execute" && cls.contains("stepwise-interrupt")) {
-      note = "Press Ctrl+C first to stop what is running, then run this.";
+    if (kind === "execute" && cls.contains("stepwise-ctrl-seq")) {
+      label = "Press " + keyNames(commandText(element)) + place;
+    } else if (kind === "execute" && cls.contains("stepwise-interrupt")) {
+      note = "Press Ctrl+C" + place + " first to stop what is running, then run this.";
     } else if (kind === "execute" && cls.contains("stepwise-no-newline")) {
       note = "Type this without pressing Enter.";
     }
     return { kind: kind, label: label, badge: badge, note: note };
   }
 
-  function decorateBlock(block, info, sourceTitle) {
+  /** `^C` -> "Ctrl+C", `^ESC` -> "Esc" (as execute/keys.py renders inline keystrokes). */
+  function keyNames(text) {
+    text = text.trim();
+    if (text.charAt(0) !== "^" || text.length < 2) return text;
+    var rest = text.slice(1);
+    if (/^(esc|escape|\[)$/i.test(rest)) return "Esc";
+    return rest.length === 1 ? "Ctrl+" + rest.toUpperCase() : text;
+  }
+
+  /**
+   * The block's one tab stop is its Copy button, named after the command; the code stays plain,
+   * selectable text. A click on the header copies too; a click in the code does not, so a double
+   * click selects a word as anywhere else. Without `sourceTitle` (keystrokes) there is no button.
+   */
+  function decorateBlock(block, info, sourceTitle, text) {
     var wrapper = document.createElement("div");
     wrapper.className = "stepwise-block stepwise-block--" + info.kind;
-    wrapper.tabIndex = 0;
-    wrapper.setAttribute("role", "group");
-    wrapper.setAttribute("aria-label", info.label + (info.badge ? " (" + info.badge + ")" : "") +
-      ": press Enter to copy");
 
     var header = document.createElement("div");
     header.className = "stepwise-block__header";
@@ -178,8 +227,13 @@
     header.appendChild(icon);
     header.appendChild(makeSpan("stepwise-block__label", info.label));
     if (info.badge) header.appendChild(makeSpan("stepwise-badge", info.badge));
-    var button = makeButton("Copy", sourceTitle);
-    header.appendChild(button);
+    if (sourceTitle) {
+      var button = makeButton("Copy", sourceTitle);
+      button.classList.add("stepwise-block__button");
+      var where = info.badge ? " (" + info.badge + ")" : "";
+      button.setAttribute("aria-label", accessibleName("Copy", text) + where);
+      header.appendChild(button);
+    }
 
     block.parentNode.insertBefore(wrapper, block);
     wrapper.appendChild(header);
@@ -200,7 +254,13 @@
     if (block.dataset[READY] || block.closest(".stepwise-block")) return;
     block.dataset[READY] = "1";
     var info = describe(marked);
-    var wrapper = decorateBlock(block, info, info.kind === "execute" ? "Copy command" : "Copy to clipboard");
+    if (marked.classList.contains("stepwise-ctrl-seq")) {
+      // Keystrokes for a terminal: an instruction to read, nothing to copy.
+      decorateBlock(block, info, null, "");
+      return;
+    }
+    var wrapper = decorateBlock(block, info, info.kind === "execute" ? "Copy command" : "Copy to clipboard",
+      commandText(marked));
     wrapper.stepwiseSource = block;
   }
 
@@ -223,11 +283,11 @@
     pre.dataset[READY] = "1";
     pre.classList.add("stepwise-file");
     var label = fileAction(pre);
-    var wrapper = decorateBlock(pre, { kind: label === "Copy" ? "copy" : "file", label: label, badge: null, note: null },
-      "Copy file contents");
-    wrapper.stepwiseSource = pre;
     // The browser already drops the newline right after <pre>; Katacoda's sources often add one.
     pre.stepwiseText = function () { return pre.textContent.replace(/^\n/, "").replace(/\s+$/, ""); };
+    var wrapper = decorateBlock(pre, { kind: label === "Copy" ? "copy" : "file", label: label, badge: null, note: null },
+      "Copy file contents", label === "Copy" ? pre.stepwiseText() : label);
+    wrapper.stepwiseSource = pre;
   }
 
   function enhanceChip(code) {
@@ -237,9 +297,18 @@
     code.classList.add("stepwise-chip");
     code.tabIndex = 0;
     code.setAttribute("role", "button");
+    code.setAttribute("aria-label", accessibleName("Copy", commandText(code)) +
+      (info.badge ? " (" + info.badge + ")" : ""));
     code.title = info.kind === "execute" ?
       "Copy command" + (info.badge ? " (" + info.badge + ")" : "") + (info.note ? ". " + info.note : "") :
       "Copy to clipboard";
+    // What a block shows in its header, a chip shows next to it: the terminal, and Ctrl+C first.
+    if (info.note && code.classList.contains("stepwise-interrupt")) {
+      var terminal = classNumber(code, "stepwise-terminal-");
+      var where = terminal !== null ? " in Terminal " + terminal : "";
+      code.insertAdjacentElement("beforebegin", makeSpan("stepwise-chip-note", "Ctrl+C" + where + " first, then"));
+    }
+    if (info.badge) code.insertAdjacentElement("afterend", makeSpan("stepwise-chip-badge", info.badge));
   }
 
   /** The commands "Copy all" copies: execute blocks and chips, in page order, no keystrokes. */
@@ -270,6 +339,7 @@
   }
 
   function enhance(marked) {
+    if (marked.classList.contains("stepwise-keys")) return; // keystrokes: read, not copied
     var isCode = marked.tagName === "CODE";
     if (isCode && marked.parentElement && marked.parentElement.tagName === "PRE") {
       enhanceBlock(marked, marked.parentElement.closest(".highlight") || marked.parentElement);
@@ -294,7 +364,8 @@
       copyFrom(button, [button]);
       return true;
     }
-    var block = target.closest(".stepwise-block");
+    var header = target.closest(".stepwise-block__header");
+    var block = header && header.closest(".stepwise-block");
     if (block && block.stepwiseSource) {
       var blockButton = block.querySelector(".stepwise-block__header .stepwise-button");
       copyFrom(block.stepwiseSource, [block, blockButton]);
@@ -321,7 +392,7 @@
     if (event.key !== "Enter" && event.key !== " ") return;
     var target = event.target;
     if (!(target instanceof Element) || target.closest("button")) return; // buttons click natively
-    if (target.matches(".stepwise-block, code.stepwise-chip") && activate(target)) {
+    if (target.matches("code.stepwise-chip") && activate(target)) {
       event.preventDefault();
     }
   });

@@ -91,6 +91,10 @@
         element.hidden = parts.length === 0;
       }
     );
+    var start = container.querySelector("[data-stepwise-start]");
+    if (start) {
+      continueWith(start, parts, series, done);
+    }
     var current = container.getAttribute("data-stepwise-current");
     if (current !== null) {
       var pressed = isDone(series, current);
@@ -101,6 +105,32 @@
       }
       container.classList.toggle("stepwise-done--done", pressed);
       container.hidden = false;
+    }
+  }
+
+  /* The landing page's main button: "Start with part 1" until a part is done, then "Continue
+     with part N" (the first part not done), and "Read again from part 1" once all are. */
+  function continueWith(start, parts, series, done) {
+    var next = null;
+    Array.prototype.some.call(parts, function (item) {
+      if (!isDone(series, item.getAttribute("data-stepwise-part"))) {
+        next = item;
+        return true;
+      }
+      return false;
+    });
+    var target = (next || parts[0]);
+    var link = target && target.querySelector("a[data-stepwise-number]");
+    if (!link) {
+      return;
+    }
+    start.href = link.href;
+    if (done === 0) {
+      start.textContent = "Start with part 1";
+    } else if (next) {
+      start.textContent = "Continue with part " + link.getAttribute("data-stepwise-number");
+    } else {
+      start.textContent = "Read again from part 1";
     }
   }
 

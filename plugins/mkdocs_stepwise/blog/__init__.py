@@ -261,6 +261,7 @@ class Blog:
                 self._category_links(post.meta.categories),
                 theme,
                 author_h1=has_h1(page.content or ""),
+                minutes=rendered.minutes if (rendered := self.catalogue.rendered.get(uri)) else 0,
             )
             if not theme.show_pagination:
                 page.previous_page = page.next_page = None
@@ -279,7 +280,7 @@ class Blog:
         if listings.POSTS_MARKER in content:
             cards = self.cards(self.posts[: self.options.per_page])
             html = env.get_template("partials/stepwise/post-cards.html").render(
-                dict(context, cards=cards, more=self._more_links(len(cards)))
+                dict(context, cards=cards, more=self._more_links())
             )
             content = content.replace(listings.POSTS_MARKER, html, 1)
         if listing is not None and listings.LISTING_MARKER in content:
@@ -289,15 +290,16 @@ class Blog:
             content = content.replace(listings.LISTING_MARKER, html, 1)
         return content
 
-    def _more_links(self, shown: int) -> list[Link]:
-        """Links under the newest posts: the archive (when it has more) and the categories."""
+    def _more_links(self) -> list[Link]:
+        """Links under the newest posts: the archive and the categories, named for what they are
+        (not buttons that read like "more posts")."""
         links = []
         archive = listings.page_uri(listings.ARCHIVE_DIR, 1)
-        if len(self.posts) > shown and archive in self.listing_pages:
-            links.append(Link("All posts", self._url(archive)))
+        if archive in self.listing_pages:
+            links.append(Link("Archive: every post by year", self._url(archive)))
         categories = f"{listings.CATEGORIES_DIR}/index.md"
         if categories in self.listing_pages:
-            links.append(Link("Categories", self._url(categories)))
+            links.append(Link("All categories", self._url(categories)))
         return links
 
     def _listing_context(self, listing: ListingPage) -> dict[str, Any]:
@@ -312,8 +314,10 @@ class Blog:
             "cards": cards,
             "years": listings.by_year(cards),
             "pager": pager,
+            # Each category with its count and its newest posts: a page to browse, not a bare list.
             "categories": [
-                (Link(c.name, self._url(c.landing_uri)), len(c.posts)) for c in self.categories
+                (Link(c.name, self._url(c.landing_uri)), len(c.posts), self.cards(c.posts[:3]))
+                for c in (self.categories if listing.kind == "categories" else [])
             ],
         }
 

@@ -32,6 +32,8 @@ class PostHeader:
     theme: PostTheme = field(default_factory=PostTheme)
     author_h1: bool = False
     """True when the content starts with the author's own `<h1>`."""
+    minutes: int = 0
+    """The post's reading time, shown on its page as on its card (0: not known, not shown)."""
 
     @property
     def date_text(self) -> str:
@@ -47,7 +49,11 @@ class PostHeader:
 
     @property
     def has_meta(self) -> bool:
-        return self.show_date or self.show_categories
+        return self.show_date or self.show_categories or self.show_minutes
+
+    @property
+    def show_minutes(self) -> bool:
+        return self.minutes > 0 and self.show_date  # the date line carries it, as on cards
 
     @property
     def meta_on_cover(self) -> bool:

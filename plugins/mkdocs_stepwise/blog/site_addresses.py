@@ -53,7 +53,7 @@ class _SiteAddresses(Treeprocessor):
         addresses = self.extension.addresses
         if not addresses:
             return
-        current = pagecontext.current_page().src_path
+        current = self.extension.pages.current().src_path
         for element in root.iter("a"):
             href = element.get("href")
             if href is None:
@@ -66,8 +66,9 @@ class _SiteAddresses(Treeprocessor):
 class SiteAddressesExtension(Extension):
     """`stepwise.site_addresses`; the plugin gives it the build's addresses in `on_files`."""
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, pages: pagecontext.PageHolder | None = None, **kwargs: object) -> None:
         self.addresses: dict[str, str] = {}
+        self.pages = pages or pagecontext.PageHolder()
         super().__init__(**kwargs)
 
     def set_addresses(self, addresses: Mapping[str, str]) -> None:

@@ -2,9 +2,12 @@
 
 The markup to expect is what SuperFences and `inline` render: an element with class
 `stepwise-execute` (a fence's `div.highlight`, or `pre` without Pygments, or an inline `code`),
-whose command is the text of its `code` elements. Prompts and output marked by Pygments'
-`console` lexer (`.gp`, `.go`), line numbers (`.linenos`) and fence titles (`.filename`) are not
-part of the command. `assets/execute.js` applies the same rules in the browser.
+whose command is the text of its `code` elements. Line numbers (`.linenos`) and fence titles
+(`.filename`) are not part of the command. In a `console` (shell session) block, which Pygments
+marks up with prompts (`.gp`) and output (`.go`), the command is the prompted lines without
+their prompts; a console block with no prompt at all is all command. `assets/execute.js` applies
+the same rules in the browser. Keystrokes (`ctrl-seq`) are rendered as an instruction
+(`keys.keys_element`); they are no command, but `records` keeps them, as `^C`.
 
 Besides the strings "copy all" and the series script take (`found`), the reader keeps `records`:
 every marked element with its classes (terminal, `interrupt`, `ctrl-seq`, `no-check`, ...) and
@@ -17,10 +20,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .keys import KEYS_CLASS, keys_text
+
 EXECUTE_CLASS = "stepwise-execute"
 CTRL_SEQ_CLASS = "stepwise-ctrl-seq"
 """Keystrokes such as `^C` for a terminal, not shell commands: left out."""
-NOT_COMMAND_CLASSES = frozenset({"gp", "go", "linenos", "filename"})
+NOT_COMMAND_CLASSES = frozenset({"linenos", "filename"})
+PROMPT_CLASS = "gp"
+OUTPUT_CLASS = "go"
+_REMOVED = "\x00"
+"""Stands where prompt or output was, so that lines left with nothing else can be dropped."""
 _VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
@@ -63,8 +72,14 @@ def commands_from_html(html: str) -> list[str]:
 
 
 def clean_command(text: str) -> str:
-    """Drop trailing blank lines and a `$ ` prompt that starts every line."""
-    lines = text.rstrip().split("\n")
+    """Drop output lines (marked by `_REMOVED`), trailing blank lines, and a `$ ` prompt that
+    starts every line."""
+    lines = [
+        line.replace(_REMOVED, "")
+        for line in text.split("\n")
+        if _REMOVED not in line or line.replace(_REMOVED, "").strip()
+    ]
+    lines = "\n".join(lines).rstrip().split("\n")
     if all(line.startswith("$ ") for line in lines if line.strip()):
         lines = [line[2:] if line.startswith("$ ") else line for line in lines]
     return "\n".join(lines)
@@ -85,7 +100,11 @@ class CommandReader(HTMLParser):
         self.inline = False  # the execute element is itself the `code`
         self.code_depth: int | None = None  # stack depth of the open `code` inside it
         self.skip_depth: int | None = None  # stack depth of an excluded element
-        self.parts: list[str] = []
+        self.parts: list[str] = []  # the text without prompts and output
+        self.whole: list[str] = []  # the text with output (for a block without prompts)
+        self.prompted = False  # the command holds a prompt (a console block)
+        self.output_depth: int | None = None  # stack depth of an open output element
+        self.keys: list[str] | None = None  # the key names of an open keystroke instruction
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID_ELEMENTS:
@@ -99,9 +118,10 @@ class CommandReader(HTMLParser):
             if EXECUTE_CLASS in classes:
                 self.command_depth = depth
                 self.classes = frozenset(classes)
-                self.inline = tag == "code"
-                self.code_depth = depth if self.inline else None
-                self.parts = []
+                self.inline = tag == "code" or KEYS_CLASS in classes
+                self.code_depth = depth if tag == "code" else None
+                self.parts, self.whole, self.prompted = [], [], False
+                self.keys = [] if KEYS_CLASS in classes else None
             elif tag == "pre" and FILE_CLASS in classes:
                 self.file_depth = depth
                 self.file_attrs = dict(attrs)
@@ -109,6 +129,14 @@ class CommandReader(HTMLParser):
             return
         if self.skip_depth is None and classes & NOT_COMMAND_CLASSES:
             self.skip_depth = depth
+        elif self.skip_depth is None and PROMPT_CLASS in classes:
+            self.prompted = True
+            self.skip_depth = depth
+            self.parts.append(_REMOVED)
+            self.whole.append(_REMOVED)
+        elif self.skip_depth is None and self.output_depth is None and OUTPUT_CLASS in classes:
+            self.output_depth = depth
+            self.parts.append(_REMOVED)
         elif tag == "code" and self.code_depth is None:
             self.code_depth = depth
 
@@ -120,13 +148,18 @@ class CommandReader(HTMLParser):
             closed = self.stack.pop()
             if self.skip_depth == depth:
                 self.skip_depth = None
+            if self.output_depth == depth:
+                self.output_depth = None
             if self.code_depth == depth and not self.inline:
                 self.code_depth = None
             if self.command_depth == depth:
-                text = "".join(self.parts)
+                text = "".join(self.parts if self.prompted else self.whole)
+                if self.keys is not None:
+                    text = keys_text(self.keys)
                 if CTRL_SEQ_CLASS not in self.classes:
                     self.commands.append(text)
                 self.records.append(Command(clean_command(text), self.classes, self.inline))
+                self.keys = None
                 self.command_depth = self.code_depth = None
             if self.file_depth == depth:
                 self._close_file()
@@ -134,8 +167,14 @@ class CommandReader(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        if self.file_depth is not None or (self.code_depth is not None and self.skip_depth is None):
+        if self.file_depth is not None:
             self.parts.append(data)
+        elif self.keys is not None and self.stack[-1] == "kbd":
+            self.keys.append(data)
+        elif self.code_depth is not None and self.skip_depth is None:
+            self.whole.append(data)
+            if self.output_depth is None:
+                self.parts.append(data)
 
     def _close_file(self) -> None:
         self.file_depth = None
@@ -149,5 +188,5 @@ class CommandReader(HTMLParser):
         self.records.append(FileBlock(name, target, marker, text))
 
     def found(self) -> list[str]:
-        """The commands read so far, in page order, each as it would be copied."""
-        return [clean_command(text) for text in self.commands]
+        """The commands read so far, in page order, each as it would be copied (never empty)."""
+        return [command for text in self.commands if (command := clean_command(text))]

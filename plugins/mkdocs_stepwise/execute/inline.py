@@ -15,9 +15,10 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import util
-from markdown.inlinepatterns import InlineProcessor
+from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor, InlineProcessor
 
-from ..pagecontext import warn
+from ..pagecontext import PageHolder
+from .keys import keys_element
 from .markers import MARKER_PATTERN, marker_from_match
 
 # Python-Markdown's code span (`BACKTICK_RE`, minus escaped backslashes). The code may not hold
@@ -41,22 +42,28 @@ BRACED_PRIORITY = 190.5
 class MarkedCodeInlineProcessor(InlineProcessor):
     """Turns a marked code span into `<code class="stepwise-execute ...">`."""
 
-    def __init__(self) -> None:
+    def __init__(self, pages: PageHolder | None = None) -> None:
         super().__init__(MARKED_CODE_PATTERN)
+        self.pages = pages or PageHolder()
         self.compiled_re = re.compile(MARKED_CODE_PATTERN, re.DOTALL | re.UNICODE | re.IGNORECASE)
 
     def handleMatch(  # type: ignore[override]  # Markdown's stub types the element loosely
         self, m: re.Match[str], data: str
-    ) -> tuple[etree.Element, int, int]:
+    ) -> tuple[etree.Element | None, int | None, int | None]:
+        found = _builtin_span(m, data)
+        if found is None:
+            return None, None, None
+        start, element = found
         parsed = marker_from_match(m)
         if parsed.ignored:
-            warn(f"ignored marker modifiers: {' '.join(parsed.ignored)}")
-        element = etree.Element("code")
+            self.pages.warn(f"ignored marker modifiers: {' '.join(parsed.ignored)}")
+        if parsed.marker.ctrl_seq:
+            # Keystrokes, not a command: an instruction to read, nothing to copy.
+            return keys_element(_unescaped(element.text or ""), parsed.marker), start, m.end(0)
         classes = parsed.marker.css_classes()
         if classes:
             element.set("class", " ".join(classes))
-        element.text = _code_text(m)
-        return element, m.start(0), m.end(0)
+        return element, start, m.end(0)
 
 
 class BracedCodeInlineProcessor(InlineProcessor):
@@ -68,16 +75,42 @@ class BracedCodeInlineProcessor(InlineProcessor):
 
     def handleMatch(  # type: ignore[override]  # Markdown's stub types the element loosely
         self, m: re.Match[str], data: str
-    ) -> tuple[etree.Element, int, int]:
-        element = etree.Element("code")
-        element.text = _code_text(m)
+    ) -> tuple[etree.Element | None, int | None, int | None]:
+        found = _builtin_span(m, data)
+        if found is None:
+            return None, None, None
+        start, element = found
         # The first brace as a backslash escape, which `attr_list` (a treeprocessor) does not
         # read as the start of an attribute list; Python-Markdown's unescape step restores it.
         braces = m.group("braces")
         element.tail = f"{util.STX}{ord(braces[0])}{util.ETX}{braces[1:]}"
-        return element, m.start(0), m.end(0)
+        return element, start, m.end(0)
 
 
-def _code_text(m: re.Match[str]) -> util.AtomicString:
-    # As the built-in pattern does: strip, escape, and keep other patterns out.
-    return util.AtomicString(util.code_escape(m.group("code").strip()))
+_BACKTICK = BacktickInlineProcessor(BACKTICK_RE)
+
+
+def _builtin_span(m: re.Match[str], data: str) -> tuple[int, etree.Element] | None:
+    """The code span Python-Markdown's own processor finds that ends where our match's span
+    ends (the marker follows it), and where it starts; None if it finds none there.
+
+    In ```` `a ``b`{{execute}} ```` our pattern sees `` `b` `` before the marker, but the
+    backtick before `a` opens the span that `b`'s backtick closes: the marker belongs to that
+    span. The processor scans leftmost first; a span already replaced by a placeholder ends
+    what came before it, so the scan starts after the last one.
+    """
+    end = m.end("code") + len(m.group("ticks"))
+    position = data.rfind(util.ETX, 0, m.start(0)) + 1
+    while (match := _BACKTICK.compiled_re.search(data, position, end)) is not None:
+        node, first, last = _BACKTICK.handleMatch(match, data)
+        if isinstance(node, etree.Element) and first is not None and last == end:
+            return first, node
+        position = max(last or 0, match.end(0), position + 1)
+        if position >= end:
+            return None
+    return None
+
+
+def _unescaped(code: str) -> str:
+    """The code span's text as written (Python-Markdown's `code_escape` undone)."""
+    return code.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

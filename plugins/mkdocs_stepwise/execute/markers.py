@@ -2,8 +2,8 @@
 
 A marker sits right after a closing code fence or an inline code span and says what a click on
 that code does. This module only parses marker text and names the CSS classes that carry a
-marker's meaning into the HTML; finding markers in a page is `rewrite`'s job (fences) and
-`inline`'s (code spans).
+marker's meaning into the HTML; finding markers in a page is `fences`' job (closing fences)
+and `inline`'s (code spans).
 
 The meaning travels as CSS classes rather than `data-*` attributes because SuperFences drops
 attributes other than classes from a fence header when `attr_list` is not enabled, and the

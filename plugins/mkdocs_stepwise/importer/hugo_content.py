@@ -16,6 +16,7 @@ from urllib.parse import unquote
 
 from ..blog import addresses, permalinks
 from ..blog.images import site_path
+from ..fences import outside_fences
 
 MARKDOWN_EXTENSIONS = {".md", ".markdown", ".mdown", ".mkdn", ".mkd"}
 # Content formats Hugo renders and MkDocs does not (or, for .html, not as a themed page).
@@ -117,23 +118,14 @@ _SHORTCODE_IMAGE = re.compile(
     r"\{\{[<%]\s*(?:figure|image|wide-image)\b[^\n{}]*?\bsrc\s*=\s*[\"']?([^\"'\s>%]+)",
     re.IGNORECASE,
 )
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\[\]\n]*\]\(\s*<?(/[^)\s>]*)>?" + _TITLE + r"\s*\)")
 
 
 def _outside_fences(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    fence: str | None = None
-    for number, line in enumerate(body.splitlines(), start=first_line):
-        opening = _FENCE.match(line)
-        if opening:
-            marker = opening[1]
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence is None:
-            yield number, line
+    """(file line, line) of the body's lines outside fenced code, as the site will read them."""
+    lines = body.splitlines()
+    for index in outside_fences(lines):
+        yield first_line + index, lines[index]
 
 
 def site_links(body: str, first_line: int) -> Iterator[tuple[int, str]]:

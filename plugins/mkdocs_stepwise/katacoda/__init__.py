@@ -23,7 +23,7 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from ..pagecontext import warn
+from ..pagecontext import PageHolder
 from .links import EnvironmentLinks
 from .placeholders import mark_placeholders
 from .quiz import QUESTION, Kind, Question, read_question
@@ -72,7 +72,9 @@ class QuizProcessor(BlockProcessor):
             blocks.insert(0, "\n".join(rest))
         line = self.extension.line_of(lines[start])
         for offset, message in question.problems:
-            warn(f"{question.label}: {message}", line + offset if line else None)
+            self.extension.pages.warn(
+                f"{question.label}: {message}", line + offset if line else None
+            )
         if question.kind is None:
             paragraph = etree.SubElement(parent, "p")
             paragraph.text = lines[start].strip()
@@ -135,8 +137,9 @@ class PlaceholderPostprocessor(Postprocessor):
 
 
 class KatacodaExtension(Extension):
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, pages: PageHolder | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.pages = pages or PageHolder()
         self.count = 0
         self.question_lines: dict[str, list[int]] = {}
         self.source_lines: list[str] = []

@@ -27,7 +27,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from ..pagecontext import warn
+from ..pagecontext import PageHolder
 from .environment import NOTE_TEXT, NOTE_TITLE, Address, describe, find_addresses, read_address
 from .environment import has_placeholder as holds_placeholder
 
@@ -42,6 +42,9 @@ _URL_ATTRIBUTES = {"a": "href", "img": "src"}
 
 class SourceLines(Protocol):
     """Where the page's file lines are kept (the extension; see `katacoda.__init__`)."""
+
+    pages: PageHolder
+    """The page being converted (for warnings)."""
 
     def line_containing(self, text: str) -> int | None: ...
 
@@ -105,7 +108,7 @@ class EnvironmentLinks(Treeprocessor):
         if url is not None and holds_placeholder(url):
             return True, self._replace_link(element, parent, index, url)
         if url is not None and not _parses(url):
-            warn(
+            self.source.pages.warn(
                 f"{attribute} {_shown(url)!r} is not a valid URL; it is shown without its link",
                 self.source.line_containing(url),
             )

@@ -1,6 +1,6 @@
 """Read Katacoda and Killercoda scenarios: a folder whose `index.json` lists its steps.
 
-Both platforms describe a scenario the same way (REFERENCE.md §4, §5):
+Both platforms describe a scenario the same way (their scenario documentation's `index.json`):
 
     {"title": "…", "description": "…", "difficulty": "Beginner", "time": "10 minutes",
      "details": {"intro": {"text": "intro.md"},

@@ -15,7 +15,8 @@ becomes is described in `hugo` and `tranquilpeak`; the layout rules in
 
 Options: `ignore`, more shortcode names to leave as written for another extension (`xkcd` is
 always left to `stepwise.xkcd`). `ref`/`relref` check their target against the pages the
-plugin publishes with `refs.set_known_pages()`; without it they emit their best guess.
+plugin hands over (`PageHolder.known_pages`; standalone, `refs.set_known_pages()`); without
+them they emit their best guess.
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from .. import pagecontext
+from ..fences import fenced_ranges
+from ..pagecontext import PageHolder
 from .hugo import HUGO_SHORTCODES
 from .layout import PageRenderer
 from .output import Registry, ShortcodeSpec
 from .parser import parse
+from .refs import known_pages
 from .tranquilpeak import TRANQUILPEAK_SHORTCODES
 
 EXTERNAL_SHORTCODES = frozenset({"xkcd"})
@@ -45,8 +48,11 @@ _TOC_COMMENT_START = re.compile(r"<!--[ \t]*toc", re.IGNORECASE)
 class ShortcodesPreprocessor(Preprocessor):
     """Replaces shortcode calls with Markdown, or with stashed HTML where Markdown must not go."""
 
-    def __init__(self, md: Markdown, registry: Registry, ignored: frozenset[str]) -> None:
+    def __init__(
+        self, md: Markdown, registry: Registry, ignored: frozenset[str], pages: PageHolder
+    ) -> None:
         super().__init__(md)
+        self.pages = pages
         self.registry = registry
         self.ignored = ignored
         self.verbatim = frozenset(
@@ -59,14 +65,16 @@ class ShortcodesPreprocessor(Preprocessor):
         # they could be Hexo's `<!-- toc -->`/`<!-- tocstop -->` markers.
         if "{{<" not in text and "{{%" not in text and not _TOC_COMMENT_START.search(text):
             return lines
-        result = parse(text, verbatim=self.verbatim, ignored=self.ignored)
+        fenced = fenced_ranges(lines, self.md)
+        result = parse(text, verbatim=self.verbatim, ignored=self.ignored, fenced=fenced)
         for problem in result.problems:
-            pagecontext.warn(problem.message, problem.line)
+            self.pages.warn(problem.message, problem.line)
         renderer = PageRenderer(
             self.registry,
-            pagecontext.current_page(),
+            self.pages.current(),
             stash=self.md.htmlStash.store,
-            warn=pagecontext.warn,
+            warn=self.pages.warn,
+            known_pages=self.pages.known_pages or known_pages(),
         )
         return renderer.markdown(result.nodes).split("\n")
 
@@ -74,7 +82,8 @@ class ShortcodesPreprocessor(Preprocessor):
 class ShortcodesExtension(Extension):
     """Renders Hugo's built-in and the Tranquilpeak theme's shortcodes."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, pages: PageHolder | None = None, **kwargs: Any) -> None:
+        self.pages = pages or PageHolder()
         self.config = {
             "ignore": [
                 [],
@@ -89,7 +98,9 @@ class ShortcodesExtension(Extension):
             md.registerExtensions(["admonition"], {})
         ignored = EXTERNAL_SHORTCODES | frozenset(self.getConfig("ignore"))
         md.preprocessors.register(
-            ShortcodesPreprocessor(md, SHORTCODES, ignored), "stepwise_shortcodes", PRIORITY
+            ShortcodesPreprocessor(md, SHORTCODES, ignored, self.pages),
+            "stepwise_shortcodes",
+            PRIORITY,
         )
 
 

@@ -28,7 +28,7 @@ from .output import (
     safe_classes,
 )
 from .parser import Shortcode
-from .refs import known_pages, resolve_ref
+from .refs import resolve_ref
 
 # --- figure ---------------------------------------------------------------------------------
 
@@ -74,7 +74,7 @@ def render_ref(node: Shortcode, ctx: RenderContext) -> Rendered:
     if not target:
         ctx.warn(f"`{node.tag.source}` names no page", node.tag.line)
         return Inline("#")
-    resolution = resolve_ref(target, ctx.page.src_path, known_pages())
+    resolution = resolve_ref(target, ctx.page.src_path, ctx.known_pages)
     if resolution.problem:
         ctx.warn(resolution.problem, node.tag.line)
     if ctx.in_html():

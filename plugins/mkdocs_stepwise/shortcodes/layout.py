@@ -91,9 +91,11 @@ class PageRenderer:
         page: PageInfo,
         stash: Callable[[str], str],
         warn: Callable[[str, int | None], None],
+        known_pages: frozenset[str] | None = None,
     ) -> None:
         self.registry = registry
         self.page = page
+        self.known_pages = known_pages
         self._stash = stash
         self._warn = warn
         self._modes: list[str] = []

@@ -48,6 +48,8 @@ class RenderContext(Protocol):
     """What renderers may ask of the extension for the page being converted."""
 
     page: PageInfo
+    known_pages: frozenset[str] | None
+    """Docs-relative paths of every page of the build (for `ref`); None when unknown."""
 
     def stash(self, html_text: str) -> str:
         """Store raw HTML; returns the placeholder to put in the Markdown."""

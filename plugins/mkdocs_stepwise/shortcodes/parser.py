@@ -19,6 +19,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..problems import Problem
+
 OPENERS = {"<": ">", "%": "%"}
 
 
@@ -92,14 +94,6 @@ class Shortcode:
 Node = Text | Escaped | Shortcode
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong in the input, reported by the caller as a warning."""
-
-    line: int
-    message: str
-
-
 @dataclass
 class ParseResult:
     nodes: list[Node] = field(default_factory=list)
@@ -122,7 +116,6 @@ _ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.DOTALL)
 _NAME = re.compile(r"[\w.\-/]+")
 _TOC_COMMENT = re.compile(r"[ \t]*<!--[ \t]*toc[ \t]*-->[ \t]*(?=\n|$)", re.IGNORECASE)
 _TOCSTOP_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*tocstop[ \t]*-->[ \t]*$", re.IGNORECASE | re.M)
-_FENCE_OPEN = re.compile(r"[ \t]*(`{3,}|~{3,})([^\n]*)")
 
 
 def unescape(text: str) -> str:
@@ -232,34 +225,6 @@ def _read_value(text: str, pos: int, closer: str) -> tuple[str | None, int]:
 # --- code regions ---------------------------------------------------------------------------
 
 
-def _fence_end(text: str, line_start: int) -> int | None:
-    """If a fenced code block opens at `line_start`, the index just past its closing fence.
-
-    CommonMark rules: three or more backticks or tildes; a backtick fence's info string has no
-    backtick; the closing fence is the same character, at least as long, alone on its line
-    (or followed by a Katacoda `{{execute}}` marker); an unclosed fence runs to the end.
-    """
-    match = _FENCE_OPEN.match(text, line_start)
-    if not match or (match.group(1)[0] == "`" and "`" in match.group(2)):
-        return None
-    fence = match.group(1)
-    # Katacoda closes fences with ```{{execute}}; the execute preprocessor (priority 27, after
-    # this one) rewrites that, so accept it here or everything up to the next fence would flip.
-    closing = re.compile(
-        r"^[ \t]*"
-        + re.escape(fence[0])
-        + "{"
-        + str(len(fence))
-        + r",}[ \t]*(?:\{\{[^{}\n]*\}\}[ \t]*)?$",
-        re.M,
-    )
-    body_start = text.find("\n", match.end())
-    if body_start < 0:
-        return len(text)
-    close = closing.search(text, body_start + 1)
-    return close.end() if close else len(text)
-
-
 def _run_end(text: str, start: int) -> int:
     """The index just past the run of backticks that starts at `start`."""
     end = start
@@ -299,97 +264,148 @@ class _Lines:
         return bisect.bisect_right(self.starts, offset)
 
 
+def _line_end(text: str, lines: _Lines, index: int) -> int:
+    """The offset just past line `index` (its newline excluded), or the end of the text."""
+    if index + 1 < len(lines.starts):
+        return lines.starts[index + 1] - 1
+    return len(text)
+
+
 def tokenize(
     text: str,
     *,
     verbatim: Collection[str] = (),
     ignored: Collection[str] = (),
+    fenced: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Node | Tag], list[Problem]]:
     """Split `text` into text, escaped calls, tags, and whole verbatim-body shortcodes.
 
     `verbatim` names shortcodes whose body is code: their closing tag is found textually and
     the body is never parsed. `ignored` names shortcodes owned by another extension: they stay
-    text, untouched and unreported.
+    text, untouched and unreported. `fenced` holds the `(first, last + 1)` line ranges of the
+    fenced code blocks (from `fences.fenced_ranges`, which asks SuperFences): kept verbatim.
     """
-    lines = _Lines.of(text)
-    tokens: list[Node | Tag] = []
-    problems: list[Problem] = []
-    plain_start = 0
-    pos = 0
+    tokenizer = _Tokenizer(text, frozenset(verbatim), frozenset(ignored), fenced)
+    tokenizer.run()
+    return tokenizer.tokens, tokenizer.problems
 
-    def flush(upto: int) -> None:
-        if upto > plain_start:
-            tokens.append(Text(text[plain_start:upto]))
 
-    while pos < len(text):
-        at_line_start = pos == 0 or text[pos - 1] == "\n"
-        if at_line_start:
-            fence_end = _fence_end(text, pos)
-            if fence_end is not None:
-                flush(pos)
-                tokens.append(Text(unescape(text[pos:fence_end])))
-                pos = plain_start = fence_end
+class _Tokenizer:
+    """One pass over a page. At each position, one phase takes what starts there: a block at
+    the start of a line (a fenced block, a `<!-- toc -->` comment), a code span, or a tag (an
+    escaped call, a tag, a verbatim-body call); anything else is plain text."""
+
+    def __init__(
+        self,
+        text: str,
+        verbatim: frozenset[str],
+        ignored: frozenset[str],
+        fenced: Sequence[tuple[int, int]],
+    ) -> None:
+        self.text = text
+        self.verbatim = verbatim
+        self.ignored = ignored
+        self.lines = _Lines.of(text)
+        # Offset of each fenced block's first line -> offset just past its last line.
+        self.fence_ends = {
+            self.lines.starts[first]: _line_end(text, self.lines, end - 1)
+            for first, end in fenced
+            if first < len(self.lines.starts)
+        }
+        self.tokens: list[Node | Tag] = []
+        self.problems: list[Problem] = []
+        self.plain_start = 0  # where the plain text not yet emitted starts
+        self.pos = 0
+
+    def run(self) -> None:
+        text = self.text
+        while self.pos < len(text):
+            pos = self.pos
+            if (pos == 0 or text[pos - 1] == "\n") and self.line_start():
                 continue
-            toc = _TOC_COMMENT.match(text, pos)
-            if toc:
-                flush(pos)
-                end = toc.end()
-                stop = _TOCSTOP_COMMENT.search(text, end)
-                next_toc = _TOC_COMMENT.search(text, end)
-                if stop and (next_toc is None or next_toc.start() > stop.start()):
-                    end = stop.end()  # markdown-toc's generated list goes: [TOC] replaces it
-                source = text[pos:end]
-                tokens.append(
-                    Tag(name="toc", source=source, line=lines.line(pos), self_closing=True)
-                )
-                pos = plain_start = end
-                continue
-        char = text[pos]
-        if char == "`" and (pos == 0 or text[pos - 1] not in "`\\"):
-            span_end = _code_span_end(text, pos)
-            if span_end is not None:
-                flush(pos)
-                tokens.append(Text(unescape(text[pos:span_end])))
-                pos = plain_start = span_end
+            if text[pos] == "`" and (pos == 0 or text[pos - 1] not in "`\\"):
+                self.code_span()
+            elif text[pos] == "{" and _TAG_START.match(text, pos):
+                self.tag()
             else:
-                pos = _run_end(text, pos)
-            continue
-        if char == "{" and _TAG_START.match(text, pos):
-            escaped = _ESCAPED.match(text, pos)
-            if escaped:
-                flush(pos)
-                tokens.append(Escaped(unescape(escaped.group()), lines.line(pos)))
-                pos = plain_start = escaped.end()
-                continue
-            parsed = parse_tag(text, pos)
-            if isinstance(parsed, str):
-                problems.append(Problem(lines.line(pos), f"{parsed}; left as text"))
-                pos += 3
-                continue
-            tag, tag_end = parsed
-            if tag.name in ignored:
-                pos = tag_end
-                continue
-            flush(pos)
-            tag = replace(tag, line=lines.line(pos))
-            if tag.name in verbatim and not tag.closing and not tag.self_closing:
-                closing = re.compile(
-                    r"\{\{([<%])\s*/\s*" + re.escape(tag.name) + r"\s*([>%])\}\}"
-                ).search(text, tag_end)
-                if closing:
-                    close_parsed = parse_tag(text, closing.start())
-                    assert not isinstance(close_parsed, str)  # the regex matched a valid tag
-                    close_tag = replace(close_parsed[0], line=lines.line(closing.start()))
-                    body = unescape(text[tag_end : closing.start()])
-                    tokens.append(Shortcode(tag, body=body, closing=close_tag))
-                    pos = plain_start = closing.end()
-                    continue
-            tokens.append(tag)
-            pos = plain_start = tag_end
-            continue
-        pos += 1
-    flush(len(text))
-    return tokens, problems
+                self.pos += 1
+        self.flush(len(text))
+
+    def flush(self, upto: int) -> None:
+        """Emit the plain text before `upto`."""
+        if upto > self.plain_start:
+            self.tokens.append(Text(self.text[self.plain_start : upto]))
+
+    def emit(self, token: Node | Tag, end: int) -> None:
+        """Emit the plain text before the position, then `token`, which ends at `end`."""
+        self.flush(self.pos)
+        self.tokens.append(token)
+        self.pos = self.plain_start = end
+
+    # --- the phases ------------------------------------------------------------------------
+
+    def line_start(self) -> bool:
+        """A fenced block (verbatim) or a `<!-- toc -->` comment; whether one was taken."""
+        text, pos = self.text, self.pos
+        fence_end = self.fence_ends.get(pos)
+        if fence_end is not None:
+            self.emit(Text(unescape(text[pos:fence_end])), fence_end)
+            return True
+        toc = _TOC_COMMENT.match(text, pos)
+        if toc is None:
+            return False
+        end = toc.end()
+        stop = _TOCSTOP_COMMENT.search(text, end)
+        next_toc = _TOC_COMMENT.search(text, end)
+        if stop and (next_toc is None or next_toc.start() > stop.start()):
+            end = stop.end()  # markdown-toc's generated list goes: [TOC] replaces it
+        line = self.lines.line(pos)
+        self.emit(Tag(name="toc", source=text[pos:end], line=line, self_closing=True), end)
+        return True
+
+    def code_span(self) -> None:
+        """A code span (verbatim), or a run of backticks that opens none."""
+        span_end = _code_span_end(self.text, self.pos)
+        if span_end is None:
+            self.pos = _run_end(self.text, self.pos)
+            return
+        self.emit(Text(unescape(self.text[self.pos : span_end])), span_end)
+
+    def tag(self) -> None:
+        """`{{</* x */>}}`, a malformed tag (reported), an ignored one, or a tag."""
+        text, pos = self.text, self.pos
+        escaped = _ESCAPED.match(text, pos)
+        if escaped:
+            self.emit(Escaped(unescape(escaped.group()), self.lines.line(pos)), escaped.end())
+            return
+        parsed = parse_tag(text, pos)
+        if isinstance(parsed, str):
+            self.problems.append(Problem(f"{parsed}; left as text", line=self.lines.line(pos)))
+            self.pos += 3
+            return
+        tag, tag_end = parsed
+        if tag.name in self.ignored:
+            self.pos = tag_end
+            return
+        tag = replace(tag, line=self.lines.line(pos))
+        opens_verbatim = tag.name in self.verbatim and not tag.closing and not tag.self_closing
+        if opens_verbatim and self.verbatim_body(tag, tag_end):
+            return
+        self.emit(tag, tag_end)
+
+    def verbatim_body(self, tag: Tag, tag_end: int) -> bool:
+        """A shortcode whose body is code, up to its closing tag; whether there is one."""
+        closing = re.compile(r"\{\{([<%])\s*/\s*" + re.escape(tag.name) + r"\s*([>%])\}\}").search(
+            self.text, tag_end
+        )
+        if closing is None:
+            return False
+        close_parsed = parse_tag(self.text, closing.start())
+        assert not isinstance(close_parsed, str)  # the regex matched a valid tag
+        close_tag = replace(close_parsed[0], line=self.lines.line(closing.start()))
+        body = unescape(self.text[tag_end : closing.start()])
+        self.emit(Shortcode(tag, body=body, closing=close_tag), closing.end())
+        return True
 
 
 def pair(tokens: Sequence[Node | Tag]) -> ParseResult:
@@ -424,7 +440,9 @@ def pair(tokens: Sequence[Node | Tag]) -> ParseResult:
             )
             if depth is None:
                 result.problems.append(
-                    Problem(token.line, f"`{token.source}` closes a shortcode that is not open")
+                    Problem(
+                        f"`{token.source}` closes a shortcode that is not open", line=token.line
+                    )
                 )
                 current().append(Text(token.source))
                 continue
@@ -443,9 +461,10 @@ def parse(
     *,
     verbatim: Collection[str] = (),
     ignored: Collection[str] = (),
+    fenced: Sequence[tuple[int, int]] = (),
 ) -> ParseResult:
     """Tokenise and pair: the nodes of `text` and the problems found on the way."""
-    tokens, problems = tokenize(text, verbatim=verbatim, ignored=ignored)
+    tokens, problems = tokenize(text, verbatim=verbatim, ignored=ignored, fenced=fenced)
     result = pair(tokens)
-    result.problems = sorted(problems + result.problems, key=lambda p: p.line)
+    result.problems = sorted(problems + result.problems, key=lambda p: p.line or 0)
     return result

@@ -8,8 +8,9 @@ and turns it into the page's URL, so a wrong target still gets reported by `mkdo
 raw HTML (`<a href="{{< ref "x" >}}">`), which MkDocs does not rewrite, the page's URL is
 written instead.
 
-The plugin knows every page; it publishes their paths with `set_known_pages()` (once per
-build). Without that list (plain Markdown use) the most likely path is emitted unchecked.
+The plugin knows every page; it hands their paths to the extension (`PageHolder.known_pages`,
+once per build). Standalone, `set_known_pages()` publishes them (tests, scripts); without any
+list the most likely path is emitted unchecked.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ _known_pages: ContextVar[frozenset[str] | None] = ContextVar("stepwise_known_pag
 
 
 def set_known_pages(paths: Iterable[str] | None) -> None:
-    """Publish the docs-relative paths of every Markdown page (None: unknown)."""
+    """Publish the docs-relative paths of every Markdown page (None: unknown), for standalone
+    use; the plugin hands them to its extension instead."""
     _known_pages.set(None if paths is None else frozenset(paths))
 
 

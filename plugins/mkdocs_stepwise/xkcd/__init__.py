@@ -32,7 +32,8 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..pagecontext import log, warn
+from ..fences import code_lines
+from ..pagecontext import PageHolder, log
 from .cache import XkcdCache
 from .comics import SHIPPED_DATA_FILE, Comic, ComicCatalog, load_data_file
 from .fetch import API_BASE, IMAGE_BASE
@@ -41,7 +42,6 @@ from .remote import XkcdRemote
 from .source import ComicSource, Missing, publish_images
 from .syntax import (
     Reference,
-    code_lines,
     comic_image_name,
     comic_number,
     parse_shortcode,
@@ -87,7 +87,8 @@ class XkcdPreprocessor(Preprocessor):
         self.state.lines.clear()
         output: list[str] = []
         # One line out for each line in: later preprocessors count lines to name them.
-        for index, (line, is_code) in enumerate(zip(lines, code_lines(lines), strict=True)):
+        code = code_lines(lines, self.md)
+        for index, (line, is_code) in enumerate(zip(lines, code, strict=True)):
             if is_code:
                 output.append(line)
                 continue
@@ -100,7 +101,7 @@ class XkcdPreprocessor(Preprocessor):
             comic = self.source.comic(shortcode.num)
             page_url = f"https://xkcd.com/{shortcode.num}/"
             if isinstance(comic, Missing):
-                _report(comic, index + 1)
+                _report(comic, index + 1, self.source.pages)
                 output.append(f"{shortcode.indent}[xkcd {shortcode.num}]({page_url})")
             else:
                 self.state.note(shortcode.num, index + 1)
@@ -135,7 +136,7 @@ class XkcdTreeprocessor(Treeprocessor):
         comic = self.source.comic(num) if num is not None else self.source.comic_by_image(name)
         line = self.state.line_of(reference)
         if isinstance(comic, Missing):
-            _report(comic, line)
+            _report(comic, line, self.source.pages)
             return
         alt = html.unescape(image.get("alt", "")).strip() or comic.label
         # The author's hover text wins over the data file's: it is what they chose to show.
@@ -241,11 +242,11 @@ def _has_content(block: etree.Element) -> bool:
     return len(block) > 0 or bool((block.text or "").strip())
 
 
-def _report(missing: Missing, line: int | None) -> None:
+def _report(missing: Missing, line: int | None, pages: PageHolder) -> None:
     if missing.reported:
         log.info("%s; left as written", missing.reason)
     else:
-        warn(f"{missing.reason}; left as a plain image or link", line)
+        pages.warn(f"{missing.reason}; left as a plain image or link", line)
 
 
 class XkcdExtension(Extension):
@@ -256,8 +257,10 @@ class XkcdExtension(Extension):
         *,
         api_base: str = API_BASE,
         image_base: str = IMAGE_BASE,
+        pages: PageHolder | None = None,
         **kwargs: Any,
     ) -> None:
+        self.pages = pages or PageHolder()
         self.config = {
             "fetch": [
                 False,
@@ -288,8 +291,9 @@ class XkcdExtension(Extension):
                 timeout=float(self.getConfig("timeout")),
                 api_base=api_base,
                 image_base=image_base,
+                pages=self.pages,
             )
-        return ComicSource(catalog, remote)
+        return ComicSource(catalog, remote, self.pages)
 
     def images_to_publish(self) -> dict[str, Path]:
         """Site-relative path -> cached file of every self-hosted image used so far."""
@@ -312,6 +316,7 @@ def extension_for_site(
     timeout: float = 3.0,
     cache_dir: str = ".cache/stepwise/xkcd",
     data_file: str | None = None,
+    pages: PageHolder | None = None,
 ) -> XkcdExtension:
     """The extension as the plugin sets it up from its `xkcd:` options.
 
@@ -323,6 +328,7 @@ def extension_for_site(
         timeout=timeout,
         cache_dir=str(config_dir / cache_dir),
         data_file=str(config_dir / data_file) if data_file else "",
+        pages=pages,
     )
 
 

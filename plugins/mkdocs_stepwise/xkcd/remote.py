@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..pagecontext import warn
+from ..pagecontext import PageHolder
 from .cache import XkcdCache, is_image
 from .comics import Comic, ComicDataError, comic_from_mapping, image_name
 from .fetch import (
@@ -42,7 +42,9 @@ class XkcdRemote:
         image_base: str = IMAGE_BASE,
         max_json_bytes: int = MAX_JSON_BYTES,
         max_image_bytes: int = MAX_IMAGE_BYTES,
+        pages: PageHolder | None = None,
     ) -> None:
+        self.pages = pages or PageHolder()
         self.cache = cache
         self.timeout = timeout
         self.api_base = api_base.rstrip("/") + "/"
@@ -99,7 +101,7 @@ class XkcdRemote:
             )
         except Unreachable as error:
             self.unreachable = str(error)
-            warn(
+            self.pages.warn(
                 f"xkcd.com is unreachable ({error}); for the rest of this build, xkcd comics "
                 "come from the cache and the data files, and their images from imgs.xkcd.com"
             )

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..pagecontext import current_page, log, warn
+from ..pagecontext import PageHolder, log
 from .comics import Comic, ComicCatalog, image_name
 from .fetch import FetchError, NotFound, Unreachable
 from .remote import XkcdRemote
@@ -46,9 +46,15 @@ class ComicImage:
 class ComicSource:
     """Comics by number or image name, and their images; `remote` is None when fetching is off."""
 
-    def __init__(self, catalog: ComicCatalog, remote: XkcdRemote | None = None) -> None:
+    def __init__(
+        self,
+        catalog: ComicCatalog,
+        remote: XkcdRemote | None = None,
+        pages: PageHolder | None = None,
+    ) -> None:
         self.catalog = catalog
         self.remote = remote
+        self.pages = pages or PageHolder()
         self._comics: dict[int, Comic | Missing] = {}
         self._by_image: dict[str, Comic | Missing] = {}
         self._self_hosted: dict[str, str | None] = {}
@@ -88,11 +94,12 @@ class ComicSource:
             return remote_image
         # A remote 2x next to a self-hosted 1x would undo the privacy on high-DPI screens.
         two_x = self._host(comic.img2x, fallback="no 2x image") if comic.img2x else None
-        if comic.width and comic.height:
-            size: tuple[int | None, int | None] = (comic.width, comic.height)
-        else:
-            size = self.remote.cache.image_size(comic.image_name) or (None, None)
-        page = current_page()
+        # The file this site serves knows its size best; the data's size is for the remote one.
+        size: tuple[int | None, int | None] = self.remote.cache.image_size(comic.image_name) or (
+            comic.width,
+            comic.height,
+        )
+        page = self.pages.current()
         return ComicImage(
             src=page.relative_url(one_x),
             src2x=page.relative_url(two_x) if two_x else None,
@@ -134,7 +141,7 @@ class ComicSource:
         except Unreachable:
             pass
         except FetchError as error:
-            warn(f"cannot serve {url} from the site ({error}); {fallback}")
+            self.pages.warn(f"cannot serve {url} from the site ({error}); {fallback}")
         else:
             site_path = f"{SITE_FOLDER}/{image_name(url)}"
             self._publish[site_path] = cached
