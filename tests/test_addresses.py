@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import xml.etree.ElementTree as ET
+
 import pytest
 
 from mkdocs_stepwise.blog.addresses import (
@@ -170,8 +173,50 @@ def test_bad_addresses_are_reported_and_ignored(build, plugin_warnings):
     }
     site = build(files, strict=False)
     plugin_warnings.expect(r"^a\.md:3: slug: 'b/index\.html' is already the address of 'b\.md'$")
-    plugin_warnings.expect(r"^b\.md:3: aliases: '/a/' is already a page of this site$")
+    plugin_warnings.expect(r"^b\.md:3: aliases: '/a/' is already the address of 'a\.md'$")
     plugin_warnings.expect(r"^b\.md:3: aliases: alias 'https://x\.test/' is not a path")
     plugin_warnings.expect(r"^c\.md:3: url: url '/\.\./out/' points outside the site$")
     assert site.html("a/").select_one("article h1").get_text(strip=True) == "A"
     assert site.exists("c/index.html")
+
+
+def test_url_and_aliases_never_overwrite_the_sites_own_files(build, plugin_warnings):
+    """Every address the build writes is taken before posts are placed; a clash names both."""
+    from mkdocs_stepwise.site_assets import ASSETS_DIR
+
+    claims = {
+        "a.md": "url: /assets/stepwise/execute.js",
+        "b.md": "aliases: [/assets/stepwise/progress.js/]",
+        "c.md": "url: /sitemap.xml",
+        "d.md": "url: /categories/",
+        "e.md": "url: /feed.xml",
+        "f.md": "aliases: [/feed.json/]",
+        "g.md": "url: /404.html",
+        "h.md": "url: /search/search_index.json",
+        "i.md": "url: /archive/",
+        "j.md": "url: /course/course.sh",
+    }
+    files = {"index.md": "# Home\n", "course/one.md": "# One\n\nRun `ls`{{execute}}.\n"}
+    for name, claim in claims.items():
+        files[name] = (
+            f"---\ntitle: Post {name}\ndate: 2020-01-01\ncategories: [x]\n{claim}\n---\nB.\n"
+        )
+    site = build(
+        files,
+        strict=False,
+        plugin={"feeds": True},
+        config={"plugins": ["search", {"stepwise": {}}]},
+    )
+    warnings = plugin_warnings.expect(r"^[a-j]\.md:5: (url|aliases): .* is already the address")
+    assert sorted(w.split(":")[0] for w in warnings) == sorted(claims)
+    assert any("'assets/stepwise/execute.js' is already the address of" in w for w in warnings)
+    for asset in ("execute.js", "progress.js"):
+        assert site.text(f"assets/stepwise/{asset}") == (ASSETS_DIR / asset).read_text("utf-8")
+    assert not site.exists("assets/stepwise/progress.js/index.html")
+    ET.fromstring(site.text("sitemap.xml"))
+    ET.fromstring(site.text("feed.xml"))
+    assert json.loads(site.text("feed.json"))["items"]
+    assert json.loads(site.text("search/search_index.json"))["docs"]
+    assert site.html("categories/").select_one("h1").get_text() == "Categories"
+    assert site.exists("a/index.html") and site.exists("c/index.html")
+    assert site.text("course/course.sh").startswith("#!")

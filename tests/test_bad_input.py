@@ -120,6 +120,44 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
         },
         r"^bad\.md:[35]: xkcd (99999|88888) is not in the xkcd data file",
     ),
+    # Values that used to end the build with a traceback (issue 17, item 10).
+    "a slug too long for a file name": (
+        {"bad.md": f"---\ntitle: x\nslug: {'x' * 300}\n---\nBody\n"},
+        r"^bad\.md:3: slug: slug 'x{57}\.\.\.' has a path segment longer than 200 bytes",
+    ),
+    "a null byte in an alias": (
+        {"bad.md": '---\ntitle: x\naliases: ["/a\\0b/"]\n---\nBody\n'},
+        r"^bad\.md:3: aliases: alias '/a\\x00b/' holds a control character",
+    ),
+    "a null byte in url": (
+        {"bad.md": '---\ntitle: x\nurl: "/x\\0y/"\n---\nBody\n'},
+        r"^bad\.md:3: url: url '/x\\x00y/' holds a control character",
+    ),
+    "a lone surrogate in JSON front matter": (
+        {"bad.md": '{\n  "title": "x \\ud800",\n  "date": "2020-01-01"\n}\nBody\n'},
+        r"^bad\.md:2: 'title' holds a lone surrogate; replaced by \ufffd",
+    ),
+    "a lone surrogate in index.json": (
+        {
+            "scenario/index.json": json.dumps(
+                {"title": "S \ud800", "details": {"steps": [{"title": "A", "text": "a.md"}]}}
+            ),
+            "scenario/a.md": "Step.\n",
+        },
+        r"^scenario/index\.json: holds lone surrogates",
+    ),
+    "a YAML alias bomb": (
+        {
+            "bad.md": "---\ntitle: x\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+            + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))
+            + "showMeta: *a8\n---\nBody\n"
+        },
+        r"^bad\.md:4: YAML aliases \(\*name\) expand to more than 10,000 values",
+    ),
+    "shortcodes nested 250 deep": (
+        {"bad.md": "# Bad\n\n" + "{{< alert info >}}\n" * 250 + "x\n" + "{{< /alert >}}\n" * 250},
+        r"^bad\.md:23: shortcodes nested more than 20 deep; the inner ones are shown as written",
+    ),
 }
 
 
@@ -212,3 +250,90 @@ def test_text_that_only_looks_like_a_marker_stays_text(build, plugin_warnings):
         in (paragraphs)
     )
     assert "<p><code>date</code>{{frobnicate}}</p>" in paragraphs
+
+
+def test_long_names_and_hugos_zero_date_build_cleanly(build):
+    """Names too long for a file name get a shortened address; `0001-01-01` means no date."""
+    long_name = "Series " + "very " * 60 + "long"
+    scenario = {"title": "S" * 300, "details": {"steps": [{"title": "A", "text": "a.md"}]}}
+    site = build(
+        {
+            **HEALTHY,
+            "a.md": f"---\ntitle: A\nseries: {long_name}\ncategories: [{'c' * 300}]\n---\nA.\n",
+            "zero.md": "---\ntitle: Zero\ndate: 0001-01-01\n---\nRun `ls`{{execute}}.\n",
+            "scenario/index.json": json.dumps(scenario),
+            "scenario/a.md": "Run `ls`{{execute}}.\n",
+        },
+        plugin={"timezone": "Europe/Berlin"},
+    )
+    landing = next(site.path("series").iterdir())
+    assert len(landing.name) <= 100 and (landing / "index.html").exists()
+    assert long_name in site.html(f"series/{landing.name}/").get_text()
+    assert [p.name for p in site.path("scenario").glob("*.sh")] == ["s" * 100 + ".sh"]
+    assert "0001" not in site.html("zero/").select_one("article").get_text()
+
+
+def test_a_page_deleted_while_building_is_reported(build, tmp_path, plugin_warnings):
+    """`mkdocs serve` lists the files, then the author deletes one before it is read."""
+    hook = tmp_path / "delete_hook.py"
+    hook.write_text(
+        "import os\nfrom mkdocs.plugins import event_priority\n\n\n"
+        "@event_priority(100)\n"
+        "def on_files(files, config):\n"
+        "    os.remove(os.path.join(config['docs_dir'], 'gone.md'))\n"
+        "    return files\n",
+        encoding="utf-8",
+    )
+    files = {**HEALTHY, "gone.md": "# Gone\n"}
+    site = build(files, strict=False, config={"hooks": [str(hook)]})
+    plugin_warnings.expect(r"^gone\.md: cannot be read \(FileNotFoundError: .*\); left out")
+    assert site.exists("guide/one/index.html") and not site.exists("gone/index.html")
+
+
+# Every key the plugin, MkDocs or Material reads, and a few a Hugo theme might use.
+FUZZ_KEYS = [
+    *[
+        "title",
+        "linkTitle",
+        "date",
+        "publishDate",
+        "expiryDate",
+        "lastmod",
+        "draft",
+        "tags",
+        "categories",
+        "keywords",
+    ],
+    *[
+        "description",
+        "summary",
+        "slug",
+        "url",
+        "aliases",
+        "weight",
+        "series",
+        "series_order",
+        "params",
+    ],
+    *["coverImage", "coverSize", "coverCaption", "coverMeta", "metaAlignment", "thumbnailImage"],
+    *["thumbnailImagePosition", "autoThumbnailImage", "showMeta", "showDate", "showTags"],
+    *["showPagination", "clearReading", "gallery", "icon", "template", "hide", "status", "search"],
+    *["author", "subtitle", "social", "comments", "location", "toc", "type", "layout", "menu"],
+]
+FUZZ_VALUES = ["[1, [2]]", "{a: {b: 1}}", "1.5", "true", '"1.5"', "[]"]
+
+
+def test_no_front_matter_value_stops_the_build(build, plugin_warnings):
+    """Each key with values of every wrong shape: warnings, never a traceback."""
+    files: dict[str, str | bytes] = dict(HEALTHY)
+    for number, (key, value) in enumerate(
+        (key, value) for key in FUZZ_KEYS for value in FUZZ_VALUES
+    ):
+        files[f"guide/p{number}.md"] = (
+            f"---\ntitle: P{number}\ndate: 2020-01-01\n{key}: {value}\n---\nBody.\n"
+        )
+    site = build(files, strict=False, config={"plugins": ["search", "tags", "stepwise"]})
+    assert not [message for message in plugin_warnings.messages if "failed (" in message]
+    plugin_warnings.clear()
+    for page in ("index.html", "guide/one/index.html", "guide/p0/index.html"):
+        assert site.exists(page), page

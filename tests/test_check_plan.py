@@ -111,6 +111,29 @@ def test_no_check_is_a_marker_flag_with_a_class_and_no_visible_note() -> None:
 
 
 @pytest.mark.parametrize(
+    "marker",
+    [
+        "{{execute}}",
+        "{{execute T2 interrupt}}",
+        "{{exec HOST2 no-check}}",
+        "{{execute ctrl-seq}}",
+        "{{execute T3 no-newline}}",
+        "{{copy}}",
+        "{{open}}",
+        "{{}}",
+    ],
+)
+def test_a_marker_is_read_back_from_its_classes(marker: str) -> None:
+    """The checker and the series script read a command's marker back from the page's classes
+    in one place, which must give back what the marker said (SuperFences adds `no-copy`)."""
+    parsed = parse_marker(marker)
+    assert parsed is not None
+    classes = [*parsed.marker.css_classes(), "no-copy", "highlight"]
+    assert Marker.from_classes(classes) == parsed.marker
+    assert Marker.from_classes(["language-bash", "highlight"]) is None
+
+
+@pytest.mark.parametrize(
     ("command", "watches"),
     [
         ("kubectl get pods -w", True),
@@ -127,6 +150,14 @@ def test_no_check_is_a_marker_flag_with_a_class_and_no_visible_note() -> None:
         ("rm -f app.log", False),
         ("tail -n 5 app.log", False),
         ("echo -f", False),
+        # The series script's rules (one detector for both): these keep running too,
+        ("kubectl port-forward svc/web 8080:80", True),
+        ("while true; do date; sleep 1; done", True),
+        ("docker run -p 8080:80 nginx", True),
+        # and these do not: a job in the background, `ping`'s deadline, a heredoc's text.
+        ("tail -f app.log &", False),
+        ("ping -w 5 example.com", False),
+        ("cat <<EOF > loop.sh\nwhile true; do date; done\nEOF", False),
     ],
 )
 def test_watchers(command: str, watches: bool) -> None:

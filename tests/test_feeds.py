@@ -123,3 +123,20 @@ def test_feeds_hold_the_newest_twenty_posts(build):
     titles = [item.findtext("title") for item in channel.findall("item")]
     assert titles == [f"Post {n:02}" for n in range(25, 5, -1)]
     assert len(json.loads(site.text("feed.json"))["items"]) == 20
+
+
+def test_control_characters_never_make_the_feed_invalid():
+    """Colour codes pasted from a terminal, a vertical tab, a bell: XML 1.0 forbids them."""
+    dirty = Item(
+        title="Red \x1b[1;31mwarning\x1b[0m\x0b now\x07",
+        url="https://site.test/post/",
+        date=ITEM.date,
+        summary="Line\x0cbreak \x00 and \ufffe",
+        tags=["a\x1bb"],
+    )
+    item = ET.fromstring(rss(CHANNEL, [dirty])).find("channel/item")
+    assert item is not None
+    assert item.findtext("title") == "Red warning now"
+    assert item.findtext("description") == "Linebreak  and "
+    assert [c.text for c in item.findall("category")] == ["ab"]
+    assert json.loads(json_feed(CHANNEL, [dirty]))["items"][0]["title"] == "Red warning now"

@@ -47,6 +47,7 @@ comics:
     img: https://imgs.xkcd.com/comics/python.png
 """
 
+CONTROL_TITLE = "Second \x1b[31mred\x1b[0m\x0b part\x07"
 CAPTION = f"Caption {HOSTILE} [x](javascript:alert(1))"
 EVIL_TITLE = "Evil " + HOSTILE + "\ntouch /tmp/pwned"
 EVIL_POST = f"""
@@ -74,6 +75,13 @@ Opening words <!--more--> and the rest.
 
 [evil]: javascript:alert('pwned')
 
+{{{{< figure src="/images/first.jpg" caption="[me](javascript:alert(document.domain))" >}}}}
+
+A paragraph with a handler.
+{{: onmouseover="alert('pwned')" }}
+
+## A heading {{ onclick=alert(1) }}
+
 ```
 echo "a command"
 ```{{{{execute}}}}
@@ -84,13 +92,18 @@ echo "a command"
 """
 
 FILES: dict[str, str | bytes] = {
-    "index.md": "# Home\n\n<!-- stepwise:series-list -->\n\n<!-- stepwise:posts -->\n",
+    # Keys Material prints itself: `author` in a meta tag, `subtitle` in the navigation.
+    "index.md": f"---\nauthor: {yaml_string(BREAKOUT + SCRIPT)}\nsubtitle: {yaml_string(IMG)}\n"
+    f"status: {yaml_string(BREAKOUT)}\n---\n"
+    "# Home\n\n<!-- stepwise:series-list -->\n\n<!-- stepwise:posts -->\n",
     "tags.md": TAGS_PAGE,
     "images/first.jpg": GIF,
     "course/index.md": f"---\ntitle: {yaml_string('Course ' + HOSTILE)}\n"
     f"description: {yaml_string(HOSTILE)}\n---\n",
     "course/evil.md": EVIL_POST,
-    "course/second.md": f"---\ntitle: Second\nweight: 2\nseries: {yaml_string(HOSTILE)}\n"
+    # Colour codes pasted from a terminal and a vertical tab: XML 1.0 forbids both.
+    "course/second.md": f"---\ntitle: {yaml_string(CONTROL_TITLE)}\nweight: 2\n"
+    f"series: {yaml_string(HOSTILE)}\n"
     f"coverImage: /images/first.jpg\ncoverCaption: {yaml_string(CAPTION)}\n"
     f"date: 2024-01-03\n---\nBody.\n",
     "course/third.md": "---\ntitle: Third\nweight: 3\n"
@@ -110,6 +123,15 @@ FILES: dict[str, str | bytes] = {
         }
     ),
     "paths/hello/intro.md": "Intro.\n",
+    # Without an intro, the landing page is generated and shows the description.
+    "paths/nointro/index.json": json.dumps(
+        {
+            "title": "No intro",
+            "description": "Described " + HOSTILE,
+            "details": {"steps": [{"title": "Only", "text": "step1.md"}]},
+        }
+    ),
+    "paths/nointro/step1.md": "Only step.\n",
     "paths/hello/step1.md": "Run it:\n\n```\nls\n```{{execute}}\n",
     "paths-pathway.json": json.dumps(
         {
@@ -222,6 +244,8 @@ def test_the_payloads_reach_the_pages_they_attack(site):
     assert category.select_one('meta[property="og:title"]')["content"] == f"Category: {SCRIPT}"
     home = site.html("")
     assert "Evil <script>" in home.get_text()
+    assert home.select_one('meta[name="author"]')["content"] == BREAKOUT + SCRIPT
+    assert IMG in home.select_one(".md-nav small").get_text()
     assert "Link <script>" in home.get_text()  # linkTitle on the post cards
     # The slug is a path segment with quotes; MkDocs URL-quotes it wherever it is linked.
     third = site.html("course/third" + BREAKOUT + "/")
@@ -233,7 +257,12 @@ def test_the_payloads_reach_the_pages_they_attack(site):
     )
     assert SCRIPT in site.html("tags/").get_text()
     assert "Scenario <script>" in site.html("paths/hello/").get_text()
+    assert "Described " + HOSTILE in site.html("paths/nointro/").select_one("article").get_text()
     assert site.html("paths/").select_one("h1").get_text() == "Pathway " + HOSTILE
+    feed_titles = [
+        item.findtext("title") for item in ET.fromstring(site.text("feed.xml")).iter("item")
+    ]
+    assert "Second red part" in feed_titles
     cover = site.html("course/second/").select_one("figcaption")
     assert cover is not None and cover.get_text() == f"Caption {HOSTILE} x"
     caption = evil.select_one("figure.stepwise-xkcd .stepwise-xkcd__text")
@@ -282,6 +311,8 @@ def test_script_links_in_posts_are_neutralised_and_others_kept(site):
 def test_refused_images_and_removed_links_are_reported(site):
     assert sorted(site.errors) == sorted(
         [
+            "index.md:4: 'status' should be a status name such as new or deprecated, not "
+            f"{BREAKOUT!r}; ignored",
             "course/evil.md:9: coverImage: image URL 'javascript:alert('pwned')' refused: "
             "only http(s) URLs and paths work",
             "course/evil.md:10: thumbnailImage: image URL 'JavaScript:alert('pwned')' refused: "
@@ -298,7 +329,11 @@ def test_refused_images_and_removed_links_are_reported(site):
                     ("href", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
                     ("src", "javascript:alert("),
                     ("href", "javascript:alert('pwned')"),
+                    ("href", "javascript:alert(document.domain)"),
                 ]
             ),
+            "course/evil.md: onmouseover \"alert('pwned')\" removed: "
+            "event handlers are not allowed",
+            "course/evil.md: onclick 'alert(1)' removed: event handlers are not allowed",
         ]
     )

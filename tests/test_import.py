@@ -508,6 +508,81 @@ def test_content_folders_outside_the_site_are_not_read(
     assert out.count("outside the site's folder") == 2
 
 
+def test_absolute_content_folders_are_left_behind_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hugo takes an absolute `contentDir`/`staticDir`; the import named it with a traceback."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "private.md").write_text("---\ntitle: Private\n---\n")
+    source = tmp_path / "source"
+    (source / "content").mkdir(parents=True)
+    (source / "hugo.toml").write_text(
+        f'title = "T"\ncontentDir = "{elsewhere}"\nstaticDir = ["static", "{elsewhere}"]\n'
+    )
+    into = tmp_path / "site"
+    assert main(["import", "hugo", str(source), "--into", str(into), *NO_BUILD]) == 0
+    out = capsys.readouterr().out
+    assert f"{elsewhere.as_posix()}: outside the site's folder" in out
+    assert not list(into.rglob("private*"))
+
+
+def test_redirects_are_written_only_below_docs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tag's Hugo address becomes a redirect page; a tag `../../x` made it `into/x/`."""
+    source = tmp_path / "source"
+    (source / "content/post").mkdir(parents=True)
+    (source / "hugo.toml").write_text('title = "T"\n[taxonomies]\ntag = "tags"\n')
+    (source / "content/post/a.md").write_text(
+        '---\ntitle: A\ndate: 2020-01-01\ntags: ["../../escape", "Go Lang"]\n---\nText.\n'
+    )
+    into = tmp_path / "site"
+    assert main(["import", "hugo", str(source), "--into", str(into), *NO_BUILD]) == 0
+    out = capsys.readouterr().out
+    pages = sorted(p.relative_to(into).as_posix() for p in into.rglob("index.html"))
+    assert all(page.startswith("docs/") for page in pages), pages
+    assert "docs/tags/go-lang/index.html" in pages
+    assert "/tags/../../escape/: no redirect from it" in out
+
+
+def test_hostile_lines_are_read_in_linear_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Pictures and links are looked for line by line; each of these lines took minutes."""
+    lines = [
+        "![a](x " * 20_000,
+        "![a](x" * 20_000,
+        "<img " * 20_000,
+        "{{< figure " * 20_000,
+        "![" * 20_000,
+        "[a](/x '" * 20_000,
+        "[a](b '" * 20_000,
+    ]
+    source = tmp_path / "source"
+    (source / "content").mkdir(parents=True)
+    (source / "hugo.toml").write_text('title = "T"\n')
+    body = "\n\n".join(lines)
+    (source / "content/a.md").write_text(f"---\ntitle: A\n---\n![ok](/pic.png 'T')\n\n{body}\n")
+    into = tmp_path / "site"
+    assert main(["import", "hugo", str(source), "--into", str(into), *NO_BUILD]) == 0
+    assert "the picture '/pic.png'" in capsys.readouterr().out
+
+
+def test_an_absolute_content_folder_inside_the_site_is_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The source given relatively, its content folder absolutely: both name the same files."""
+    source = tmp_path / "source"
+    (source / "posts").mkdir(parents=True)
+    (source / "posts/a.md").write_text("---\ntitle: A\n---\n")
+    (source / "hugo.toml").write_text(f'title = "T"\ncontentDir = "{source / "posts"}"\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "hugo", "source", "--into", "site", *NO_BUILD]) == 0
+    assert "1 files imported" in capsys.readouterr().out
+    assert (tmp_path / "site/docs/a.md").is_file()
+
+
 ODD_VALUES: list[object] = [None, 3, "x", [], ["a", 1], {}, {"a": [1, {"b": None}]}, True]
 ODD_KEYS = [
     "title", "baseurl", "copyright", "languagecode", "defaultcontentlanguage", "languages",

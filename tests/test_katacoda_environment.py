@@ -7,6 +7,7 @@ check that used to raise on `[HOST_SUBDOMAIN` must never see such a target.
 from __future__ import annotations
 
 import textwrap
+import xml.etree.ElementTree as etree
 
 import markdown
 import pytest
@@ -20,6 +21,8 @@ from mkdocs_stepwise.katacoda.environment import (
     find_addresses,
     read_address,
 )
+from mkdocs_stepwise.katacoda.links import LINK_CLASS, EnvironmentLinks
+from mkdocs_stepwise.katacoda.placeholders import mark_placeholders
 
 EXTENSIONS = ["mkdocs_stepwise.katacoda", "attr_list", "md_in_html", "pymdownx.superfences"]
 NOTE = (
@@ -109,6 +112,30 @@ def test_find_addresses_is_linear():
     # A long host-like word in front of no placeholder must not make the scan quadratic.
     text = ("a-" * 50_000 + "[[HOST_IP]] ") * 2
     assert find_addresses(text) == []
+
+
+def test_rewriting_a_paragraph_of_many_sandbox_links_is_linear():
+    """Each rewrite used to look its element up in its parent's children: quadratic."""
+    count = 40_000
+    paragraph = etree.Element("p")
+    for number in range(count):
+        link = etree.SubElement(paragraph, "a", {"href": "{{TRAFFIC_HOST1_80}}"})
+        link.text = f"link {number}"
+        link.tail = " and {{TRAFFIC_HOST1_3000}} "
+    root = etree.Element("div")
+    root.append(paragraph)
+    with pagecontext.converting(pagecontext.PageInfo("scenario/step1.md", "scenario/step1/")):
+        EnvironmentLinks(markdown.Markdown(), _NoLines()).run(root)
+    spans = paragraph.findall("span")
+    assert len(spans) == 2 * count  # each link, then each address in its tail
+    assert spans[0].text == "link 0 " and spans[-1].get("class") == LINK_CLASS
+    assert "port 3000" in "".join(spans[-1].itertext())
+    assert paragraph.find("a") is None
+
+
+class _NoLines:
+    def line_containing(self, text: str) -> int | None:
+        return None
 
 
 # --- Markdown -> HTML ---------------------------------------------------------------------------
@@ -252,3 +279,21 @@ def test_mkdocs_builds_pages_with_placeholder_and_broken_link_targets(build, plu
     assert "Docs" in site.html("broken/").select_one("article").get_text()
     assert site.html("broken/").select_one("article a[href*='docs-host']") is None
     assert site.exists("other/index.html")
+
+
+def test_an_address_in_raw_html_text_gets_the_note_once():
+    html = convert("<div>Open {{TRAFFIC_HOST1_80}} or {{TRAFFIC_HOST1_81}}.</div>")
+    assert html == (
+        NOTE
+        + '<div>Open <span class="stepwise-env-link">'
+        + where("port 80 of your environment", bare=True)
+        + '</span> or <span class="stepwise-env-link">'
+        + where("port 81 of your environment", bare=True)
+        + "</span>.</div>"
+    )
+
+
+def test_the_page_text_is_never_taken_for_an_internal_mark():
+    """Raw-HTML rewrites were flagged by a marker string in the HTML, then deleted from it."""
+    html = "<p>a\x00stepwise-env\x00b [[lower]]</p>"
+    assert mark_placeholders(html) == html

@@ -8,6 +8,7 @@ published twin, built from the same template, proves that the search would find 
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 
 import pytest
@@ -44,6 +45,11 @@ UNPUBLISHED = {
     "zqxfuture": "",  # dated in the future below
     "zqxexpired": "expiryDate: 2001-01-01",
     "zqxdraftpart": "draft: true",
+    # A draft landing page whose series has published parts.
+    "zqxdraftlanding": "draft: true",
+    # Files a scenario's `verify` and `answer` point at outside its folder.
+    "zqxdotenv": "",
+    "zqxplan": "draft: true",
 }
 
 
@@ -66,10 +72,28 @@ FILES: dict[str, str | bytes] = {
     # Parts of the folder's series only: the series' script must hold one and not the other.
     "course/public-part.md": post("zqxpublicpart", 5, own_series=False),
     "course/draft-part.md": post("zqxdraftpart", 6, UNPUBLISHED["zqxdraftpart"], own_series=False),
-    "scenario/index.json": (
-        '{"title": "Scenario", "details": {"intro": {"text": "intro.md"},'
-        ' "steps": [{"title": "Step", "text": "step1.md"}]}}'
+    "course2/index.md": "---\ntitle: zqxdraftlanding title\ndraft: true\n"
+    "description: zqxdraftlanding description\n---\nzqxdraftlanding body\n",
+    "course2/part.md": "---\ntitle: Course two part\n---\nRun `ls`{{execute}}.\n",
+    ".env": "SECRET=zqxdotenv\n",
+    "private/plan.md": "---\ntitle: zqxplan\ndraft: true\n---\nzqxplan body\n",
+    "scenario/index.json": json.dumps(
+        {
+            "title": "Scenario",
+            "details": {
+                "intro": {"text": "intro.md"},
+                "steps": [
+                    {"title": "Step", "text": "step1.md", "verify": "../.env"},
+                    {"title": "Two", "text": "step2.md", "answer": "../private/plan.md"},
+                    {"title": "Three", "text": "step3.md", "answer": "../course/public.md"},
+                    {"title": "Four", "text": "step4.md", "answer": "../index.md"},
+                ],
+            },
+        }
     ),
+    "scenario/step2.md": "Two.\n",
+    "scenario/step3.md": "Three.\n",
+    "scenario/step4.md": "Four.\n",
     "scenario/intro.md": "Intro.\n",
     "scenario/step1.md": "Run `ls`{{execute}}.\n\n{{< xkcd 1987 >}}\n\n{{< xkcd 99999 >}}\n",
 }
@@ -102,12 +126,21 @@ def built(tmp_path_factory: pytest.TempPathFactory):
     # author's, not the site's).
     unknown_comic = collected.expect(r"^scenario/step1\.md:5: xkcd 99999 is not in the xkcd data")
     assert len(unknown_comic) == 1
+    outside = collected.expect(r"^scenario/index\.json: the .* is not a file of the scenario's own")
+    assert [message.split("'")[1] for message in outside] == [
+        "../.env",
+        "../private/plan.md",
+        "../course/public.md",
+        "../index.md",
+    ]
+    collected.expect(r"^course2/index\.md: this landing page is not published", count=1)
     assert sorted(collected.messages) == [
-        f"course/{name}.md: series '{token}-series' has no published parts; it is left out"
-        for name, token in [
-            ("draft", "zqxdraft"),
-            ("expired", "zqxexpired"),
-            ("future", "zqxfuture"),
+        f"{uri}: series '{title}' has no published parts; it is left out"
+        for uri, title in [
+            ("course/draft.md", "zqxdraft-series"),
+            ("course/expired.md", "zqxexpired-series"),
+            ("course/future.md", "zqxfuture-series"),
+            ("private/plan.md", "Private"),
         ]
     ]
     return site, before
@@ -147,6 +180,12 @@ def test_the_published_twin_is_found_everywhere_the_search_looks(built):
     assert "echo zqxpublic-command" in texts["series/zqxpublic-series/zqxpublic-series.sh"]
     assert "echo zqxpublicpart-command" in texts["course/course.sh"]
     assert "zqxpublic-copy" in texts["course/public/index.html"]
+    # A scenario's `answer` cannot take a page off the site.
+    assert "course/public/" in texts["sitemap.xml"] and "index.html" in texts
+    # The draft landing page's published part leads to a generated landing page that exists.
+    home = site.html("")
+    assert "course2/" in {a["href"] for a in home.select(".stepwise-series-list a[href]")}
+    assert site.html("course2/").select_one("h1").get_text() == "Course2"
 
 
 @pytest.mark.parametrize("token", sorted(UNPUBLISHED))

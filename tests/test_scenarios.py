@@ -500,3 +500,40 @@ def test_broken_scenarios_warn_and_the_rest_builds(build, plugin_warnings):
     assert _part_titles(site, "broken/") == ["Fine"]
     # The folder with invalid JSON still builds, as an ordinary folder.
     assert site.html("bad/step1/").select_one("h1").get_text() == "Still here"
+
+
+@pytest.mark.parametrize(
+    ("step", "message"),
+    [
+        (
+            {"answer": "a.md"},
+            "the answer 's/a.md' is a page of the scenario (step 1 ('A')); no solution is shown",
+        ),
+        (
+            {"answer": "index.md"},
+            "the answer 'index.md' of step 1 ('A') is not an answer file; no solution is shown",
+        ),
+        (
+            {"answer": "./sub/../../other/x.md"},
+            "the answer './sub/../../other/x.md' of step 1 ('A') is not a file of the "
+            "scenario's own folder; no solution is shown",
+        ),
+        (
+            {"verify": ".secret"},
+            "the verify script '.secret' of step 1 ('A') is not a file of the scenario's own "
+            "folder; it is not shown",
+        ),
+        (
+            {"verify": "a.md"},
+            "the verify script 'a.md' of step 1 ('A') does not exist",
+        ),
+    ],
+)
+def test_scripts_and_answers_stay_inside_the_scenario_and_off_its_pages(step, message):
+    existing = ["s/index.json", "s/index.md", "s/a.md", "s/.secret", "other/x.md"]
+    text = json.dumps({"details": {"steps": [{"title": "A", "text": "a.md", **step}]}})
+    scenario = read_scenario("s", text, existing)
+    assert scenario is not None and scenario.steps[0].answer is None
+    assert scenario.steps[0].scripts == {}
+    found = [p.message for _, p in scenario.problems + scenario.notes]
+    assert found == [message]

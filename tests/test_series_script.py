@@ -241,3 +241,34 @@ def test_placeholders_are_explained_and_empty_commands_dropped():
         "Killercoda filled this in with the address of port 3000.\n"
         "curl http://[[HOST_IP]]:8080/ [[HOST_IP]] {{TRAFFIC_HOST1_3000}}\n"
     )
+
+
+@needs_bash
+def test_a_placeholder_spread_over_lines_stays_inside_its_comment(tmp_path: Path):
+    """`{{\nTRAFFIC_…\n}}` is one placeholder; its explanation must not leak lines to bash."""
+    command = run("cat <<EOF > out.txt\n{{\nTRAFFIC_HOST1_80\n}}\nEOF")
+    script = series_script("T", "u", [ScriptPart(1, "A", "u", [command, run("touch ran")])])
+    assert "# Fill in {{ TRAFFIC_HOST1_80 }} yourself: " in script
+    path = tmp_path / "t.sh"
+    path.write_text(script, encoding="utf-8")
+    result = subprocess.run(
+        [BASH, str(path)], cwd=tmp_path, check=False, timeout=20, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "ran").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "read " + "-a " * 40 + "!",  # was exponential: each `-a` an option or an argument
+        "tail " * 20_000,  # was quadratic: a `.*` scan from every `tail`
+        "tail -" + "f" * 50_000 + "!",
+        "docker run -" + "d" * 50_000 + "!",
+        " x[" * 30_000,  # an unclosed subscript after every word
+    ],
+)
+def test_hostile_command_lines_are_read_in_linear_time(command):
+    """Without the fix each of these takes minutes or more; now the suite just moves on."""
+    assert leave_out_reason(run(command)) is None
+    unset_variable([command])

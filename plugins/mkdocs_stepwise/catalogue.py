@@ -16,6 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .execute.commands import Command, FileBlock
+from .guard import report as crashed
+from .material_keys import Checked, MaterialKeys
 from .metadata import Problem
 from .pagefacts import PageFacts, read_html
 from .posts import Post, decode, read_post
@@ -50,6 +52,8 @@ class Catalogue:
     rendered: dict[str, Rendered] = field(default_factory=dict)
     translations: dict[str, Translations] = field(default_factory=dict)
     """Pages with translations -> their group (`translations.py`)."""
+    checked_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The author's front matter as MkDocs and Material may see it (`material_keys.py`)."""
 
     @classmethod
     def read(
@@ -65,6 +69,7 @@ class Catalogue:
         series_dir: str = "series",
         scenarios: Sequence[Scenario] = (),
         default_language: str = "en",
+        material_keys: MaterialKeys | None = None,
     ) -> Catalogue:
         """Read every post from `(src_uri, raw bytes)` pairs and report what is wrong with them.
 
@@ -74,11 +79,22 @@ class Catalogue:
         tz = ZoneInfo(timezone)
         now = now or dt.datetime.now(tz)
         posts: dict[str, Post] = {}
+        checked_meta: dict[str, dict[str, Any]] = {}
+        keys = material_keys or MaterialKeys()
         for src_uri, raw in sources:
             text, problem = decode(raw)
-            post = read_post(src_uri, text, tz)
+            try:
+                post = read_post(src_uri, text, tz)
+                checked = keys.check(post.front.data, post.front.key_lines)
+            except Exception as error:
+                # A value nothing foresaw: the page builds with its front matter as text.
+                crashed(src_uri, error, "reading its front matter")
+                post = read_post(src_uri, "\n" + text, tz)
+                checked = Checked({})
             if problem:
                 post.problems.insert(0, problem)
+            post.problems.extend(checked.problems)
+            checked_meta[src_uri] = checked.meta
             posts[src_uri] = post
             report(src_uri, post.problems)
         status = {uri: status_of(post.meta, now) for uri, post in posts.items()}
@@ -107,7 +123,9 @@ class Catalogue:
         )
         for uri, problem in index.problems:
             report(uri, [problem])
-        return cls(posts, status, shown, index, translations=translations)
+        return cls(
+            posts, status, shown, index, translations=translations, checked_meta=checked_meta
+        )
 
     def add_generated(self, src_uri: str, markdown: str) -> None:
         """Register a page the plugin generated (a series landing page)."""
@@ -132,12 +150,14 @@ class Catalogue:
     def material_meta(self, src_uri: str) -> dict[str, Any]:
         """`page.meta` for MkDocs and Material: the author's keys plus the normalised ones.
 
-        The author's keys stay (Material reads `hide`, `icon`, `status`, `template`, …); `title`,
-        `description` and `tags` are replaced by the normalised values so that Material and its
-        tags plugin see them whatever the case or format they were written in.
+        The author's keys stay, checked (`material_keys.py`: Material reads `hide`, `icon`,
+        `status`, `template`, …); `title`, `description` and `tags` are replaced by the
+        normalised values so that Material and its tags plugin see them whatever the case or
+        format they were written in.
         """
         post = self.posts[src_uri]
-        meta: dict[str, Any] = dict(post.front.data)
+        checked = self.checked_meta.get(src_uri)
+        meta: dict[str, Any] = dict(checked if checked is not None else post.front.data)
         # Material prints titles, descriptions and tags into HTML without escaping them (MkDocs'
         # Jinja environment does not autoescape), so they are handed over as escaped text: a
         # title can never open a tag or leave an attribute.

@@ -104,6 +104,10 @@ def _parse_yaml(block: str) -> dict[str, Any]:
         brackets = block.count("[") + block.count("{")
         loader = _FAST_LOADER if brackets <= _FAST_LOADER_MAX_BRACKETS else yaml.SafeLoader
         data = yaml.load(block, Loader=loader)
+        if "*" in block:
+            _check_expansion(data, block)
+    except FrontMatterError:
+        raise
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         # The mark counts from the block's first line, which is line 2 of the file.
@@ -112,6 +116,47 @@ def _parse_yaml(block: str) -> dict[str, Any]:
     except (yaml.YAMLError, ValueError, RecursionError) as error:
         raise FrontMatterError(f"invalid YAML front matter: {error}", 1) from None
     return _as_mapping(data)
+
+
+# YAML aliases share one value between many places: eight levels of nine aliases make a
+# 445-byte block hold 43 million strings, which any code that walks or prints it pays for.
+# Real front matter repeats a list or two; more than this many values is refused.
+MAX_EXPANDED_VALUES = 10_000
+_ALIAS = re.compile(r"(?<![\w&*])\*[^\s,\[\]{}]+")
+
+
+def _check_expansion(data: Any, block: str) -> None:
+    """Raise FrontMatterError when `data`, with aliases expanded, holds too many values."""
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+
+    def size(value: Any) -> int:
+        if not isinstance(value, list | dict):
+            return 1
+        key = id(value)
+        if key in sizes:
+            return sizes[key]
+        if key in in_progress:  # an alias inside its own anchor: infinitely deep
+            return MAX_EXPANDED_VALUES + 1
+        in_progress.add(key)
+        items = value.values() if isinstance(value, dict) else value
+        total = 1
+        for item in items:
+            total += size(item)
+            if total > MAX_EXPANDED_VALUES:
+                break
+        in_progress.discard(key)
+        sizes[key] = total
+        return total
+
+    if size(data) > MAX_EXPANDED_VALUES:
+        found = _ALIAS.search(block)
+        line = block[: found.start()].count("\n") + 2 if found else 1
+        raise FrontMatterError(
+            f"YAML aliases (*name) expand to more than {MAX_EXPANDED_VALUES:,} values; "
+            "write the values out instead",
+            line,
+        )
 
 
 def _parse_toml(block: str) -> dict[str, Any]:
@@ -165,3 +210,29 @@ def _key_lines(lines: list[str], first_line: int) -> dict[str, int]:
             key = (match.group("json") or match.group("bare")).lower()
             found.setdefault(key, first_line + offset)
     return found
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(value: Any) -> tuple[Any, bool]:
+    """`value` with lone surrogates (`"\\ud800"` in JSON) replaced by U+FFFD; whether any were.
+
+    They cannot be written as UTF-8, so a feed or a script holding one fails to be written.
+    """
+    if isinstance(value, str):
+        scrubbed = _SURROGATE.sub("\ufffd", value)
+        return scrubbed, scrubbed != value
+    if isinstance(value, list):
+        pairs = [scrub_surrogates(item) for item in value]
+        return [item for item, _ in pairs], any(changed for _, changed in pairs)
+    if isinstance(value, dict):
+        result: dict[Any, Any] = {}
+        changed = False
+        for key, item in value.items():
+            clean_key, key_changed = scrub_surrogates(key)
+            clean_item, item_changed = scrub_surrogates(item)
+            result[clean_key] = clean_item
+            changed = changed or key_changed or item_changed
+        return result, changed
+    return value, False

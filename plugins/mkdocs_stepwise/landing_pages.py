@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from .catalogue import Catalogue
+from .scenarios.pathways import escape_markdown
 from .views import PageView, SeriesViews, all_series
 
 SERIES_PARTS_MARKER = "<!-- stepwise:series-parts -->"
@@ -25,14 +26,19 @@ SERIES_LIST_MARKER = "<!-- stepwise:series-list -->"
 def landing_markdown(title: str, description: str | None) -> str:
     """The source of a generated landing page: its title, its description, its parts."""
     front = {"title": title, **({"description": description} if description else {})}
-    body = f"{description}\n\n" if description else ""
+    # Descriptions are plain text (front matter, `index.json`), never Markdown or HTML.
+    body = f"{escape_markdown(description)}\n\n" if description else ""
     return f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n{body}{SERIES_PARTS_MARKER}\n"
 
 
 def add_landing_pages(files: Files, config: MkDocsConfig, catalogue: Catalogue) -> None:
     """Generate the landing pages authors did not write, in memory (never in `docs/`)."""
     for series in catalogue.series.series:
-        if series.generated and files.get_file_from_path(series.landing_uri) is None:
+        written = files.get_file_from_path(series.landing_uri)
+        if written is not None and series.generated and catalogue.is_hidden(written.src_uri):
+            files.remove(written)  # an unpublished landing page: left out of this build
+            written = None
+        if series.generated and written is None:
             content = landing_markdown(series.title, series.description)
             file = File.generated(config, series.landing_uri, content=content)
             file.generated_by = "stepwise"

@@ -122,6 +122,9 @@ def normalise(front: FrontMatter, timezone: dt.tzinfo | str = "UTC") -> Normalis
     return Normalised(meta, reader.problems)
 
 
+_FALSE_WORDS = frozenset({"false", "no", "off", "0", ""})
+
+
 class _Reader:
     """Case-insensitive access to front matter, with type checks that record problems."""
 
@@ -160,7 +163,7 @@ class _Reader:
             return bool(value)
         self._problem(name, f"should be true or false, not {_describe(value)}")
         # Err on the side of caution: anything but an explicit "false" keeps a draft a draft.
-        return str(value).strip().lower() not in {"false", "no", "off", "0", ""}
+        return not _is_scalar(value) or str(value).strip().lower() not in _FALSE_WORDS
 
     def integer(self, name: str) -> int | None:
         value = self.raw(name)
@@ -197,7 +200,7 @@ class _Reader:
             # Real posts carry an empty `date:`; Hugo treats it as absent, and so do we.
             return None
         parsed = parse_date(value, self.tz)
-        if parsed is None:
+        if parsed is None and not is_zero_date(value):
             self._problem(name, f"is not a date: {_describe(value)} (write e.g. 2018-03-05)")
         return parsed
 
@@ -254,9 +257,23 @@ def parse_date(value: Any, tz: dt.tzinfo) -> dt.datetime | None:
                 break
             except ValueError:
                 continue
-    if result is None:
+    if result is None or is_zero_date(result):
         return None
-    return result if result.tzinfo else result.replace(tzinfo=tz)
+    result = result if result.tzinfo else result.replace(tzinfo=tz)
+    try:
+        # Every later comparison converts to UTC: a date at the edge of the calendar would
+        # overflow there (9999-12-31 in New York), so it is refused here.
+        result.astimezone(dt.UTC)
+    except OverflowError:
+        return None
+    return result
+
+
+def is_zero_date(value: Any) -> bool:
+    """Hugo's zero date, `0001-01-01`: Hugo writes it for "no date", and so means it."""
+    if isinstance(value, dt.date):
+        return (value.year, value.month, value.day) == (1, 1, 1)
+    return isinstance(value, str) and value.strip().startswith("0001-01-01")
 
 
 _DATE_PARSERS: tuple[Callable[[str], dt.datetime], ...] = (
@@ -270,11 +287,17 @@ def _is_scalar(value: Any) -> bool:
     return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, str):
-        return repr(value)
+def describe_value(value: Any) -> str:
+    """A value for a message: containers by their kind, scalars cut to 60 characters.
+
+    Never `str()` a container: YAML aliases can make a small file hold a huge one.
+    """
     if isinstance(value, dict):
         return "a set of keys"
-    if isinstance(value, list):
+    if isinstance(value, list | tuple | set):
         return "a list"
-    return repr(value)
+    text = repr(value) if isinstance(value, str | int | float | bool) else type(value).__name__
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_describe = describe_value

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -31,16 +31,19 @@ from . import pagecontext
 from .blog import Blog, BlogOptions
 from .blog.listings import POSTS_MARKER
 from .blog.site_addresses import SiteAddressesExtension
-from .catalogue import Catalogue
+from .catalogue import Catalogue, report
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
+from .guard import ContainedTemplate, contain_rendering, describe, per_page_event
 from .headings import HeadingsExtension
 from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_build_warning
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .lists import ListsExtension
+from .material_keys import MaterialKeys
 from .maths import ARITHMATEX, ARITHMATEX_CONFIG, MathsExtension
 from .maths.assets import add_katex_files
+from .metadata import Problem
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_landing, link_within_series, mark_series_in_nav
 from .pagefacts import PageFactsExtension
@@ -81,6 +84,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.blog: Blog | None = None
         self.scenario_pages: ScenarioPages | None = None
         self.xkcd: XkcdExtension | None = None
+        self.material_keys = MaterialKeys()
         # The landing page marked active while one of its parts is rendered (`on_post_page`).
         self.marked_in_nav: Page | None = None
         # Handed to every extension we create: the page being converted, and every page.
@@ -177,9 +181,12 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             for file in files.documentation_pages()
             if not file.generated_by and file.src_uri not in orphans
         ]
+        sources = _readable_sources(files, pages)
+        pages = [file for file in pages if file.src_uri in sources]
         self.series_views = None
+        self.material_keys = MaterialKeys(theme_dirs=list(config.theme.dirs))
         self.catalogue = catalogue = Catalogue.read(
-            ((file.src_uri, _raw(file)) for file in pages),
+            sources.items(),
             policy=PublishingPolicy.from_options(
                 self.config.drafts, self.config.future, self.config.expired
             ),
@@ -190,6 +197,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             series_dir=self.config.series_dir,
             scenarios=scenarios,
             default_language=str(config.theme.get("language") or "en"),
+            material_keys=self.material_keys,
         )
         for file in pages:
             if catalogue.is_hidden(file.src_uri):
@@ -200,6 +208,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         add_landing_pages(files, config, catalogue)
         self.scenario_pages = place_scenarios(files, scenarios, catalogue.series)
         add_pathway_pages(files, config, catalogue.series, catalogue.add_generated)
+        # Before the blog places posts: a post's `url` must not take an asset's address.
+        add_asset_files(files, config)
+        if self.config.math:
+            add_katex_files(files, config)
         self.blog = Blog.prepare(
             catalogue,
             files,
@@ -216,9 +228,6 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         )
         if self.site_addresses is not None:
             self.site_addresses.set_addresses(self.blog.site_addresses())
-        add_asset_files(files, config)
-        if self.config.math:
-            add_katex_files(files, config)
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
         self.pages.known_pages = frozenset(file.src_uri for file in files.documentation_pages())
         # Images in `figure`/`image` shortcodes are checked against the site's files.
@@ -253,12 +262,17 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             files, catalogue, config, self._page_meta, serving=self.serving
         )
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        contain_rendering(page)
+        return page
+
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         post = self.catalogue.posts.get(page.file.src_uri) if self.catalogue else None
         return post.markdown if post is not None else None
 
     # Before Material's tags plugin (-50), which reads `tags` from page.meta in this event.
     @event_priority(50)
+    @per_page_event
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -278,6 +292,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             self.blog.extend_meta(src_uri, meta)
         return meta
 
+    @per_page_event
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -291,11 +306,20 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
+        # A page whose template fails is reported and built bare; the others build as usual.
+        env.template_class = ContainedTemplate
+        if env.cache is not None:
+            env.cache.clear()
+        if self.material_keys.emoji_icons:
+            # Hugo's emoji `icon`s, drawn where Material includes `.icons/<name>.svg`.
+            loaders: list[BaseLoader] = [DictLoader(self.material_keys.emoji_icons)]
+            env.loader = ChoiceLoader(loaders + ([env.loader] if env.loader else []))
         if self.nav is not None and self.config.collapse_navigation:
             # Parts are not in the navigation: render it once per folder for them, not per page.
             cache_navigation(env, self.nav)
         return env
 
+    @per_page_event
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -363,6 +387,17 @@ def _unicode_anchors(config: MkDocsConfig) -> None:
     toc.setdefault("slugify", slugs.slugify(case="lower"))
 
 
-def _raw(file: File) -> bytes:
-    # Bytes, not text: undecodable files are reported by the catalogue instead of crashing here.
-    return file.content_bytes
+def _readable_sources(files: Files, pages: list[File]) -> dict[str, bytes]:
+    """Each page's bytes; a page that cannot be read (deleted while `serve` builds) is left out.
+
+    Bytes, not text: undecodable files are reported by the catalogue instead of crashing here.
+    """
+    sources: dict[str, bytes] = {}
+    for file in pages:
+        try:
+            sources[file.src_uri] = file.content_bytes
+        except OSError as error:
+            message = f"cannot be read ({describe(error)}); left out of this build"
+            report(file.src_uri, [Problem(message)])
+            files.remove(file)
+    return sources

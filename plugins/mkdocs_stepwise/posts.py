@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .fences import outside_fences
-from .frontmatter import FrontMatter, FrontMatterError, split
+from .frontmatter import FrontMatter, FrontMatterError, scrub_surrogates, split
 from .metadata import PostMeta, Problem, normalise
 
 SECTION_INDEX = "_index.md"
@@ -78,6 +79,19 @@ def read_post(src_uri: str, text: str, timezone: dt.tzinfo | str = "UTC") -> Pos
         problems.append(Problem(error.message, line=error.line))
         # Keep the whole file as the body: the author sees their broken block on the page.
         front = FrontMatter(None, {}, text.removeprefix("\ufeff"))
+    data: dict[str, Any] = {}
+    scrubbed = False
+    for key, value in front.data.items():
+        clean_key, key_changed = scrub_surrogates(key)
+        data[clean_key], changed = scrub_surrogates(value)
+        if changed or key_changed:
+            scrubbed = True
+            line = front.key_lines.get(str(clean_key).lower())
+            problems.append(
+                Problem(f"'{clean_key}' holds a lone surrogate; replaced by \ufffd", key, line)
+            )
+    if scrubbed:
+        front = replace(front, data=data)
     normalised = normalise(front, timezone)
     problems.extend(normalised.problems)
     meta = normalised.meta

@@ -3,7 +3,8 @@
 Python-Markdown keeps any link target as written, and neither MkDocs nor Material sanitise
 HTML, so a `javascript:` link in an imported post would run in the reader's browser on a click.
 Links and images written in Markdown (inline, reference and `attr_list`'s `{href=…}`) lose a
-`javascript:`, `vbscript:` or non-image `data:` target, keep their text, and are reported. Raw
+`javascript:`, `vbscript:` or non-image `data:` target, keep their text, and are reported;
+`on…` event handlers that `attr_list` would add (`{: onclick=… }`) are dropped too. Raw
 HTML is left alone: writing `<a href="javascript:…">` by hand is the author's explicit choice.
 
 Use it standalone as `markdown_extensions: [stepwise.safe_links]`.
@@ -34,7 +35,8 @@ _CONTROLS_AND_SPACE = "".join(map(chr, range(0x21)))
 _SCRIPT_SCHEME_RE = re.compile(r"(?:javascript|vbscript|data):", re.IGNORECASE)
 # Images are never run as scripts (not even SVG inside <img>); as link targets, only bitmaps.
 _SAFE_DATA_IMAGE_RE = re.compile(r"data:image/(?:png|gif|jpeg|webp|avif);", re.IGNORECASE)
-_URL_ATTRIBUTES = {"a": "href", "img": "src"}
+# Attributes browsers load or follow. `attr_list` can put any of them on any element.
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "srcset")
 
 
 def is_script_url(url: str, *, image: bool = False) -> bool:
@@ -48,7 +50,7 @@ def is_script_url(url: str, *, image: bool = False) -> bool:
 
 
 class SafeLinksTreeprocessor(Treeprocessor):
-    """Drops script URLs from `<a href>` and `<img src>` and reports each one."""
+    """Drops script URLs and event handlers (`attr_list`'s `{onclick=…}`), reporting each."""
 
     def __init__(self, md: Markdown, pages: PageHolder) -> None:
         super().__init__(md)
@@ -56,17 +58,22 @@ class SafeLinksTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            attribute = _URL_ATTRIBUTES.get(element.tag)
-            if attribute is None:
-                continue
-            url = element.get(attribute)
-            if url is None or not is_script_url(url, image=element.tag == "img"):
-                continue
-            del element.attrib[attribute]
-            shown = url if len(url) <= 60 else url[:57] + "..."
-            self.pages.warn(
-                f"{attribute} {shown!r} removed: script URLs are not allowed in links and images"
-            )
+            for attribute in list(element.attrib):
+                value = element.attrib[attribute]
+                shown = value if len(value) <= 60 else value[:57] + "..."
+                if attribute.lower().startswith("on"):
+                    del element.attrib[attribute]
+                    self.pages.warn(
+                        f"{attribute} {shown!r} removed: event handlers are not allowed"
+                    )
+                elif attribute.lower() in _URL_ATTRIBUTES and is_script_url(
+                    value, image=element.tag == "img"
+                ):
+                    del element.attrib[attribute]
+                    self.pages.warn(
+                        f"{attribute} {shown!r} removed: "
+                        "script URLs are not allowed in links and images"
+                    )
 
 
 class SafeLinksExtension(Extension):

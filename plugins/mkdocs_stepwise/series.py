@@ -20,7 +20,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .metadata import Problem
-from .posts import SECTION_INDEX, Post
+from .posts import SECTION_INDEX, Post, title_from_filename
 from .slugs import Clash, SlugRegistry
 from .slugs import slugify as slugify  # still importable from here, as before
 
@@ -63,6 +63,12 @@ class SeriesIndex:
     problems: list[tuple[str, Problem]]
 
 
+_HIDDEN_LANDING = (
+    "this landing page is not published but parts of its series are; "
+    "they get a generated landing page instead"
+)
+
+
 def build_series(
     posts: Mapping[str, Post],
     visible: Collection[str],
@@ -80,7 +86,7 @@ def build_series(
     read from `index.json` files (see `scenarios.series`): their folders, and the folders below,
     form no folder series, and their pages join no other series.
     """
-    finder = _SeriesFinder(posts)
+    finder = _SeriesFinder(posts, visible)
     # Folder series first: their titles decide which `series:` names they absorb.
     if folder_series:
         finder.add_folder_series(scenarios, plain_folders)
@@ -93,8 +99,9 @@ class _SeriesFinder:
     """`build_series` in its phases: folder series, `series:` names, scenarios, then the parts
     each series shows, in order."""
 
-    def __init__(self, posts: Mapping[str, Post]) -> None:
+    def __init__(self, posts: Mapping[str, Post], visible: Collection[str]) -> None:
         self.posts = posts
+        self.visible = visible
         self.problems: list[tuple[str, Problem]] = []
         self.found: dict[str, Series] = {}
         self.members: dict[str, list[str]] = {}
@@ -117,7 +124,14 @@ class _SeriesFinder:
                 continue
             if not index.meta.series_enabled:
                 continue
-            title = index.title
+            landing: Post | None = index
+            if index.src_uri not in self.visible:
+                # A draft (scheduled, expired) landing page must not lend its title and
+                # description to the published parts: they get a generated landing page.
+                if any(uri in self.visible for uri in uris):
+                    self.problems.append((index.src_uri, Problem(_HIDDEN_LANDING)))
+                landing = None
+            title = landing.title if landing else title_from_filename(folder + "/index.md")
             key = "folder:" + folder
             slug = slugify(title)
             if slug in self.folder_of_title:
@@ -133,12 +147,16 @@ class _SeriesFinder:
                 )
             else:
                 self.folder_of_title[slug] = key
-            description = index.meta.description or index.meta.summary
-            self.series_for(key, Series(slug, title, index.src_uri, False, description, folder))
+            description = landing.meta.description or landing.meta.summary if landing else None
+            landing_uri = landing.src_uri if landing else posixpath.join(folder, "index.md")
+            self.series_for(
+                key, Series(slug, title, landing_uri, landing is None, description, folder)
+            )
             self.members[key].extend(uris)
 
     def add_named_series(self, scenarios: Sequence[Series], series_dir: str) -> None:
         posts = self.posts
+        visible = self.visible
         claimed = {uri for s in scenarios for uri in (s.landing_uri, *s.parts)}
         addresses = SlugRegistry()
         for uri in sorted(posts):
@@ -153,12 +171,11 @@ class _SeriesFinder:
                     if clash is not None:
                         self.problems.append((uri, _clash_problem(clash, post, series_dir)))
                 landing = posixpath.join(series_dir, slug, "index.md")
-                series = self.series_for(key, Series(slug, name, landing, landing not in posts))
-                if (
-                    series.landing_uri in posts
-                    and series.description is None
-                    and key.startswith("key")
-                ):
+                written = landing in posts and landing in visible
+                if landing in posts and not written and uri in visible and key not in self.found:
+                    self.problems.append((landing, Problem(_HIDDEN_LANDING)))
+                series = self.series_for(key, Series(slug, name, landing, not written))
+                if written and series.description is None and key.startswith("key"):
                     landing_meta = posts[series.landing_uri].meta
                     series.description = landing_meta.description or landing_meta.summary
                 if uri not in self.members[key]:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .execute.markers import CLASS_PREFIX
+from .execute.markers import Marker
 from .katacoda.placeholders import PLACEHOLDER
 from .katacoda.placeholders import describe as describe_placeholder
 
@@ -51,24 +51,12 @@ class ScriptPart:
     commands: Sequence[ScriptCommand]
 
 
-_TERMINAL_CLASS = re.compile(rf"{CLASS_PREFIX}-terminal-(\d+)")
-_HOST_CLASS = re.compile(rf"{CLASS_PREFIX}-host-(\d+)")
-
-
 def command_from_classes(text: str, classes: Iterable[str]) -> ScriptCommand:
-    """Read the marker's meaning back from the classes `execute.markers` gave the command."""
-    terminal = host = None
-    interrupt = keystroke = False
-    for name in classes:
-        if match := _TERMINAL_CLASS.fullmatch(name):
-            terminal = int(match[1])
-        elif match := _HOST_CLASS.fullmatch(name):
-            host = int(match[1])
-        elif name == f"{CLASS_PREFIX}-interrupt":
-            interrupt = True
-        elif name == f"{CLASS_PREFIX}-ctrl-seq":
-            keystroke = True
-    return ScriptCommand(text, terminal, host, interrupt, keystroke)
+    """The command with the meaning its marker's classes carry."""
+    marker = Marker.from_classes(classes)
+    if marker is None:
+        return ScriptCommand(text)
+    return ScriptCommand(text, marker.terminal, marker.host, marker.interrupt, marker.ctrl_seq)
 
 
 def script_path(landing_dest_uri: str, slug: str) -> str:
@@ -76,9 +64,13 @@ def script_path(landing_dest_uri: str, slug: str) -> str:
     return posixpath.join(posixpath.dirname(landing_dest_uri), f"{slug}.sh")
 
 
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _comment(text: str) -> str:
     # One physical line: a title can never end the comment and smuggle in a command.
-    return " ".join(text.split())
+    # Control characters (terminal escapes) would act on the terminal of whoever `cat`s it.
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 # Commands that run until someone stops them, unless they are sent to the background (`… &`).
@@ -90,7 +82,11 @@ _WATCHERS = [
     ),
     (re.compile(r"\s--watch(?:=true)?(?:\s|$)"), "it watches until you press Ctrl+C"),
     (
-        re.compile(r"\b(?:tail|journalctl|logs)\b.*\s(?:-[a-zA-Z]*[fF][a-zA-Z]*|--follow)(?:\s|$)"),
+        # Anchored at the first `tail`/`logs` (tempered): one `.*` scan per line, not per word.
+        re.compile(
+            r"^(?:(?!\b(?:tail|journalctl|logs)\b).)*\b(?:tail|journalctl|logs)\b"
+            r".*\s(?:-(?=[a-zA-Z]*[fF])[a-zA-Z]+|--follow)(?:\s|$)"
+        ),
         "it follows the output until you press Ctrl+C",
     ),
     (
@@ -110,7 +106,7 @@ _WATCHERS = [
         # A container that publishes a port and is not detached is a server in the foreground.
         re.compile(
             r"^\s*(?:sudo\s+)?(?:docker|podman)\s+(?:container\s+)?run\b"
-            r"(?!.*\s(?:--detach|-[a-zA-Z]*d[a-zA-Z]*)(?:[\s=]|$))"
+            r"(?!.*\s(?:--detach|-(?=[a-zA-Z]*d)[a-zA-Z]+)(?:[\s=]|$))"
             r".*\s(?:-p|--publish|-[a-zA-Z]*P)(?:[\s=]|\d)"
         ),
         "it serves in the foreground until you press Ctrl+C",
@@ -172,6 +168,18 @@ def shell_lines(text: str) -> list[str]:
     return lines
 
 
+def keeps_running(text: str) -> str | None:
+    """Why a command runs until someone presses Ctrl+C (`tail -f`, `kubectl get pods -w`,
+    `while true`, a server in the foreground), or None. `stepwise check` asks this too."""
+    for line in shell_lines(text):
+        if _BACKGROUND.search(line):
+            continue  # `… &` runs in the background and does not hold anything up
+        for pattern, reason in _WATCHERS:
+            if pattern.search(line):
+                return reason
+    return None
+
+
 def leave_out_reason(command: ScriptCommand) -> str | None:
     """Why `command` is a comment in the script, or None when it runs."""
     if command.keystroke:
@@ -195,9 +203,11 @@ _READ = re.compile(
 )
 _ASSIGNED = re.compile(
     r"(?:^|[;&|({\s])(?:export\s+|local\s+|declare\s+(?:-\w+\s+)*|readonly\s+)?"
-    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?="
+    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\[[^\][]*\])?\+?="
     r"|\b(?:for|select)\s+(?P<loop>[A-Za-z_][A-Za-z0-9_]*)\s+in\b"
-    r"|\bread\s+(?:-\w+\s+(?:\S+\s+)?)*(?P<read>[A-Za-z_][A-Za-z0-9_]*(?:\s+[A-Za-z_][A-Za-z0-9_]*)*)"
+    # An option's argument never starts with `-`: otherwise `read -a -a -a …` backtracks
+    # exponentially (each `-a` an option or the previous one's argument).
+    r"|\bread\s+(?:-\w+\s+(?:[^-\s]\S*\s+)?)*(?P<read>[A-Za-z_][A-Za-z0-9_]*(?:\s+[A-Za-z_][A-Za-z0-9_]*)*)"
 )
 _SET_BY_SHELL = frozenset(
     {
@@ -317,5 +327,7 @@ def _command_lines(command: ScriptCommand) -> list[str]:
         if match[0] not in seen:
             seen.add(match[0])
             name = match["name"] or match["traffic_name"]
-            lines.append(f"# Fill in {match[0]} yourself: {describe_placeholder(name)}.")
+            # `{{ TRAFFIC_… }}` may span lines: a newline would end the comment and run the rest.
+            placeholder = _comment(match[0])
+            lines.append(f"# Fill in {placeholder} yourself: {describe_placeholder(name)}.")
     return [*lines, text]

@@ -17,9 +17,19 @@ _SLUG = _pymdownx_slugify(case="lower")
 _REPEATED_DASH = re.compile(r"-{2,}")
 
 
+# A slug names a folder and a script (`<slug>.sh`): short enough for any file system.
+MAX_SLUG = 100
+
+
 def slugify(text: str, fallback: str = "series") -> str:
-    """A URL segment that keeps the name's letters: `Python environment` -> `python-environment`."""
+    """A URL segment that keeps the name's letters: `Python environment` -> `python-environment`.
+
+    At most `MAX_SLUG` characters, cut at a word boundary where there is one.
+    """
     slug = _REPEATED_DASH.sub("-", _SLUG(text, "-")).strip("-")
+    if len(slug) > MAX_SLUG:
+        cut = slug[: MAX_SLUG + 1]
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG // 2 :] else cut[:MAX_SLUG]).strip("-")
     return slug or fallback
 
 

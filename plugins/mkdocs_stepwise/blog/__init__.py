@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from jinja2 import Environment
 from material.plugins.tags.plugin import TagsPlugin
@@ -30,6 +31,7 @@ from ..catalogue import Catalogue, report
 from ..metadata import Problem
 from ..posts import Post
 from ..publishing import Visibility
+from ..series_script import script_path
 from . import addresses, feeds, images, listings, permalinks, sections
 from .listings import Link, ListingPage, PostCard
 from .post_header import PostHeader, has_h1, insert_header
@@ -89,6 +91,15 @@ class TranslationView:
     alternates: list[Alternate]
 
 
+# Files written after the pages, by MkDocs and its search plugin.
+SITE_FILES = {
+    "sitemap.xml": "sitemap",
+    "sitemap.xml.gz": "compressed sitemap",
+    "404.html": "404 page",
+    "search/search_index.json": "search index",
+}
+
+
 class Blog:
     def __init__(
         self,
@@ -137,14 +148,15 @@ class Blog:
             report(uri, theme.problems)
         blog._place_translations(shown)
         blog._place_sections(shown)
-        blog._move(shown)
         blog.posts = listings.listed_posts(catalogue, blog._included)
         blog.sections = {
             uri: sections.section_posts(uri, blog.posts)
             for uri in shown
             if sections.is_section_page(uri)
         }
+        # Generated pages first: a post's `url` or alias must not take their addresses.
         blog._add_listing_pages()
+        blog._move(shown)
         blog._add_home_page()
         blog._check_tags()
         blog._add_redirects(shown)
@@ -236,7 +248,7 @@ class Blog:
     def _move(self, shown: Iterable[str]) -> None:
         """Publish posts at the address their `url` or `slug` asks for (`url` wins, as in Hugo)."""
         # A draft left out of this build does not hold on to its address.
-        taken = {file.dest_uri: file for file in self.files if self._written(file)}
+        taken = self._taken()
         directory_urls = self.config.use_directory_urls
         branches = (
             permalinks.branch_folders(self.catalogue.posts) if self.options.permalinks else set()
@@ -262,13 +274,36 @@ class Blog:
                 # A translation's `url` and permalink live under its language, as in Hugo.
                 language = self.catalogue.translations[uri].language_of(uri)
                 dest = f"{language.lower()}/{dest}"
-            other = taken.get(dest)
-            if other is not None and other is not file:
-                self._problem(uri, key, f"'{dest}' is already the address of '{other.src_uri}'")
+            taken.remove(file.dest_uri)
+            other = taken.owner(dest)
+            if other is not None:
+                taken.add(file.dest_uri, f"'{uri}'")
+                self._problem(uri, key, f"'{dest}' is already the address of {other}")
                 continue
-            taken.pop(file.dest_uri, None)
             _set_dest(file, dest)
-            taken[dest] = file
+            taken.add(dest, f"'{uri}'")
+
+    def _taken(self) -> addresses.TakenAddresses:
+        """Every address this build writes so far -> what is there, for messages.
+
+        MkDocs and the plugin write some files after the pages (sitemap, search index, feeds,
+        404 page): those addresses are taken from the start.
+        """
+        taken = addresses.TakenAddresses()
+        for dest, what in SITE_FILES.items():
+            taken.add(dest, f"the {what}")
+        if self._feeds_wanted():
+            taken.add("feed.xml", "the RSS feed")
+            taken.add("feed.json", "the JSON feed")
+        for file in self.files:
+            if self._written(file):
+                taken.add(file.dest_uri, f"'{file.src_uri}'")
+        for series in self.catalogue.series.series:
+            landing = self.files.get_file_from_path(series.landing_uri)
+            if landing is not None:
+                script = script_path(landing.dest_uri, series.slug)
+                taken.add(script, f"the shell script of the series '{series.title}'")
+        return taken
 
     @staticmethod
     def _permalink(pattern: str, post: Post, directory_urls: bool) -> str | addresses.AddressError:
@@ -341,7 +376,7 @@ class Blog:
                     report(uri, [Problem(message, "tags", line)])
 
     def _add_redirects(self, shown: Iterable[str]) -> None:
-        taken = {file.dest_uri for file in self.files if self._written(file)}
+        taken = self._taken()
         for uri in shown:
             post = self.catalogue.posts[uri]
             target = self.files.get_file_from_path(uri)
@@ -356,8 +391,9 @@ class Blog:
                     # As in Hugo, a translation's old addresses live under its language.
                     language = self.catalogue.translations[uri].language_of(uri)
                     dest = f"{language.lower()}/{dest}"
-                if dest in taken:
-                    self._problem(uri, "aliases", f"'{alias}' is already a page of this site")
+                other = taken.owner(dest)
+                if other is not None:
+                    self._problem(uri, "aliases", f"'{alias}' is already the address of {other}")
                     continue
                 html = redirect_page(
                     relative_url(dest, target.url), self._absolute(target.url), post.title
@@ -365,7 +401,7 @@ class Blog:
                 file = File.generated(self.config, dest, content=html)
                 file.generated_by = GENERATED_BY
                 self.files.append(file)
-                taken.add(dest)
+                taken.add(dest, f"an alias of '{uri}'")
                 self.alias_pages[dest] = uri
 
     def site_addresses(self) -> dict[str, str]:
@@ -526,7 +562,17 @@ class Blog:
         mapping = plugin.mappings.get(file.page)
         if mapping is None:
             return {}
-        return {ref.name: ref.url for ref in plugin.listings & mapping if ref.url}
+        # What `plugin.listings & mapping` answers (each tag's closest listing), but with one
+        # pass per listing: Material's asks every listing about every tag, which is quadratic
+        # in the tags of a post (10,000 tags took a minute).
+        manager = plugin.listings
+        urls: dict[str, str] = {}
+        for listing in manager.closest(mapping):
+            for tag in listing & mapping:
+                if tag.name not in urls:
+                    page_url = urlparse(listing.page.url or ".", allow_fragments=False)
+                    urls[tag.name] = page_url._replace(fragment=manager._slugify(tag)).geturl()
+        return urls
 
     def _social(self, page: Page, header: PostHeader | None) -> list[tuple[str, str, str]]:
         uri = page.file.src_uri

@@ -26,16 +26,41 @@ class AddressError:
     message: str
 
 
+# File systems allow 255 bytes per name; leave room for `.html` and MkDocs' own suffixes.
+MAX_SEGMENT_BYTES = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _shown(value: str) -> str:
+    """`value` for a message: control characters visible, and never more than 60 characters."""
+    text = repr(value)[1:-1]
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def segment_problem(path: str) -> str | None:
+    """Why `path` cannot be a file name on disk, or None."""
+    if _CONTROL.search(path):
+        return "holds a control character"
+    if any(
+        len(part.encode("utf-8", "surrogatepass")) > MAX_SEGMENT_BYTES for part in path.split("/")
+    ):
+        return f"has a path segment longer than {MAX_SEGMENT_BYTES} bytes"
+    return None
+
+
 def _clean(value: str, base: str) -> str | AddressError:
     """A site-relative path for `value`, resolved against folder `base` unless it starts at `/`."""
     text = value.strip()
     if not text or _SCHEME.match(text) or "\\" in text or "?" in text or "#" in text:
-        return AddressError(f"'{value}' is not a path on this site")
+        return AddressError(f"'{_shown(value)}' is not a path on this site")
+    problem = segment_problem(text)
+    if problem:
+        return AddressError(f"'{_shown(value)}' {problem}")
     joined = text if text.startswith("/") else posixpath.join("/", base, text)
     path = posixpath.normpath(joined)
     # `..` that climbs above the root is the author's mistake, not a path to clamp silently.
     if _climbs_out(joined):
-        return AddressError(f"'{value}' points outside the site")
+        return AddressError(f"'{_shown(value)}' points outside the site")
     return path.lstrip("/")
 
 
@@ -64,7 +89,10 @@ def slug_destination(dest_uri: str, slug: str, use_directory_urls: bool) -> str 
     """`dest_uri` with its last address segment replaced by `slug`."""
     name = slug.strip().strip("/")
     if not name or "/" in name or name in {".", ".."} or _SCHEME.match(name) or "\\" in name:
-        return AddressError(f"slug '{slug}' should be one path segment, e.g. 'my-post'")
+        return AddressError(f"slug '{_shown(slug)}' should be one path segment, e.g. 'my-post'")
+    problem = segment_problem(name)
+    if problem:
+        return AddressError(f"slug '{_shown(slug)}' {problem}")
     folder, filename = posixpath.split(dest_uri)
     if use_directory_urls and filename == "index.html":
         parent = posixpath.dirname(folder)
@@ -91,3 +119,38 @@ def alias_destination(alias: str, post_folder: str) -> str | AddressError:
     if path == "":
         return AddressError(f"alias '{alias}' would replace the home page")
     return destination(path, use_directory_urls=True)
+
+
+class TakenAddresses:
+    """The files a build writes, by destination, and who writes each (for messages).
+
+    Two addresses clash when they are the same file, or when one would be a folder of the
+    other (`a/1.5` as a file and `a/1.5/index.html`): the file system allows only one.
+    """
+
+    def __init__(self) -> None:
+        self.files: dict[str, str] = {}
+        self.folders: dict[str, str] = {}
+
+    def add(self, dest: str, owner: str) -> None:
+        self.files[dest] = owner
+        folder = posixpath.dirname(dest)
+        while folder and folder not in self.folders:
+            self.folders[folder] = owner
+            folder = posixpath.dirname(folder)
+
+    def remove(self, dest: str) -> None:
+        self.files.pop(dest, None)
+
+    def owner(self, dest: str) -> str | None:
+        """Who already takes `dest` (or a folder or file in its way); None when it is free."""
+        if dest in self.files:
+            return self.files[dest]
+        if dest in self.folders:
+            return self.folders[dest]
+        folder = posixpath.dirname(dest)
+        while folder:
+            if folder in self.files:
+                return self.files[folder]
+            folder = posixpath.dirname(folder)
+        return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -74,7 +75,7 @@ def json_feed(channel: Channel, items: Sequence[Item]) -> str:
     """JSON Feed 1.1: every item has an `id` and `content_text`, as the specification requires."""
     feed: dict[str, object] = {
         "version": JSON_FEED_VERSION,
-        "title": channel.title,
+        "title": feed_text(channel.title),
         "home_page_url": channel.link,
         "feed_url": channel.json_url,
         "description": channel.description or channel.title,
@@ -86,9 +87,9 @@ def json_feed(channel: Channel, items: Sequence[Item]) -> str:
         entry: dict[str, object] = {
             "id": item.url,
             "url": item.url,
-            "title": item.title,
-            "content_text": item.summary,
-            "summary": item.summary,
+            "title": feed_text(item.title),
+            "content_text": feed_text(item.summary),
+            "summary": feed_text(item.summary),
             "date_published": item.date.isoformat(),
         }
         if item.tags:
@@ -100,7 +101,18 @@ def json_feed(channel: Channel, items: Sequence[Item]) -> str:
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
 
 
+# Terminal colour codes (`ESC [ 31 m`) pasted into a title: dropped whole, not just their ESC.
+_ANSI_SEQUENCE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+# What XML 1.0 allows in a document; anything else makes readers reject the whole feed.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def feed_text(text: str) -> str:
+    """`text` without terminal escape sequences and without characters XML 1.0 forbids."""
+    return _NOT_XML.sub("", _ANSI_SEQUENCE.sub("", text))
+
+
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     element = ET.SubElement(parent, tag)
-    element.text = text
+    element.text = feed_text(text)
     return element

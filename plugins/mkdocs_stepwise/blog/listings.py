@@ -60,6 +60,9 @@ class PostCard:
     thumbnail_position: str
     status: str | None
     """"Draft", "Scheduled" or "Expired" for a post shown only in the preview."""
+    more_tags: int = 0
+    more_categories: int = 0
+    """How many tags and categories the card leaves out (the post's own page shows them all)."""
 
     @property
     def date_text(self) -> str:
@@ -234,6 +237,12 @@ def by_year(cards: Sequence[PostCard]) -> list[tuple[int, list[PostCard]]]:
     ]
 
 
+# A card shows this many tags and categories. A post is on the card lists of all its
+# categories, so a post with 2,000 categories listing them all on each made 4 million links.
+CARD_TAGS = 12
+CARD_CATEGORIES = 5
+
+
 def post_card(
     catalogue: Catalogue,
     uri: str,
@@ -257,8 +266,12 @@ def post_card(
         date=post.meta.date,
         teaser=rendered.teaser if rendered else (post.meta.summary or ""),
         minutes=rendered.minutes if rendered else 0,
-        tags=[Link(tag, tag_urls.get(tag)) for tag in post.meta.tags],
-        categories=[Link(name, category_url(name)) for name in post.meta.categories],
+        tags=[Link(tag, tag_urls.get(tag)) for tag in post.meta.tags[:CARD_TAGS]],
+        categories=[
+            Link(name, category_url(name)) for name in post.meta.categories[:CARD_CATEGORIES]
+        ],
+        more_tags=max(0, len(post.meta.tags) - CARD_TAGS),
+        more_categories=max(0, len(post.meta.categories) - CARD_CATEGORIES),
         thumbnail=theme.thumbnail,
         thumbnail_position=theme.thumbnail_position,
         status=None if status is Status.PUBLISHED else status.label,

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..metadata import Problem, canonical_theme_keys
+from ..metadata import Problem, canonical_theme_keys, describe_value
 from ..posts import Post
 from .caption import render_caption
 from .gallery import parse_entry
@@ -86,20 +86,21 @@ class _Options:
         value = self.params.get(key)
         if value is None or value == "":
             return default
-        text = str(value).strip().lower()
+        text = str(value).strip().lower() if isinstance(value, str) else ""
         if text in choices:
             return text
-        self.problem(key, f"should be one of {', '.join(choices)}, not {value!r}; using {default}")
+        shown = describe_value(value)
+        self.problem(key, f"should be one of {', '.join(choices)}, not {shown}; using {default}")
         return default
 
     def flag(self, key: str, default: bool = True) -> bool:
         value = self.params.get(key)
         if value is None or isinstance(value, bool):
             return default if value is None else value
-        text = str(value).strip().lower()
+        text = str(value).strip().lower() if isinstance(value, str) else ""
         if text in {"true", "false"}:
             return text == "true"
-        self.problem(key, f"should be true or false, not {value!r}")
+        self.problem(key, f"should be true or false, not {describe_value(value)}")
         return default
 
     def image(

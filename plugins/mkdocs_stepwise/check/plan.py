@@ -8,19 +8,13 @@ was written, for the report.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..execute.commands import Command, FileBlock
-from ..execute.markers import CLASS_PREFIX
-
-INTERRUPT_CLASS = f"{CLASS_PREFIX}-interrupt"
-CTRL_SEQ_CLASS = f"{CLASS_PREFIX}-ctrl-seq"
-NO_CHECK_CLASS = f"{CLASS_PREFIX}-no-check"
-NO_NEWLINE_CLASS = f"{CLASS_PREFIX}-no-newline"
-_TERMINAL_CLASS = re.compile(rf"{CLASS_PREFIX}-(?P<kind>terminal|host)-(?P<number>\d+)")
+from ..execute.markers import Action, Marker
+from ..series_script import keeps_running
 
 CONTROL_KEYS = {f"^{chr(code)}": chr(code - 64) for code in range(64, 96)}
 """`^C` -> "\\x03": the keystrokes a `ctrl-seq` block sends."""
@@ -79,13 +73,12 @@ class SeriesPlan:
     parts: list[Part] = field(default_factory=list)
 
 
-def terminal_of(classes: frozenset[str]) -> str:
-    """`T2` for `stepwise-terminal-2`, `HOST1` for `stepwise-host-1`; `T1` when unmarked."""
-    for name in sorted(classes):
-        found = _TERMINAL_CLASS.fullmatch(name)
-        if found is not None:
-            prefix = "T" if found["kind"] == "terminal" else "HOST"
-            return f"{prefix}{int(found['number'])}"
+def terminal_of(marker: Marker) -> str:
+    """`T2` for `{{execute T2}}`, `HOST1` for `{{execute HOST1}}`; `T1` when unmarked."""
+    if marker.terminal is not None:
+        return f"T{marker.terminal}"
+    if marker.host is not None:
+        return f"HOST{marker.host}"
     return "T1"
 
 
@@ -100,23 +93,19 @@ def steps_from_records(records: Sequence[Command | FileBlock]) -> tuple[list[Ste
         if isinstance(record, FileBlock):
             steps.append(Step("file", record.text, file=record))
             continue
-        if f"{CLASS_PREFIX}-execute" not in record.classes:
+        marker = Marker.from_classes(record.classes)
+        if marker is None or marker.action is not Action.EXECUTE:
             continue
-        if NO_CHECK_CLASS in record.classes:
+        if marker.no_check:
             skipped += 1
             continue
         kind = "command"
-        if CTRL_SEQ_CLASS in record.classes:
+        if marker.ctrl_seq:
             kind = "keys"
-        elif NO_NEWLINE_CLASS in record.classes:
+        elif marker.no_newline:
             kind = "type"
         steps.append(
-            Step(
-                kind,
-                record.text,
-                terminal=terminal_of(record.classes),
-                interrupt=INTERRUPT_CLASS in record.classes,
-            )
+            Step(kind, record.text, terminal=terminal_of(marker), interrupt=marker.interrupt)
         )
     return steps, skipped
 
@@ -243,41 +232,8 @@ def apply_options(steps: Sequence[Step], options: CheckOptions) -> list[Step]:
     return kept
 
 
-# A command that keeps running until the reader presses Ctrl+C, whatever the next step is.
-_WATCH_WORDS = re.compile(r"(?:^|\s)(?:-w|--watch|--follow|-f|-F)(?=\s|=|$)")
-_NOT_WATCHERS = frozenset(
-    {"grep", "egrep", "fgrep", "rg", "wc", "ls", "sort", "uniq", "cut", "sed", "diff", "cp", "mv"}
-    | {"rm", "ln", "mkdir", "touch", "chmod", "chown", "test", "[", "python", "python3", "pip"}
-    | {"pip3", "useradd", "usermod", "git", "tar", "unzip", "gzip", "curl", "wget", "docker"}
-    | {"kill", "pkill", "killall", "find", "xargs", "install", "make", "npm", "yarn", "helm"}
-)
-_FOLLOWERS = frozenset({"tail", "journalctl"})
-
-
 def is_watcher(command: str) -> bool:
-    """Whether a command watches until interrupted: `kubectl get pods -w`, `watch ...`,
-    `tail -f`, `journalctl -f`, `docker logs -f`, `kubectl logs -f`, `... --watch`.
-
-    `-f` counts only for `tail`, `journalctl` and a `logs` subcommand, and `-w` not for commands
-    where it means something else (`grep -w`, `wc -w`).
-    """
-    for line in command.splitlines():
-        words = line.split()
-        if not words:
-            continue
-        program = words[0].rsplit("/", 1)[-1]
-        if program == "sudo" and len(words) > 1:
-            words = words[1:]
-            program = words[0].rsplit("/", 1)[-1]
-        if program == "watch":
-            return True
-        flags = set(_WATCH_WORDS.findall(line))
-        flags = {flag.strip() for flag in flags}
-        if "--watch" in flags:
-            return True
-        follows = program in _FOLLOWERS or "logs" in words[1:]
-        if follows and flags & {"-f", "-F", "--follow"}:
-            return True
-        if "-w" in flags and program not in _NOT_WATCHERS and program not in _FOLLOWERS:
-            return True
-    return False
+    """Whether a command keeps running until the reader presses Ctrl+C, whatever the next step
+    is (`kubectl get pods -w`, `tail -f`, `kubectl port-forward`, `while true`): the series
+    script's rules, so that the two never disagree about a command."""
+    return keeps_running(command) is not None

@@ -29,6 +29,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 _SENTINEL = re.compile(rb"\x1eSWDONE (\d+) (\d+) (\d+)\x1e\n")
+_SENTINEL_MAX = 128
+"""More than a sentinel's length: a sentinel still arriving starts within this of the end."""
 _SETUP = (
     # Start in HOME, as Katacoda's terminals did (a container's WORKDIR may be elsewhere). No echo
     # of what is typed, no CR before LF, no history expansion of `!`, no prompts.
@@ -79,6 +81,9 @@ class Terminal:
         """The id of the command the shell is busy with."""
         self.started_at = 0.0
         self.output_start = 0
+        self.searched = 0
+        """The buffer before this holds no sentinel's start: each byte is searched about once
+        (searching the whole buffer on every read made a command's output quadratic)."""
         self.finished: dict[int, Finished] = {}
         self._next_id = 1
         pid, fd = pty.fork()
@@ -116,7 +121,7 @@ class Terminal:
         self._collect()
 
     def _collect(self) -> None:
-        while (found := _SENTINEL.search(self.buffer)) is not None:
+        while (found := _SENTINEL.search(self.buffer, self.searched)) is not None:
             ident, shell_status, first_failure = (int(group) for group in found.groups())
             output = bytes(self.buffer[self.output_start : found.start()])
             del self.buffer[found.start() : found.end()]
@@ -124,7 +129,8 @@ class Terminal:
             self.finished[ident] = Finished(status, output.decode("utf-8", "replace"))
             if ident == self.running:
                 self.running = None
-            self.output_start = found.start()
+            self.output_start = self.searched = found.start()
+        self.searched = max(self.searched, len(self.buffer) - _SENTINEL_MAX)
 
     @property
     def ready(self) -> bool:

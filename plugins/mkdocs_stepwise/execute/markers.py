@@ -13,6 +13,7 @@ extension must work in both configurations.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -31,6 +32,9 @@ _CLASS_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 CLASS_PREFIX = "stepwise"
 NO_COPY_CLASS = "no-copy"
 """Material adds no copy button to code inside `.no-copy`; our script adds exactly one instead."""
+
+
+_NUMBERED_CLASS_RE = re.compile(rf"{CLASS_PREFIX}-(?P<kind>terminal|host)-(?P<number>[0-9]+)")
 
 
 class Action(Enum):
@@ -79,6 +83,33 @@ class Marker:
             classes.append(f"{CLASS_PREFIX}-no-check")
         classes.extend(self.extra_classes)
         return classes
+
+    @classmethod
+    def from_classes(cls, classes: Iterable[str]) -> Marker | None:
+        """The marker `css_classes` gave these classes, free modifiers aside; None when they carry
+        no action. The page's command reader finds only the classes: this is the one place that
+        reads them back."""
+        names = set(classes)
+        action = next(
+            (a for a in Action if a is not Action.NONE and f"{CLASS_PREFIX}-{a.value}" in names),
+            None,
+        )
+        if action is None:
+            # An author's own `.no-copy` on an execute block does not make it a `{{}}`.
+            return cls(Action.NONE) if NO_COPY_CLASS in names else None
+        numbers: dict[str, int] = {}
+        for name in names:
+            if found := _NUMBERED_CLASS_RE.fullmatch(name):
+                numbers.setdefault(found["kind"], int(found["number"]))
+        return cls(
+            action,
+            terminal=numbers.get("terminal"),
+            host=numbers.get("host"),
+            interrupt=f"{CLASS_PREFIX}-interrupt" in names,
+            ctrl_seq=f"{CLASS_PREFIX}-ctrl-seq" in names,
+            no_newline=f"{CLASS_PREFIX}-no-newline" in names,
+            no_check=f"{CLASS_PREFIX}-no-check" in names,
+        )
 
 
 @dataclass(frozen=True)

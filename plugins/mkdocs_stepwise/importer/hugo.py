@@ -36,19 +36,22 @@ def _material_languages() -> list[str]:
     return [path.stem for path in folder.glob("*.html")]
 
 
-def _inside(site: Path, folder: Path, report: Report) -> bool:
-    """Whether a folder the configuration names is inside the site (never read elsewhere)."""
+def _inside(site: Path, folder: Path, report: Report) -> Path | None:
+    """A folder the configuration names, as a path below `site`; None when it is elsewhere
+    (never read there).
+
+    Spelt below `site` so that its files' paths relative to the site can be taken, even when
+    the configuration names it absolutely (`contentDir = "/srv/blog/content"`)."""
     root = site.resolve()
     target = folder.resolve()
     if target == root or root in target.parents:
-        return True
+        return site / target.relative_to(root)
+    # `site / "/srv/content"` is the absolute path itself, which `relative_to` refuses.
+    shown = folder.relative_to(site) if folder.is_relative_to(site) else folder
     report.left_behind.append(
-        (
-            str(folder.relative_to(site)),
-            "outside the site's folder; the import reads only inside it",
-        )
+        (shown.as_posix(), "outside the site's folder; the import reads only inside it")
     )
-    return False
+    return None
 
 
 def _walk(folder: Path, report: Report, site: Path) -> list[Path]:
@@ -131,9 +134,10 @@ def _copy_content(
         if lang.content_dir and lang.content_dir != default_dir:
             folders.append((lang.content_dir, lang.code))
     for folder_name, language in folders:
-        folder = site / folder_name
-        if not _inside(site, folder, report):
+        inside = _inside(site, site / folder_name, report)
+        if inside is None:
             continue
+        folder = inside
         if not folder.is_dir():
             if language is None:
                 report.problem(folder_name, "the site has no content folder")
@@ -162,8 +166,8 @@ def _copy_static(site: Path, settings: dict[str, Any], plan: Plan, report: Repor
     static_setting = settings.get("staticdir", "static")
     static_dirs = static_setting if isinstance(static_setting, list) else [static_setting]
     for static_name in [str(name) for name in static_dirs if isinstance(name, str)]:
-        folder = site / static_name
-        if not _inside(site, folder, report) or not folder.is_dir():
+        folder = _inside(site, site / static_name, report)
+        if folder is None or not folder.is_dir():
             continue
         for path in _walk(folder, report, site):
             target = "docs/" + path.relative_to(folder).as_posix()

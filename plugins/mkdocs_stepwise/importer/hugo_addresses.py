@@ -98,10 +98,14 @@ def old_addresses(
                 redirects.append((old, new, name))
     written = 0
     for old, new, title in redirects:
-        target = "docs" + old + "index.html"
+        # A tag `../../x` or a `url: /../x/` names a folder outside docs/: no redirect there.
+        dest = addresses.url_destination(old, True)
+        if isinstance(dest, addresses.AddressError):
+            report.left_behind.append((old, f"no redirect from it: {dest.message}"))
+            continue
+        target = "docs/" + dest
         if plan.exists(target) or _taken(plan, old):
             continue
-        dest = old.lstrip("/") + "index.html"
         html = redirect_page(relative_url(dest, new.lstrip("/")), None, title)
         plan.add(target, Output(target, content=html.encode()), "")
         written += 1

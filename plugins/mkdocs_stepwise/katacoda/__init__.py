@@ -60,16 +60,26 @@ class QuizProcessor(BlockProcessor):
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool | None:
         lines = blocks.pop(0).split("\n")
-        start = next(index for index, line in enumerate(lines) if QUESTION.match(line))
-        if start:
-            # Text right above the question (no blank line) is a paragraph of its own.
-            self.parser.parseBlocks(parent, ["\n".join(lines[:start])])
-        read = read_question(lines[start:])
+        # Every question of the block in one pass: handing the rest back to the parser after
+        # each one would make every block processor read it again (quadratic in questions).
+        start = 0
+        while start < len(lines):
+            found = next((i for i in range(start, len(lines)) if QUESTION.match(lines[i])), None)
+            if found is None:
+                blocks.insert(0, "\n".join(lines[start:]))
+                break
+            if found > start:
+                # Text right above the question (no blank line) is a paragraph of its own.
+                self.parser.parseBlocks(parent, ["\n".join(lines[start:found])])
+            start = found + max(1, self._question(parent, lines[found:]))
+        return None
+
+    def _question(self, parent: etree.Element, lines: list[str]) -> int:
+        """Render the question on `lines[0]`; returns how many lines it used."""
+        read = read_question(lines)
         assert read is not None
         question, used = read
-        rest = lines[start + used :]
-        if rest:
-            blocks.insert(0, "\n".join(rest))
+        start = 0
         line = self.extension.line_of(lines[start])
         for offset, message in question.problems:
             self.extension.pages.warn(
@@ -78,10 +88,10 @@ class QuizProcessor(BlockProcessor):
         if question.kind is None:
             paragraph = etree.SubElement(parent, "p")
             paragraph.text = lines[start].strip()
-            return None
+            return used
         self.extension.count += 1
         parent.append(quiz_element(question, f"stepwise-quiz-{self.extension.count}"))
-        return None
+        return used
 
 
 def quiz_element(question: Question, name: str) -> etree.Element:

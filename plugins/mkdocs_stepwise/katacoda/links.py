@@ -84,17 +84,20 @@ class EnvironmentLinks(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         first: etree.Element | None = None  # the top-level block holding the first rewrite
-        for block in list(root):
-            changed, replacement = self._rewrite(block, root)
+        for index, block in enumerate(list(root)):
+            changed, replacement = self._rewrite(block, root, index)
             if changed and first is None:
                 first = replacement or block
         if first is not None:
             root.insert(list(root).index(first), note_element())
 
     def _rewrite(
-        self, element: etree.Element, parent: etree.Element
+        self, element: etree.Element, parent: etree.Element, index: int
     ) -> tuple[bool, etree.Element | None]:
-        """Rewrite `element` (a child of `parent`) and what it holds.
+        """Rewrite `element` (`parent[index]`) and what it holds.
+
+        Positions are passed down rather than looked up: `list(parent).index(…)` for every link
+        of a paragraph made pages with thousands of them quadratic.
 
         Returns whether anything changed, and the element that replaced `element`, if one did.
         """
@@ -103,30 +106,34 @@ class EnvironmentLinks(Treeprocessor):
         attribute = _URL_ATTRIBUTES.get(element.tag)
         url = element.get(attribute) if attribute else None
         if url is not None and holds_placeholder(url):
-            return True, self._replace_link(element, parent, url)
+            return True, self._replace_link(element, parent, index, url)
         if url is not None and not _parses(url):
             self.source.pages.warn(
                 f"{attribute} {_shown(url)!r} is not a valid URL; it is shown without its link",
                 self.source.line_containing(url),
             )
             # A `<span>`, not an `<a>` without `href`: MkDocs asserts that every link has one.
-            element = _as_text(element, parent)
+            element = _as_text(element, parent, index)
             replaced = element
         else:
             replaced = None
         changed = False
         if element.text and not isinstance(element.text, AtomicString):
-            changed |= _split_text(element, None)
+            changed |= _split_text(element, None) > 0
+        position = 0  # of the child being rewritten, after what earlier ones inserted
         for child in list(element):
-            child_changed, replacement = self._rewrite(child, element)
+            child_changed, replacement = self._rewrite(child, element, position)
             changed |= child_changed
             current = replacement or child
+            position += 1
             if current.tail and not isinstance(current.tail, AtomicString):
-                changed |= _split_text(element, current)
+                inserted = _split_text(element, current, position)
+                changed |= inserted > 0
+                position += inserted
         return changed, replaced
 
     def _replace_link(
-        self, element: etree.Element, parent: etree.Element, url: str
+        self, element: etree.Element, parent: etree.Element, index: int, url: str
     ) -> etree.Element:
         """`<a href=…>text</a>` -> `<span>text (where)</span>`; an image keeps its `alt`.
 
@@ -162,20 +169,22 @@ class EnvironmentLinks(Treeprocessor):
                 span.text = (span.text or "") + " "
         span.append(where)
         span.tail = "".join(dict.fromkeys(stashed)) + (element.tail or "")
-        index = list(parent).index(element)
-        parent.remove(element)
-        parent.insert(index, span)
+        parent[index] = span
         return span
 
 
-def _split_text(parent: etree.Element, after: etree.Element | None) -> bool:
-    """Replace sandbox addresses in `parent.text` (after=None) or in `after.tail`."""
+def _split_text(parent: etree.Element, after: etree.Element | None, insert_at: int = 0) -> int:
+    """Replace sandbox addresses in `parent.text` (after=None) or in `after.tail`.
+
+    `insert_at` is the position right after `after` in `parent`; returns how many elements were
+    inserted there.
+    """
     text = parent.text if after is None else after.tail
     if not text or ("[[" not in text and "{{" not in text):
-        return False
+        return 0
     found = find_addresses(text)
     if not found:
-        return False
+        return 0
     position = 0
     pieces: list[etree.Element] = []
     leading = text[: found[0][0]]
@@ -192,13 +201,11 @@ def _split_text(parent: etree.Element, after: etree.Element | None) -> bool:
         insert_at = 0
     else:
         after.tail = leading
-        insert_at = list(parent).index(after) + 1
-    for offset, piece in enumerate(pieces):
-        parent.insert(insert_at + offset, piece)
-    return True
+    parent[insert_at:insert_at] = pieces
+    return len(pieces)
 
 
-def _as_text(element: etree.Element, parent: etree.Element) -> etree.Element:
+def _as_text(element: etree.Element, parent: etree.Element, index: int) -> etree.Element:
     """Put a `<span>` with the link's content (or the image's `alt`) in the element's place."""
     span = etree.Element("span")
     if element.tag == "img":
@@ -207,9 +214,7 @@ def _as_text(element: etree.Element, parent: etree.Element) -> etree.Element:
         span.text = element.text
         span.extend(list(element))
     span.tail = element.tail
-    index = list(parent).index(element)
-    parent.remove(element)
-    parent.insert(index, span)
+    parent[index] = span
     return span
 
 

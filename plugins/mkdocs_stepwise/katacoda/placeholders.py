@@ -99,7 +99,9 @@ def mark_placeholders(document: str) -> str:
         text = document[position : token.start()]
         if pending_where and not code_depth and find_addresses(text):
             pending_where = ""  # the link shows its own address: the words replace it
-        output.append(_mark(text, code_depth, skipped_depth))
+        marked, in_words = _mark(text, code_depth, skipped_depth)
+        output.append(marked)
+        rewrote = rewrote or in_words
         position = token.end()
         tag = _TAG_NAME.match(token[0])
         if tag is None:
@@ -130,15 +132,12 @@ def mark_placeholders(document: str) -> str:
         elif name in _SKIPPED_TAGS:
             skipped_depth = max(0, skipped_depth + step)
     text = document[position:]
-    output.append(_mark(text, code_depth, skipped_depth))
+    marked, in_words = _mark(text, code_depth, skipped_depth)
+    output.append(marked)
     result = "".join(output)
-    if (rewrote or _PROSE_REWRITE_MARK in result) and NOTE_CLASS not in result:
+    if (rewrote or in_words) and NOTE_CLASS not in result:
         result = _note_html() + result
-    return result.replace(_PROSE_REWRITE_MARK, "")
-
-
-# Left by `_mark` where it put a raw-HTML address in words, so the note is added once; removed.
-_PROSE_REWRITE_MARK = "\x00stepwise-env\x00"
+    return result
 
 
 def _drop_sandbox_urls(start_tag: str) -> tuple[str, str]:
@@ -174,31 +173,32 @@ def _note_html() -> str:
     )
 
 
-def _mark(text: str, code_depth: int, skipped_depth: int) -> str:
+def _mark(text: str, code_depth: int, skipped_depth: int) -> tuple[str, bool]:
+    """The text with its placeholders marked, and whether a sandbox address was put in words
+    (the page then needs the note)."""
     if skipped_depth or ("[[" not in text and "{{" not in text):
-        return text
+        return text, False
+    in_words = False
     if not code_depth:
-        text = _addresses_in_words(text)
-    return PLACEHOLDER.sub(
+        text, in_words = _addresses_in_words(text)
+    marked = PLACEHOLDER.sub(
         lambda match: placeholder_html(
             match["name"] or match["traffic_name"], in_code=code_depth > 0, written=match[0]
         ),
         text,
     )
+    return marked, in_words
 
 
-def _addresses_in_words(text: str) -> str:
+def _addresses_in_words(text: str) -> tuple[str, bool]:
     found = find_addresses(text)
     if not found:
-        return text
+        return text, False
     output: list[str] = []
     position = 0
     for start, end, address in found:
         output.append(text[position:start])
-        output.append(
-            f'<span class="{LINK_CLASS}">{_where_html(address, bare=True)}</span>'
-            + _PROSE_REWRITE_MARK
-        )
+        output.append(f'<span class="{LINK_CLASS}">{_where_html(address, bare=True)}</span>')
         position = end
     output.append(text[position:])
-    return "".join(output)
+    return "".join(output), True

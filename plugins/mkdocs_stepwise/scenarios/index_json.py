@@ -22,9 +22,10 @@ import json
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..frontmatter import scrub_surrogates
 from ..metadata import Problem
 
 INDEX_NAME = "index.json"
@@ -172,6 +173,18 @@ class _Reader:
         path = posixpath.normpath(posixpath.join(self.folder, relative.lstrip("/")))
         return None if path.startswith("../") or path == ".." else path
 
+    def inside(self, relative: str) -> str | None:
+        """A path from `index.json` inside the scenario's own folder, hidden files excluded.
+
+        Scripts and answers are shown on the page: a path out of the folder could show any file
+        of the site (a draft's source, `docs/.env`).
+        """
+        path = self.resolve(relative)
+        if path is None or (self.folder and not path.startswith(self.folder + "/")):
+            return None
+        inner = path.removeprefix(self.folder + "/") if self.folder else path
+        return None if any(part.startswith(".") for part in inner.split("/")) else path
+
     def page(self, entry: Any, name: str) -> Step | None:
         """Read the intro, a step or the finish; None (reported) when it cannot be shown."""
         if not isinstance(entry, Mapping):
@@ -208,8 +221,13 @@ class _Reader:
             value = entry.get(key)
             if not isinstance(value, str) or not value.strip():
                 continue
-            src_uri = self.resolve(value.strip())
-            if src_uri is not None and src_uri in self.existing:
+            src_uri = self.inside(value.strip())
+            if src_uri is None and self.resolve(value.strip()) in self.existing:
+                self.problem(
+                    f"the {key} script '{value}' of {name} is not a file of the scenario's "
+                    "own folder; it is not shown"
+                )
+            elif src_uri is not None and src_uri in self.existing and not src_uri.endswith(".md"):
                 found[role] = src_uri
             else:
                 # Published scenario folders often lack their scripts; the page reads the same.
@@ -233,11 +251,38 @@ class _Reader:
     def answer(self, value: Any, name: str) -> str | None:
         if not isinstance(value, str) or not value.strip():
             return None
-        src_uri = self.resolve(value.strip())
+        src_uri = self.inside(value.strip())
+        if src_uri is None and self.resolve(value.strip()) in self.existing:
+            self.problem(
+                f"the answer '{value}' of {name} is not a file of the scenario's own folder; "
+                "no solution is shown"
+            )
+            return None
         if src_uri is None or src_uri not in self.existing:
             self.problem(f"the answer '{value}' of {name} does not exist; no solution is shown")
             return None
+        if posixpath.basename(src_uri) in {"index.md", "README.md"} or not src_uri.endswith(".md"):
+            self.problem(
+                f"the answer '{value}' of {name} is not an answer file; no solution is shown"
+            )
+            return None
         return src_uri
+
+    def drop_answers_that_are_pages(self, scenario: Scenario) -> None:
+        """An answer file is hidden from the site: it must not be one of the scenario's pages."""
+
+        def checked(page: Step | None) -> Step | None:
+            if page is None or page.answer is None or page.answer not in self.used:
+                return page
+            self.problem(
+                f"the answer '{page.answer}' is a page of the scenario "
+                f"({self.used[page.answer]}); no solution is shown"
+            )
+            return replace(page, answer=None)
+
+        scenario.intro = checked(scenario.intro)
+        scenario.steps = [step for step in map(checked, scenario.steps) if step is not None]
+        scenario.finish = checked(scenario.finish)
 
 
 def read_scenario(
@@ -258,12 +303,15 @@ def read_scenario(
             line=error.lineno,
         )
         return Scenario(folder, "", problems=[(index_uri, problem)])
+    data, scrubbed = scrub_surrogates(data)
     details = data.get("details") if isinstance(data, dict) else None
     steps = details.get("steps") if isinstance(details, dict) else None
     if not isinstance(steps, list):
         return None
     assert isinstance(data, dict) and isinstance(details, dict)
     reader = _Reader(folder, existing_files)
+    if scrubbed:
+        reader.problem("holds lone surrogates (\\ud800 to \\udfff); replaced by \ufffd")
     title = _text(data.get("title")) or _folder_title(folder)
     scenario = Scenario(
         folder,
@@ -282,6 +330,7 @@ def read_scenario(
             scenario.steps.append(step)
     if details.get("finish") is not None:
         scenario.finish = reader.page(details["finish"], "the finish")
+    reader.drop_answers_that_are_pages(scenario)
     if not scenario.steps and steps:
         reader.problem("none of its steps can be shown")
     scenario.problems = reader.problems

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..frontmatter import scrub_surrogates
 from ..metadata import Problem
 from ..series import Series
 
@@ -57,6 +58,7 @@ def read_pathway(src_uri: str, text: str, scenarios: Mapping[str, Series]) -> Pa
             f"is not valid JSON ({error.msg}, column {error.colno})", line=error.lineno
         )
         return Pathway(src_uri, folder, "", problems=[(src_uri, problem)])
+    data, scrubbed = scrub_surrogates(data)
     courses = data.get("courses") if isinstance(data, dict) else None
     if not isinstance(courses, list):
         return None
@@ -67,6 +69,8 @@ def read_pathway(src_uri: str, text: str, scenarios: Mapping[str, Series]) -> Pa
         _text(data.get("title")) or name.replace("-", " ").capitalize(),
         _text(data.get("description")),
     )
+    if scrubbed:
+        _problem(pathway, "holds lone surrogates (\\ud800 to \\udfff); replaced by \ufffd")
     for number, course in enumerate(courses, start=1):
         course_id = course.get("course_id") if isinstance(course, dict) else None
         if not isinstance(course_id, str) or not course_id.strip():
@@ -124,19 +128,21 @@ def pathway_markdown(pathway: Pathway) -> str:
         front["description"] = pathway.description
     lines = ["---", yaml.safe_dump(front, allow_unicode=True).rstrip("\n"), "---", ""]
     if pathway.description:
-        lines += [_escape(pathway.description), ""]
+        lines += [escape_markdown(pathway.description), ""]
     for number, (series, title, description) in enumerate(pathway.courses, start=1):
         link = posixpath.relpath(series.landing_uri, pathway.folder)
-        lines.append(f"{number}. [{_escape(title)}]({link})")
-        facts = " · ".join(_escape(fact) for fact in (series.difficulty, series.time) if fact)
-        details = [_escape(description)] if description else []
+        lines.append(f"{number}. [{escape_markdown(title)}]({link})")
+        facts = " · ".join(
+            escape_markdown(fact) for fact in (series.difficulty, series.time) if fact
+        )
+        details = [escape_markdown(description)] if description else []
         details += [f"*{facts}*"] if facts else []
         if details:
             lines += ["", "    " + " — ".join(details), ""]
     return "\n".join(lines) + "\n"
 
 
-def _escape(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Plain text as Markdown: emphasis and link syntax escaped, HTML shown as text.
 
     Python-Markdown does not treat `\\<` as an escape, so `<` and `&` become entities: a title in

@@ -41,7 +41,7 @@ def render_figure(node: Shortcode, ctx: RenderContext) -> Rendered:
     if not src:
         ctx.warn("figure without `src`", line)
     caption, attr, title = tag.get("caption"), tag.get("attr"), tag.get("title")
-    caption_html = markdownify(caption) if caption else ""
+    caption_html = markdownify(caption, ctx.page) if caption else ""
     alt = tag.get("alt") or re.sub(r"<[^>]*>", "", caption_html)
     image = (
         f'<img{attrs(src=image_url(src, ctx, line))} alt="{html.escape(alt)}"'
@@ -55,7 +55,7 @@ def render_figure(node: Shortcode, ctx: RenderContext) -> Rendered:
     if title or caption or attr:
         parts = [f"<h4>{escape_text(title)}</h4>"] if title else []
         if caption or attr:
-            credit = markdownify(attr) if attr else ""
+            credit = markdownify(attr, ctx.page) if attr else ""
             if credit and tag.get("attrlink"):
                 href = checked_url(tag.get("attrlink"), ctx, line, "attribution link")
                 credit = f"<a{attrs(href=href)}>{credit}</a>"

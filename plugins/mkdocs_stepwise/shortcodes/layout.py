@@ -82,6 +82,27 @@ def dedent_shortcode(node: Shortcode, indent: str) -> Shortcode:
     return node
 
 
+def flat_source(node: Node) -> str:
+    """`node_source` with a loop instead of recursion, for nesting of any depth."""
+    out: list[str] = []
+    stack: list[Node | str] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, Shortcode) and item.closing is not None and item.body is None:
+            stack.append(item.closing.source)
+            stack.extend(reversed(item.children or ()))
+            stack.append(item.tag.source)
+        else:
+            out.append(node_source(item))
+    return "".join(out)
+
+
+# Real posts nest a shortcode or two (an image in an alert); far more is hostile or broken.
+MAX_NESTING = 20
+
+
 class PageRenderer:
     """Renders one page's shortcodes; the `RenderContext` handed to every renderer."""
 
@@ -101,6 +122,8 @@ class PageRenderer:
         self._modes: list[str] = []
         """`html` or `markdown`, for each `raw()` / `markdown()` call under way."""
         self._line_before = ""
+        self._depth = 0
+        self.tocs = 0
         """The text on the line before the call being rendered (Markdown mode)."""
 
     # --- RenderContext ---------------------------------------------------------------------
@@ -194,7 +217,7 @@ class PageRenderer:
                     owns_end=owns_end,
                     blank_before=owns_start and not _previous_line_blank(out),
                     blank_after=not _next_line_blank(nodes, last + 1),
-                    source_lines=sum(node_source(n).count("\n") for n in nodes[index : last + 1])
+                    source_lines=sum(flat_source(n).count("\n") for n in nodes[index : last + 1])
                     + 1,
                 )
             )
@@ -250,7 +273,19 @@ class PageRenderer:
                 node.tag.line,
             )
             return Inline(self.stash(as_written(node.tag.source)))
-        return spec.render(node, self)
+        if self._depth >= MAX_NESTING:
+            # Rendering recurses per level: hundreds of levels would exhaust Python's stack.
+            self.warn(
+                f"shortcodes nested more than {MAX_NESTING} deep; "
+                "the inner ones are shown as written",
+                node.tag.line,
+            )
+            return Inline(self.stash(as_written(flat_source(node))))
+        self._depth += 1
+        try:
+            return spec.render(node, self)
+        finally:
+            self._depth -= 1
 
     def _expand_lone(self, nodes: Sequence[Node]) -> list[Node]:
         """Calls that take no inner text but were closed: the inner nodes become siblings."""

@@ -7,6 +7,7 @@ the renderers stay testable and the layout rules (blank lines, indentation) live
 
 from __future__ import annotations
 
+import contextlib
 import html
 import posixpath
 import re
@@ -16,7 +17,8 @@ from typing import Literal, Protocol
 
 import markdown
 
-from ..pagecontext import PageInfo
+from ..pagecontext import PageInfo, converting
+from ..safe_links import SafeLinksExtension
 from .parser import Node, Shortcode
 
 
@@ -48,6 +50,8 @@ class RenderContext(Protocol):
     """What renderers may ask of the extension for the page being converted."""
 
     page: PageInfo
+    tocs: int
+    """How many tables of contents this page has rendered so far."""
     known_pages: frozenset[str] | None
     """Docs-relative paths of every page of the build (for `ref`); None when unknown."""
 
@@ -161,13 +165,20 @@ def site_url(url: str, page: PageInfo) -> str:
     return page.relative_url(target)
 
 
-_INLINE_MARKDOWN = markdown.Markdown()
+# Captions and attributions are Markdown from the post: their links are filtered like the page's.
+_INLINE_MARKDOWN = markdown.Markdown(extensions=[SafeLinksExtension()])
 
 
-def markdownify(text: str) -> str:
-    """Hugo's `markdownify`: inline Markdown to HTML, without a wrapping paragraph."""
+def markdownify(text: str, page: PageInfo | None = None) -> str:
+    """Hugo's `markdownify`: inline Markdown to HTML, without a wrapping paragraph.
+
+    `page` is the page the text is on: a script link removed from it is reported there.
+    """
     _INLINE_MARKDOWN.reset()
-    converted = _INLINE_MARKDOWN.convert(text).strip()
+    with contextlib.ExitStack() as stack:
+        if page is not None:
+            stack.enter_context(converting(page))
+        converted = _INLINE_MARKDOWN.convert(text).strip()
     if converted.startswith("<p>") and converted.endswith("</p>") and converted.count("<p>") == 1:
         converted = converted[3:-4]
     return converted

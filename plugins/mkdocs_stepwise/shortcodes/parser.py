@@ -118,9 +118,58 @@ _TOC_COMMENT = re.compile(r"[ \t]*<!--[ \t]*toc[ \t]*-->[ \t]*(?=\n|$)", re.IGNO
 _TOCSTOP_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*tocstop[ \t]*-->[ \t]*$", re.IGNORECASE | re.M)
 
 
+_ESCAPED_OPEN = re.compile(r"\{\{([<%])/\*")
+_ESCAPED_CLOSE = re.compile(r"\*/([>%])\}\}")
+
+
+class _NextMatch:
+    """The first match of `pattern` at or after a position, for positions that only grow.
+
+    Searching again from every position is quadratic when there is no match (16,000
+    unclosed `{{</*`); this searches again only once the remembered match is behind.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern = pattern
+        self.text = text
+        self.found: re.Match[str] | None = None
+        self.exhausted = False
+
+    def at_or_after(self, pos: int) -> re.Match[str] | None:
+        if self.exhausted:
+            return None
+        if self.found is None or self.found.start() < pos:
+            self.found = self.pattern.search(self.text, pos)
+            self.exhausted = self.found is None
+        return self.found
+
+
+def _escaped_at(text: str, pos: int, closes: _NextMatch) -> re.Match[str] | None:
+    """The escaped call `{{</* x */>}}` starting at `pos`, as `_ESCAPED` would match it."""
+    if not _ESCAPED_OPEN.match(text, pos):
+        return None
+    close = closes.at_or_after(pos + 5)
+    return _ESCAPED.match(text, pos, close.end()) if close else None
+
+
 def unescape(text: str) -> str:
     """Replace Hugo's escaped calls `{{</* x */>}}` with what they show, `{{< x >}}`."""
-    return _ESCAPED.sub(lambda m: "{{" + m.group(1) + m.group(2) + m.group(3) + "}}", text)
+    if "/*" not in text:
+        return text
+    closes = _NextMatch(_ESCAPED_CLOSE, text)
+    out: list[str] = []
+    done = 0
+    for opening in _ESCAPED_OPEN.finditer(text):
+        if opening.start() < done:
+            continue
+        escaped = _escaped_at(text, opening.start(), closes)
+        if escaped is None:
+            if closes.exhausted:
+                break
+            continue
+        out += [text[done : escaped.start()], "{{", escaped[1], escaped[2], escaped[3], "}}"]
+        done = escaped.end()
+    return "".join(out) + text[done:]
 
 
 def parse_tag(text: str, start: int) -> tuple[Tag, int] | str:
@@ -316,6 +365,12 @@ class _Tokenizer:
         self.problems: list[Problem] = []
         self.plain_start = 0  # where the plain text not yet emitted starts
         self.pos = 0
+        # Searches that would otherwise start again at every `{{</*`, `<!-- toc -->` or
+        # unclosed verbatim call, each to the end of the page: quadratic.
+        self.escape_closes = _NextMatch(_ESCAPED_CLOSE, text)
+        self.toc_stops = _NextMatch(_TOCSTOP_COMMENT, text)
+        self.tocs = _NextMatch(_TOC_COMMENT, text)
+        self.verbatim_closes: dict[str, _NextMatch] = {}
 
     def run(self) -> None:
         text = self.text
@@ -355,8 +410,8 @@ class _Tokenizer:
         if toc is None:
             return False
         end = toc.end()
-        stop = _TOCSTOP_COMMENT.search(text, end)
-        next_toc = _TOC_COMMENT.search(text, end)
+        stop = self.toc_stops.at_or_after(end)
+        next_toc = self.tocs.at_or_after(end)
         if stop and (next_toc is None or next_toc.start() > stop.start()):
             end = stop.end()  # markdown-toc's generated list goes: [TOC] replaces it
         line = self.lines.line(pos)
@@ -374,7 +429,7 @@ class _Tokenizer:
     def tag(self) -> None:
         """`{{</* x */>}}`, a malformed tag (reported), an ignored one, or a tag."""
         text, pos = self.text, self.pos
-        escaped = _ESCAPED.match(text, pos)
+        escaped = _escaped_at(text, pos, self.escape_closes)
         if escaped:
             self.emit(Escaped(unescape(escaped.group()), self.lines.line(pos)), escaped.end())
             return
@@ -395,9 +450,10 @@ class _Tokenizer:
 
     def verbatim_body(self, tag: Tag, tag_end: int) -> bool:
         """A shortcode whose body is code, up to its closing tag; whether there is one."""
-        closing = re.compile(r"\{\{([<%])\s*/\s*" + re.escape(tag.name) + r"\s*([>%])\}\}").search(
-            self.text, tag_end
-        )
+        if tag.name not in self.verbatim_closes:
+            pattern = re.compile(r"\{\{([<%])\s*/\s*" + re.escape(tag.name) + r"\s*([>%])\}\}")
+            self.verbatim_closes[tag.name] = _NextMatch(pattern, self.text)
+        closing = self.verbatim_closes[tag.name].at_or_after(tag_end)
         if closing is None:
             return False
         close_parsed = parse_tag(self.text, closing.start())
@@ -422,10 +478,18 @@ def pair(tokens: Sequence[Node | Tag]) -> ParseResult:
     def current() -> list[Node]:
         return stack[-1][1] if stack else root
 
-    def unwind_one() -> None:
-        tag, children = stack.pop()
-        current().append(Shortcode(tag))
-        current().extend(children)
+    def unwind_above(depth: int) -> None:
+        """Close the tags open above `stack[depth]` as lone shortcodes, their text after them.
+
+        All at once: closing them one by one copied the growing text into each parent in
+        turn, quadratic in the number of unclosed tags.
+        """
+        frames = stack[depth + 1 :]
+        del stack[depth + 1 :]
+        target = current()
+        for tag, children in frames:
+            target.append(Shortcode(tag))
+            target.extend(children)
 
     for token in tokens:
         if not isinstance(token, Tag):
@@ -446,12 +510,10 @@ def pair(tokens: Sequence[Node | Tag]) -> ParseResult:
                 )
                 current().append(Text(token.source))
                 continue
-            while len(stack) > depth + 1:
-                unwind_one()
+            unwind_above(depth)
             tag, children = stack.pop()
             current().append(Shortcode(tag, children=tuple(children), closing=token))
-    while stack:
-        unwind_one()
+    unwind_above(-1)
     result.nodes = root
     return result
 

@@ -251,9 +251,20 @@ def render_tabbed_codeblock(node: Shortcode, ctx: RenderContext) -> Rendered:
 # --- the rest -------------------------------------------------------------------------------
 
 
+# The toc extension replaces each marker by searching its parent's children: thousands of
+# markers took quadratic time, on a page that needs one table of contents, or a few.
+MAX_TOCS = 5
+
+
 def render_toc(node: Shortcode, ctx: RenderContext) -> Rendered:
-    """`{{< toc >}}` and Hexo's `<!-- toc -->`: the toc extension's marker."""
-    return BlockMarkdown("[TOC]")
+    """`{{< toc >}}` and Hexo's `<!-- toc -->`: the toc extension's marker, a few per page."""
+    ctx.tocs += 1
+    if ctx.tocs == MAX_TOCS + 1:
+        ctx.warn(
+            f"more than {MAX_TOCS} tables of contents on one page; the rest are left out",
+            node.tag.line,
+        )
+    return BlockMarkdown("[TOC]" if ctx.tocs <= MAX_TOCS else "")
 
 
 _FIDDLE = re.compile(r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$")
