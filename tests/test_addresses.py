@@ -196,7 +196,11 @@ def test_url_and_aliases_never_overwrite_the_sites_own_files(build, plugin_warni
         "i.md": "url: /archive/",
         "j.md": "url: /course/course.sh",
     }
-    files = {"index.md": "# Home\n", "course/one.md": "# One\n\nRun `ls`{{execute}}.\n"}
+    files = {
+        "index.md": "# Home\n",
+        "course/index.md": "# Course\n",
+        "course/one.md": "# One\n\nRun `ls`{{execute}}.\n",
+    }
     for name, claim in claims.items():
         files[name] = (
             f"---\ntitle: Post {name}\ndate: 2020-01-01\ncategories: [x]\n{claim}\n---\nB.\n"

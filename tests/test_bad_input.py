@@ -66,8 +66,12 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
         r"^guide/two\.md: shares its series position \(2\) with 'guide/three\.md'",
     ),
     "a series folder holding only drafts": (
-        {"drafts/a.md": "---\ndraft: true\n---\nx\n", "drafts/b.md": "---\ndraft: true\n---\ny\n"},
-        r"^drafts/a\.md: series 'Drafts' has no published parts",
+        {
+            "drafts/index.md": "# Drafts\n",
+            "drafts/a.md": "---\ndraft: true\n---\nx\n",
+            "drafts/b.md": "---\ndraft: true\n---\ny\n",
+        },
+        r"^drafts/index\.md: series 'Drafts' has no published parts",
     ),
     "two series with the same title": (
         {"other/index.md": "---\ntitle: Guide\n---\n", "other/x.md": "# X\n"},

@@ -59,6 +59,8 @@ def make_site(root: Path, pages: dict[str, str]) -> Path:
     (root / "docs" / "demo").mkdir(parents=True)
     (root / "mkdocs.yml").write_text(SITE_CONFIG, encoding="utf-8")
     (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    # A folder is a series when it has a landing page of its own.
+    (root / "docs" / "demo" / "index.md").write_text("# Demo\n", encoding="utf-8")
     for name, text in pages.items():
         (root / "docs" / "demo" / name).write_text(textwrap.dedent(text), encoding="utf-8")
     return root

@@ -239,7 +239,7 @@ def test_the_payloads_reach_the_pages_they_attack(site):
     title = " ".join(EVIL_TITLE.split())
     assert " ".join(evil.select_one('meta[property="og:title"]')["content"].split()) == title
     assert " ".join(evil.select_one('meta[name="twitter:title"]')["content"].split()) == title
-    category = site.html("categories/script-alert-pwned-script/")
+    category = site.html("categories/alertpwned/")  # pymdownx.slugs drops the tags
     assert category.select_one("h1").get_text() == f"Category: {SCRIPT}"
     assert category.select_one('meta[property="og:title"]')["content"] == f"Category: {SCRIPT}"
     home = site.html("")

@@ -191,9 +191,9 @@ def test_old_list_addresses_answer(toml_site: Imported) -> None:
     site = toml_site.into / "site"
     archives = (site / "archives/index.html").read_text()
     assert "url=../archive/" in archives
+    # Series addresses keep their letters, as Hugo's did: the landing page is at the old address.
     series = (site / "series/reisen-über-land/index.html").read_text()
-    assert 'href="../reisen-uber-land/"' in series
-    assert (site / "series/reisen-uber-land/index.html").is_file()
+    assert "Reisen über Land" in series and "stepwise-landing" in series
     tag = (site / "tags/command-line/index.html").read_text()
     assert 'href="../#tag:command-line"' in tag
 

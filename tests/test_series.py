@@ -34,6 +34,7 @@ def test_folder_is_a_series_named_by_its_index():
 def test_order_is_weight_then_date_then_file_name():
     posts = posts_from(
         {
+            "s/index.md": "# S\n",
             "s/c.md": "---\nweight: 2\n---\n",
             "s/a.md": "---\ndate: 2020-01-01\n---\n",
             "s/b.md": "---\nseries_order: 1\n---\n",
@@ -43,7 +44,7 @@ def test_order_is_weight_then_date_then_file_name():
     )
     [series] = build_series(posts, visible=set(posts)).series
     assert series.parts == ["s/b.md", "s/c.md", "s/e.md", "s/a.md", "s/d.md"]
-    assert series.generated is True
+    assert series.generated is False
     assert series.title == "S"
 
 
@@ -74,15 +75,17 @@ def test_series_key_matching_a_folder_title_joins_the_folder():
 def test_hidden_parts_are_left_out_and_an_all_draft_series_is_reported():
     posts = posts_from(
         {
+            "a/index.md": "# A\n",
             "a/one.md": "---\ndraft: true\n---\n",
             "a/two.md": "text",
+            "b/index.md": "# B\n",
             "b/only.md": "---\ndraft: true\n---\n",
         }
     )
-    index = build_series(posts, visible={"a/two.md"})
+    index = build_series(posts, visible={"a/index.md", "a/two.md", "b/index.md"})
     assert [s.parts for s in index.series] == [["a/two.md"]]
     assert [(uri, p.message) for uri, p in index.problems] == [
-        ("b/only.md", "series 'B' has no published parts; it is left out")
+        ("b/index.md", "series 'B' has no published parts; it is left out")
     ]
 
 
@@ -110,13 +113,112 @@ def test_folder_opt_out():
     assert build_series(posts, visible=set(posts)).series == []
 
 
-def test_slugify():
+def test_slugify_keeps_letters():
     assert slugify("Python environment isolation") == "python-environment-isolation"
-    assert slugify("Ünïcode & Co.") == "unicode-co"
+    assert slugify("Ünïcode & Co.") == "ünïcode-co"
+    assert slugify("機械学習入門") == "機械学習入門"
+    assert slugify("Xác Suất") == "xác-suất"
     assert slugify("!!!") == "series"
 
 
+def test_non_latin_series_keep_apart():
+    posts = posts_from(
+        {
+            "a.md": "---\ntitle: A\nseries: 機械学習入門\n---\n",
+            "b.md": "---\ntitle: B\nseries: 確率入門\n---\n",
+        }
+    )
+    index = build_series(posts, visible=set(posts))
+    assert sorted(s.landing_uri for s in index.series) == [
+        "series/機械学習入門/index.md",
+        "series/確率入門/index.md",
+    ]
+    assert index.problems == []
+
+
+def test_series_whose_addresses_would_clash_get_two_and_a_warning():
+    posts = posts_from(
+        {
+            "a.md": "---\ntitle: A\nseries: C++\n---\n",
+            "b.md": "---\ntitle: B\nseries: C#\n---\n",
+            "c.md": "---\ntitle: C\nseries: c++\n---\n",
+        }
+    )
+    index = build_series(posts, visible=set(posts))
+    assert sorted((s.title, s.landing_uri, len(s.parts)) for s in index.series) == [
+        ("C#", "series/c-2/index.md", 1),
+        ("C++", "series/c/index.md", 2),
+    ]
+    assert [(uri, p.message) for uri, p in index.problems] == [
+        (
+            "b.md",
+            "series 'C#' would share the address 'series/c/' with series 'C++'; "
+            "it is published at 'series/c-2/'",
+        )
+    ]
+
+
 def test_plain_folders_hold_standalone_posts():
-    posts = posts_from({"posts/a.md": "# A\n", "posts/b.md": "# B\n", "guide/c.md": "# C\n"})
+    posts = posts_from(
+        {
+            "posts/index.md": "# Posts\n",
+            "posts/a.md": "# A\n",
+            "posts/b.md": "# B\n",
+            "guide/index.md": "# Guide\n",
+            "guide/c.md": "# C\n",
+        }
+    )
     index = build_series(posts, visible=set(posts), plain_folders=["posts"])
     assert [s.folder for s in index.series] == ["guide"]
+
+
+def test_a_folder_without_a_landing_page_is_no_series():
+    posts = posts_from({"notes/a.md": "# A\n", "notes/b.md": "# B\n"})
+    assert build_series(posts, visible=set(posts)).series == []
+
+
+def test_a_hugo_content_tree_is_a_blog_not_series():
+    """Sections, their `_index.md`, date folders and leaf bundles form no series."""
+    posts = posts_from(
+        {
+            "_index.md": "---\ntitle: Home\n---\n",
+            "post/_index.md": "---\ntitle: Posts\n---\n",
+            "post/2017/09/a.md": "---\ntitle: A\ndate: 2017-09-01\n---\n",
+            "post/2017/09/b.md": "---\ntitle: B\ndate: 2017-09-02\n---\n",
+            "post/2017/10/c.md": "---\ntitle: C\ndate: 2017-10-02\n---\n",
+            "post/bundle/index.md": "---\ntitle: Leaf bundle\ndate: 2017-10-03\n---\n",
+            "page/about.md": "---\ntitle: About\n---\n",
+            "page/contact.md": "---\ntitle: Contact\n---\n",
+            # A folder with its own landing page inside a section is still part of the blog.
+            "notes/_index.md": "---\ntitle: Notes\n---\n",
+            "notes/tips/index.md": "---\ntitle: Tips\n---\n",
+            "notes/tips/one.md": "---\ntitle: One\n---\n",
+            "2018/index.md": "---\ntitle: 2018\n---\n",
+            "2018/d.md": "---\ntitle: D\n---\n",
+        }
+    )
+    index = build_series(posts, visible=set(posts), plain_folders=["post", "page"])
+    assert index.series == []
+    assert index.problems == []
+
+
+def test_series_keys_still_make_series_in_a_hugo_tree():
+    posts = posts_from(
+        {
+            "post/_index.md": "---\ntitle: Posts\n---\n",
+            "post/2017/09/a.md": "---\ntitle: A\nseries: [Kubernetes]\ndate: 2017-09-01\n---\n",
+            "post/2017/10/b.md": "---\ntitle: B\nseries: Kubernetes\ndate: 2017-10-01\n---\n",
+        }
+    )
+    [series] = build_series(posts, visible=set(posts)).series
+    assert series.parts == ["post/2017/09/a.md", "post/2017/10/b.md"]
+
+
+def test_section_pages_are_published_at_their_folder_and_list_posts_below_it():
+    from mkdocs_stepwise.blog.sections import section_destination, section_posts
+
+    assert section_destination("post/_index.md") == "post/index.html"
+    assert section_destination("_index.md") == "index.html"
+    posts = ["post/2017/09/a.md", "talk/b.md", "post/c.md", "postscript.md"]
+    assert section_posts("post/_index.md", posts) == ["post/2017/09/a.md", "post/c.md"]
+    assert section_posts("_index.md", posts) == posts

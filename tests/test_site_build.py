@@ -313,6 +313,7 @@ def test_automatic_teaser_leaves_out_headings(build):
     site = build(
         {
             "index.md": "# Home\n",
+            "s/index.md": "# S\n",
             "s/a.md": "---\ntitle: A\n---\n## A section title\n\nThe opening words.\n",
         }
     )
@@ -323,6 +324,7 @@ def test_no_script_when_only_a_previewed_draft_has_commands(build):
     site = build(
         {
             "index.md": "# Home\n",
+            "s/index.md": "# S\n",
             "s/a.md": "---\ntitle: Prose\n---\nNo commands.\n",
             "s/b.md": "---\ntitle: Draft\ndraft: true\n---\n```\nmake secret\n```{{execute}}\n",
         },

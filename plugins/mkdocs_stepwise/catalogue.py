@@ -25,6 +25,7 @@ from .publishing import PublishingPolicy, Status, Visibility, status_of, visibil
 from .scenarios.index_json import Scenario
 from .scenarios.series import retitle, scenario_series
 from .series import Series, SeriesIndex, build_series
+from .translations import Translations, group_translations, material_languages
 
 log = logging.getLogger("mkdocs.plugins.stepwise")
 
@@ -49,6 +50,8 @@ class Catalogue:
     shown: dict[str, Visibility]
     series: SeriesIndex
     rendered: dict[str, Rendered] = field(default_factory=dict)
+    translations: dict[str, Translations] = field(default_factory=dict)
+    """Pages with translations -> their group (`translations.py`)."""
     checked_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
     """The author's front matter as MkDocs and Material may see it (`material_keys.py`)."""
 
@@ -65,6 +68,7 @@ class Catalogue:
         plain_folders: Sequence[str] = (),
         series_dir: str = "series",
         scenarios: Sequence[Scenario] = (),
+        default_language: str = "en",
         material_keys: MaterialKeys | None = None,
     ) -> Catalogue:
         """Read every post from `(src_uri, raw bytes)` pairs and report what is wrong with them.
@@ -98,8 +102,19 @@ class Catalogue:
         visible = {uri for uri, v in shown.items() if v is not Visibility.HIDDEN}
         for scenario in scenarios:
             retitle(scenario, posts)
+        translations = group_translations(
+            {uri: _translation_key(post) for uri, post in posts.items()},
+            default_language,
+            material_languages(),
+        )
+        # A translation is the same post in another language: only the primary joins a series.
+        originals = {
+            uri: post
+            for uri, post in posts.items()
+            if uri not in translations or translations[uri].primary.src_uri == uri
+        }
         index = build_series(
-            posts,
+            originals,
             visible,
             folder_series=folder_series,
             plain_folders=plain_folders,
@@ -108,7 +123,9 @@ class Catalogue:
         )
         for uri, problem in index.problems:
             report(uri, [problem])
-        return cls(posts, status, shown, index, checked_meta=checked_meta)
+        return cls(
+            posts, status, shown, index, translations=translations, checked_meta=checked_meta
+        )
 
     def add_generated(self, src_uri: str, markdown: str) -> None:
         """Register a page the plugin generated (a series landing page)."""
@@ -121,6 +138,11 @@ class Catalogue:
 
     def is_preview_only(self, src_uri: str) -> bool:
         return self.shown.get(src_uri) is Visibility.PREVIEW
+
+    def is_translation(self, src_uri: str) -> bool:
+        """A version of a post in another language than its primary (listed) version."""
+        group = self.translations.get(src_uri)
+        return group is not None and group.primary.src_uri != src_uri
 
     def series_of(self, src_uri: str) -> list[Series]:
         return self.series.by_part.get(src_uri, [])
@@ -161,6 +183,14 @@ class Catalogue:
         self.rendered[src_uri] = Rendered(
             facts.teaser(summary), facts.minutes(words_per_minute), facts.commands, facts.steps
         )
+
+
+def _translation_key(post: Post) -> str | None:
+    """Hugo's `translationKey` (front matter keys are case-insensitive here)."""
+    for key, value in post.front.data.items():
+        if str(key).lower() == "translationkey" and isinstance(value, str | int) and str(value):
+            return str(value)
+    return None
 
 
 def report(src_uri: str, problems: Iterable[Problem]) -> None:

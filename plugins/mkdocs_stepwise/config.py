@@ -58,9 +58,10 @@ class StepwiseConfig(base.Config):
     """The zone of dates written without one, as Hugo's `timeZone` (e.g. `Europe/Berlin`)."""
 
     folder_series = c.Type(bool, default=True)
-    """Treat every folder of posts as a series (its `index.md` names it)."""
+    """Treat a folder with an `index.md` (which names it) and other posts as a series; Hugo
+    sections (`_index.md`, `plain_folders`, date folders like `2017/09/`) never are one."""
 
-    plain_folders = c.ListOfItems(c.Type(str), default=["posts", "blog"])
+    plain_folders = c.ListOfItems(c.Type(str), default=["post", "posts", "blog", "page"])
     """Folders (by name) that hold standalone posts, not a series: Hugo's usual content sections."""
 
     series_dir = c.Type(str, default="series")
@@ -77,6 +78,14 @@ class StepwiseConfig(base.Config):
 
     execute = c.Type(bool, default=True)
     """Render Katacoda/Killercoda `{{execute}}`, `{{copy}}`, … markers as copy buttons."""
+
+    commonmark_lists = c.Type(bool, default=True)
+    """Read lists as CommonMark (Hugo, Katacoda) does: a list may follow a paragraph without a
+    blank line, and items are indented to their text (2 or 3 spaces), not to 4."""
+
+    math = c.Type(bool, default=True)
+    """Render `$…$`, `$$…$$`, `\\(…\\)` and `\\[…\\]` as math (arithmatex and KaTeX, served
+    from the site; pages without math load no KaTeX)."""
 
     shortcodes = c.Type(bool, default=True)
     """Render Hugo and Tranquilpeak shortcodes (`{{< figure >}}`, `{{< alert >}}`, …)."""

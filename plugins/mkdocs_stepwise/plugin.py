@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
+from pymdownx import slugs
 
 from . import pagecontext
 from .blog import Blog, BlogOptions
@@ -34,10 +35,14 @@ from .catalogue import Catalogue, report
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
 from .guard import ContainedTemplate, contain_rendering, describe, per_page_event
+from .headings import HeadingsExtension
 from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_build_warning
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
+from .lists import ListsExtension
 from .material_keys import MaterialKeys
+from .maths import ARITHMATEX, ARITHMATEX_CONFIG, MathsExtension
+from .maths.assets import add_katex_files
 from .metadata import Problem
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_landing, link_within_series, mark_series_in_nav
@@ -52,6 +57,7 @@ from .scenarios.files import (
 )
 from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
+from .shortcodes.images import set_known_files
 from .site_assets import add_asset_files, link_assets
 from .views import SeriesViews, page_view, problem_lines, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
@@ -100,11 +106,16 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         config.theme.dirs.insert(position, str(PACKAGE_DIR / "templates"))
         link_assets(config)
         self._add_markdown_extensions(config)
+        _unicode_anchors(config)
         return config
 
     def _add_markdown_extensions(self, config: MkDocsConfig) -> None:
         """Add our extensions, except those the site already lists in `markdown_extensions`."""
         listed = {str(name) for name in config.markdown_extensions}
+        if self.config.math and ARITHMATEX not in listed:
+            # Before `stepwise.maths`, which wraps arithmatex's inline pattern.
+            config.markdown_extensions.append(ARITHMATEX)
+            config.mdx_configs[ARITHMATEX] = dict(ARITHMATEX_CONFIG)
         self.xkcd = None
         self.page_facts = PageFactsExtension(pages=self.pages)
         candidates: list[tuple[bool, str, Callable[[], Extension]]] = [
@@ -114,6 +125,14 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             # Always: readers must never run a script an imported post's link smuggles in.
             (True, "safe_links", lambda: SafeLinksExtension(pages=self.pages)),
             (self.config.xkcd.enabled, "xkcd", lambda: self._make_xkcd(config)),
+            (self.config.commonmark_lists, "lists", ListsExtension),
+            (self.config.math, "maths", MathsExtension),
+            # Always: a post's title is its one <h1>, whatever headings its body has.
+            (
+                True,
+                "headings",
+                lambda: HeadingsExtension(pages=self.pages, title_of=self._title_of),
+            ),
             (True, "site_addresses", self._make_site_addresses),
             # Always: each page's teaser, reading time and commands, read from its tree.
             (True, "page_facts", lambda: self.page_facts),
@@ -147,6 +166,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         )
         return self.xkcd
 
+    def _make_headings(self) -> HeadingsExtension:
+        return HeadingsExtension(pages=self.pages, title_of=self._title_of)
+
+    def _title_of(self, src_uri: str) -> str | None:
+        post = self.catalogue.posts.get(src_uri) if self.catalogue is not None else None
+        return post.title if post is not None else None
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         scenarios = read_scenarios(files)
         orphans = leave_out_orphans(files, scenarios)
@@ -170,6 +196,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             plain_folders=self.config.plain_folders,
             series_dir=self.config.series_dir,
             scenarios=scenarios,
+            default_language=str(config.theme.get("language") or "en"),
             material_keys=self.material_keys,
         )
         for file in pages:
@@ -183,6 +210,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         add_pathway_pages(files, config, catalogue.series, catalogue.add_generated)
         # Before the blog places posts: a post's `url` must not take an asset's address.
         add_asset_files(files, config)
+        if self.config.math:
+            add_katex_files(files, config)
         self.blog = Blog.prepare(
             catalogue,
             files,
@@ -201,6 +230,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             self.site_addresses.set_addresses(self.blog.site_addresses())
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
         self.pages.known_pages = frozenset(file.src_uri for file in files.documentation_pages())
+        # Images in `figure`/`image` shortcodes are checked against the site's files.
+        set_known_files(file.src_uri for file in files)
         self.files = files
         return files
 
@@ -217,10 +248,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     ) -> None:
         """Under `--dirty`, render only the changed pages and the pages that show them."""
         listings = self.blog.listing_pages if self.blog is not None else {}
+        shown_lists = {uri: listing.posts for uri, listing in listings.items()}
+        if self.blog is not None:
+            shown_lists.update(self.blog.sections)
         shows = pages_showing_posts(
             catalogue,
             site_wide_markers=[SERIES_LIST_MARKER, POSTS_MARKER, TAGS_MARKER],
-            listings={uri: listing.posts for uri, listing in listings.items()},
+            listings=shown_lists,
         )
         decided = self.incremental.prepare(files, nav, catalogue, shows)
         log.debug("dirty build renders %s: %s", decided.summary, decided.reason)
@@ -325,6 +359,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         """The extensions outlive a build (serve, tests): leave them no page of an old one."""
         self.pages.page = None
         self.pages.known_pages = None
+        set_known_files(None)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._forget_build_state()
@@ -340,6 +375,16 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 target.write_text(text, encoding="utf-8")
         if self.dirty:
             self.incremental.finished()  # last: a build that failed is not compared with
+
+
+def _unicode_anchors(config: MkDocsConfig) -> None:
+    """Heading anchors keep their letters (`#1-định-nghĩa`), unless the site chose a slugify.
+
+    Python-Markdown's default drops every letter outside ASCII, so in-page links of posts in
+    Vietnamese, Japanese or French break; `pymdownx.slugs` is what Material recommends.
+    """
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc.setdefault("slugify", slugs.slugify(case="lower"))
 
 
 def _readable_sources(files: Files, pages: list[File]) -> dict[str, bytes]:

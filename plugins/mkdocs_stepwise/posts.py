@@ -17,6 +17,9 @@ from .fences import outside_fences
 from .frontmatter import FrontMatter, FrontMatterError, scrub_surrogates, split
 from .metadata import PostMeta, Problem, normalise
 
+SECTION_INDEX = "_index.md"
+"""Hugo's branch bundle: the landing page of a content section, listing the section's posts."""
+
 _ATX_HEADING = re.compile(r"^#[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^=+[ \t]*$")
 
@@ -37,7 +40,8 @@ class Post:
 
     @property
     def is_index(self) -> bool:
-        return posixpath.basename(self.src_uri) in {"index.md", "README.md"}
+        """A folder's landing page: `index.md`, `README.md` or Hugo's section page `_index.md`."""
+        return posixpath.basename(self.src_uri) in {"index.md", "README.md", SECTION_INDEX}
 
     @property
     def markdown(self) -> str:
@@ -113,7 +117,7 @@ def first_heading(markdown: str) -> str | None:
 def title_from_filename(src_uri: str) -> str:
     """`python-env_setup.md` -> `Python env setup`, as MkDocs does for pages without a title."""
     name = posixpath.splitext(posixpath.basename(src_uri))[0]
-    if name in {"index", "README"}:
+    if name in {"index", "README", "_index"}:
         name = posixpath.basename(posixpath.dirname(src_uri)) or "Home"
     title = name.replace("-", " ").replace("_", " ")
     return title.capitalize() if title.lower() == title else title

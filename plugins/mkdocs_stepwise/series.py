@@ -2,8 +2,9 @@
 
 A post joins a series in one of two ways:
 
-- by its folder: every folder below `docs/` that holds posts is a series, and its `index.md`
-  (when there is one) is the landing page that names and describes it;
+- by its folder, when the folder clearly is a series: it has an `index.md` (the landing page
+  that names and describes it) and other posts, and it is no Hugo content section (see
+  `is_series_folder`);
 - by a `series:` key, in Hugo's taxonomy form (a string or a list), wherever the post lives.
 
 A `series:` name that matches a folder series' title joins that folder series, so both ways of
@@ -15,12 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .metadata import Problem
-from .posts import Post, title_from_filename
+from .posts import SECTION_INDEX, Post, title_from_filename
+from .slugs import Clash, SlugRegistry
+from .slugs import slugify as slugify  # still importable from here, as before
+
+# `2017/`, `09/`, `2017-09/`: Hugo blogs file posts by date.
+_DATE_FOLDER = re.compile(r"\d{4}(?:-\d{1,2}){0,2}|\d{1,2}")
 
 
 @dataclass
@@ -56,23 +61,6 @@ class SeriesIndex:
     by_part: dict[str, list[Series]]
     by_landing: dict[str, Series]
     problems: list[tuple[str, Problem]]
-
-
-# A slug names a folder and a script (`<slug>.sh`): short enough for any file system.
-MAX_SLUG = 100
-
-
-def slugify(text: str) -> str:
-    """A URL-safe name: `Python environment isolation` -> `python-environment-isolation`.
-
-    At most `MAX_SLUG` characters, cut at a word boundary where there is one.
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > MAX_SLUG:
-        cut = slug[: MAX_SLUG + 1]
-        slug = (cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG // 2 :] else cut[:MAX_SLUG]).strip("-")
-    return slug or "series"
 
 
 _HIDDEN_LANDING = (
@@ -132,24 +120,25 @@ class _SeriesFinder:
         scenario_folders = [s.folder for s in scenarios if s.folder is not None]
         for folder, uris in _posts_by_folder(posts, scenario_folders).items():
             index = posts.get(_index_uri(posts, folder) or "")
-            if index is not None and not index.meta.series_enabled:
+            if index is None or not is_series_folder(folder, posts, plain_folders):
                 continue
-            if posixpath.basename(folder) in plain_folders:
+            if not index.meta.series_enabled:
                 continue
-            if index is not None and index.src_uri not in self.visible:
+            landing: Post | None = index
+            if index.src_uri not in self.visible:
                 # A draft (scheduled, expired) landing page must not lend its title and
                 # description to the published parts: they get a generated landing page.
                 if any(uri in self.visible for uri in uris):
                     self.problems.append((index.src_uri, Problem(_HIDDEN_LANDING)))
-                index = None
-            title = index.title if index else title_from_filename(folder + "/index.md")
+                landing = None
+            title = landing.title if landing else title_from_filename(folder + "/index.md")
             key = "folder:" + folder
             slug = slugify(title)
             if slug in self.folder_of_title:
                 other = self.folder_of_title[slug].removeprefix("folder:")
                 self.problems.append(
                     (
-                        index.src_uri if index else uris[0],
+                        index.src_uri,
                         Problem(
                             f"two series are titled '{title}': '{other}/' and '{folder}/'; "
                             f"give one of them another title"
@@ -158,20 +147,29 @@ class _SeriesFinder:
                 )
             else:
                 self.folder_of_title[slug] = key
-            landing = index.src_uri if index else posixpath.join(folder, "index.md")
-            description = index.meta.description or index.meta.summary if index else None
-            self.series_for(key, Series(slug, title, landing, index is None, description, folder))
+            description = landing.meta.description or landing.meta.summary if landing else None
+            landing_uri = landing.src_uri if landing else posixpath.join(folder, "index.md")
+            self.series_for(
+                key, Series(slug, title, landing_uri, landing is None, description, folder)
+            )
             self.members[key].extend(uris)
 
     def add_named_series(self, scenarios: Sequence[Series], series_dir: str) -> None:
         posts = self.posts
         visible = self.visible
         claimed = {uri for s in scenarios for uri in (s.landing_uri, *s.parts)}
+        addresses = SlugRegistry()
         for uri in sorted(posts):
             post = posts[uri]
             for name in post.meta.series if uri not in claimed else ():
-                slug = slugify(name)
-                key = self.folder_of_title.get(slug, "key:" + slug)
+                if slugify(name) in self.folder_of_title:
+                    slug = slugify(name)
+                    key = self.folder_of_title[slug]
+                else:
+                    slug, clash = addresses.slug(name)
+                    key = "key:" + slug
+                    if clash is not None:
+                        self.problems.append((uri, _clash_problem(clash, post, series_dir)))
                 landing = posixpath.join(series_dir, slug, "index.md")
                 written = landing in posts and landing in visible
                 if landing in posts and not written and uri in visible and key not in self.found:
@@ -274,6 +272,37 @@ def _posts_by_folder(
         if post.folder and not post.is_index and not post.meta.series:
             folders.setdefault(post.folder, []).append(uri)
     return folders
+
+
+def _clash_problem(clash: Clash, post: Post, series_dir: str) -> Problem:
+    return Problem(
+        f"series '{clash.name}' would share the address '{series_dir}/{clash.slug}/' "
+        f"with series '{clash.other}'; it is published at '{series_dir}/{clash.given}/'",
+        key="series",
+        line=post.front.key_lines.get("series"),
+    )
+
+
+def is_series_folder(
+    folder: str, posts: Mapping[str, Post], plain_folders: Collection[str] = ()
+) -> bool:
+    """Whether a folder of posts reads as a tutorial series rather than a Hugo blog section.
+
+    A series folder has a landing page of its own (`index.md` or `README.md`, the default site's
+    layout). A Hugo content section never is one: a folder with an `_index.md` (Hugo's branch
+    bundle) or inside one, a folder named in `plain_folders` (`post/`, `blog/`, …) or inside one,
+    and date folders such as `2017/09/`.
+    """
+    if _index_uri(posts, folder) is None:
+        return False
+    parts = folder.split("/")
+    for depth in range(1, len(parts) + 1):
+        ancestor = "/".join(parts[:depth])
+        if parts[depth - 1] in plain_folders or _DATE_FOLDER.fullmatch(parts[depth - 1]):
+            return False
+        if posixpath.join(ancestor, SECTION_INDEX) in posts:
+            return False
+    return True
 
 
 def _index_uri(posts: Mapping[str, Post], folder: str) -> str | None:

@@ -12,6 +12,7 @@ One `Blog` per build, made in `on_files` from the catalogue. The plugin calls it
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
@@ -25,13 +26,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .. import translations
 from ..catalogue import Catalogue, report
 from ..metadata import Problem
 from ..posts import Post
 from ..publishing import Visibility
-from ..series import slugify
 from ..series_script import script_path
-from . import addresses, feeds, images, listings, permalinks
+from . import addresses, feeds, images, listings, permalinks, sections
 from .listings import Link, ListingPage, PostCard
 from .post_header import PostHeader, has_h1, insert_header
 from .redirects import redirect_page, relative_url
@@ -42,6 +43,8 @@ from .tranquilpeak import PostTheme, read_theme
 RSS_URI = "feed.xml"
 JSON_FEED_URI = "feed.json"
 GENERATED_BY = "stepwise"
+# A page at the site's root address: MkDocs' home page, or Hugo's home section page.
+HOME_SOURCES = ("index.md", "README.md", "_index.md")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,27 @@ class PageExtras:
     social: list[tuple[str, str, str]] = field(default_factory=list)
     feeds: list[tuple[str, str]] = field(default_factory=list)
     """`(MIME type, site-relative URL)` of the site's feeds, for `<link rel="alternate">`."""
+    translation: TranslationView | None = None
+    """The page's language and its other versions, when it has translations."""
+
+
+@dataclass(frozen=True)
+class Alternate:
+    language: str
+    name: str
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class TranslationView:
+    """`stepwise.blog.translation`: what `<html lang>`, hreflang links and the switch show."""
+
+    language: str
+    """The page's language, for `<html lang>` (`en-US`)."""
+    interface: str | None
+    """The Material interface language closest to it (`en`), None when Material has none."""
+    alternates: list[Alternate]
 
 
 # Files written after the pages, by MkDocs and its search plugin.
@@ -95,9 +119,13 @@ class Blog:
         self.posts: list[str] = []
         self.categories: list[listings.Category] = []
         self.listing_pages: dict[str, ListingPage] = {}
+        self.sections: dict[str, list[str]] = {}
+        """Hugo section pages (`post/_index.md`) and the posts each lists, newest first."""
         self.alias_pages: dict[str, str] = {}
         """Destination of each alias redirect page -> the src_uri of the post it leads to."""
         self._cards: dict[str, PostCard] = {}
+        self._category_slugs: dict[str, str] = {}
+        """A category name, case folded, -> the address segment of its page."""
 
     # --- on_files ---------------------------------------------------------------------------
 
@@ -118,10 +146,19 @@ class Blog:
                 catalogue.posts[uri], blog._is_file, options.post_defaults
             )
             report(uri, theme.problems)
+        blog._place_translations(shown)
+        blog._place_sections(shown)
         blog.posts = listings.listed_posts(catalogue, blog._included)
+        blog.sections = {
+            uri: sections.section_posts(uri, blog.posts)
+            for uri in shown
+            if sections.is_section_page(uri)
+        }
         # Generated pages first: a post's `url` or alias must not take their addresses.
         blog._add_listing_pages()
         blog._move(shown)
+        blog._add_home_page()
+        blog._check_tags()
         blog._add_redirects(shown)
         return blog
 
@@ -139,6 +176,74 @@ class Blog:
     def _is_file(self, src_uri: str) -> bool:
         file = self.files.get_file_from_path(src_uri)
         return file is not None and not file.is_documentation_page()
+
+    def _place_translations(self, shown: Iterable[str]) -> None:
+        """Publish each translation under its language (`ja/post/foo/`), as Hugo does."""
+        taken = {file.dest_uri: file for file in self.files if self._written(file)}
+        known = translations.material_languages()
+        for uri in shown:
+            file = self.files.get_file_from_path(uri)
+            group = self.catalogue.translations.get(uri)
+            if file is None or group is None:
+                continue
+            language = group.language_of(uri)
+            if self.catalogue.is_translation(uri):
+                dest = translations.translated_destination(file.dest_uri, language)
+            elif translations.split_language(uri, known)[1] is not None:
+                # The listed version keeps the plain address, without its suffix.
+                dest = translations.translated_destination(file.dest_uri, None)
+            else:
+                continue
+            other = taken.get(dest)
+            if other is not None and other is not file:
+                message = f"'{dest}' is already the address of '{other.src_uri}'"
+                report(uri, [Problem(f"translation ({language}): {message}")])
+                continue
+            taken.pop(file.dest_uri, None)
+            _set_dest(file, dest)
+            taken[dest] = file
+
+    def _translation(self, uri: str) -> TranslationView | None:
+        group = self.catalogue.translations.get(uri)
+        if group is None:
+            return None
+        alternates = [
+            Alternate(
+                version.language,
+                translations.language_name(version.language),
+                self._url(version.src_uri),
+                version.src_uri == uri,
+            )
+            for version in group.versions
+            if self._included(version.src_uri)
+        ]
+        language = group.language_of(uri)
+        interface = translations.interface_language(language, translations.material_languages())
+        return TranslationView(language, interface, alternates if len(alternates) > 1 else [])
+
+    def _place_sections(self, shown: Iterable[str]) -> None:
+        """Publish each Hugo `_index.md` at its folder's address, as Hugo does."""
+        taken = {file.dest_uri: file for file in self.files if self._written(file)}
+        for uri in shown:
+            file = self.files.get_file_from_path(uri)
+            if file is None or not sections.is_section_page(uri):
+                continue
+            dest = sections.section_destination(uri)
+            other = taken.get(dest)
+            if other is not None and other is not file:
+                report(
+                    uri,
+                    [
+                        Problem(
+                            f"'{other.src_uri}' already is the page of this folder; "
+                            f"this section page stays at '{file.url}'"
+                        )
+                    ],
+                )
+                continue
+            taken.pop(file.dest_uri, None)
+            _set_dest(file, dest)
+            taken[dest] = file
 
     def _move(self, shown: Iterable[str]) -> None:
         """Publish posts at the address their `url` or `slug` asks for (`url` wins, as in Hugo)."""
@@ -165,6 +270,10 @@ class Blog:
             if isinstance(dest, addresses.AddressError):
                 self._problem(uri, key, dest.message)
                 continue
+            if key != "slug" and self.catalogue.is_translation(uri):
+                # A translation's `url` and permalink live under its language, as in Hugo.
+                language = self.catalogue.translations[uri].language_of(uri)
+                dest = f"{language.lower()}/{dest}"
             taken.remove(file.dest_uri)
             other = taken.owner(dest)
             if other is not None:
@@ -209,7 +318,11 @@ class Blog:
         report(uri, [Problem(f"{key}: {message}", key, line)])
 
     def _add_listing_pages(self) -> None:
-        self.categories = listings.categories(self.catalogue, self.posts)
+        self.categories, problems = listings.categories(self.catalogue, self.posts)
+        for uri, problem in problems:
+            report(uri, [problem])
+        # Hugo folds the case of category names: `Code` and `code` are one category.
+        self._category_slugs = {c.name.strip().casefold(): c.slug for c in self.categories}
         archive = listings.plan_listing_pages(self.posts, [], self.options.archive_per_page)
         by_category = listings.plan_listing_pages([], self.categories, self.options.per_page)
         for listing in archive + by_category:
@@ -226,6 +339,42 @@ class Blog:
             self.files.append(file)
             self.listing_pages[listing.src_uri] = listing
 
+    def _add_home_page(self) -> None:
+        """A blog copied without a home page (Hugo's theme made it) gets one: the newest posts."""
+        if not self.posts or any(
+            self.files.get_file_from_path(name) is not None for name in HOME_SOURCES
+        ):
+            return
+        # Plain text: the catalogue escapes titles for Material, as for every post.
+        title = json.dumps(self.config.site_name)
+        content = f"---\ntitle: {title}\n---\n\n{listings.POSTS_MARKER}\n"
+        file = File.generated(self.config, "index.md", content=content)
+        file.generated_by = GENERATED_BY
+        self.files.append(file)
+        self.catalogue.add_generated("index.md", content)
+
+    def _check_tags(self) -> None:
+        """Warn when two different tags would share one address on Material's tags pages."""
+        plugin = _tags_plugin(self.config)
+        if plugin is None:
+            return
+        slugify = plugin.config.tags_slugify
+        separator = plugin.config.tags_slugify_separator
+        owner: dict[str, str] = {}
+        for uri in reversed(self.posts):
+            post = self.catalogue.posts[uri]
+            for tag in post.meta.tags:
+                slug = slugify(tag, separator)
+                other = owner.setdefault(slug, tag)
+                if other.casefold() != tag.casefold():
+                    line = post.front.key_lines.get("tags")
+                    anchor = plugin.config.tags_slugify_format.format(slug=slug)
+                    message = (
+                        f"tag '{tag}' would share the address '#{anchor}' of the tags page "
+                        f"with tag '{other}'; rename one of them"
+                    )
+                    report(uri, [Problem(message, "tags", line)])
+
     def _add_redirects(self, shown: Iterable[str]) -> None:
         taken = self._taken()
         for uri in shown:
@@ -238,6 +387,10 @@ class Blog:
                 if isinstance(dest, addresses.AddressError):
                     self._problem(uri, "aliases", dest.message)
                     continue
+                if self.catalogue.is_translation(uri):
+                    # As in Hugo, a translation's old addresses live under its language.
+                    language = self.catalogue.translations[uri].language_of(uri)
+                    dest = f"{language.lower()}/{dest}"
                 other = taken.owner(dest)
                 if other is not None:
                     self._problem(uri, "aliases", f"'{alias}' is already the address of {other}")
@@ -287,7 +440,7 @@ class Blog:
     def page_context(self, page: Page, env: Environment, context: dict[str, Any]) -> PageExtras:
         """Everything the blog adds to a page; also fills `page.content` with listings."""
         uri = page.file.src_uri
-        extras = PageExtras(feeds=self._feed_links())
+        extras = PageExtras(feeds=self._feed_links(), translation=self._translation(uri))
         post = self.catalogue.posts.get(uri)
         theme = self.themes.get(uri)
         if post is not None and theme is not None:
@@ -313,12 +466,21 @@ class Blog:
     def _fill(self, page: Page, env: Environment, context: dict[str, Any]) -> str:
         content = page.content or ""
         listing = self.listing_pages.get(page.file.src_uri)
-        if listings.POSTS_MARKER in content:
+        if listings.POSTS_MARKER in content and page.file.src_uri not in self.sections:
             cards = self.cards(self.posts[: self.options.per_page])
             html = env.get_template("partials/stepwise/post-cards.html").render(
                 dict(context, cards=cards, more=self._more_links())
             )
             content = content.replace(listings.POSTS_MARKER, html, 1)
+        section = self.sections.get(page.file.src_uri)
+        if section is not None:
+            html = env.get_template("partials/stepwise/post-cards.html").render(
+                dict(context, cards=self.cards(section), more=[])
+            )
+            if listings.POSTS_MARKER in content:
+                content = content.replace(listings.POSTS_MARKER, html, 1)
+            else:
+                content += html
         if listing is not None and listings.LISTING_MARKER in content:
             html = env.get_template(f"partials/stepwise/{listing.kind}.html").render(
                 dict(context, **self._listing_context(listing))
@@ -372,6 +534,7 @@ class Blog:
                 url_of=self._url,
                 theme=self.themes.get(uri),
                 tag_urls=self._tag_urls(uri),
+                category_url=self._category_url,
             )
         return card
 
@@ -380,12 +543,15 @@ class Blog:
         return file.url if file is not None else src_uri
 
     def _category_links(self, names: Iterable[str]) -> list[Link]:
-        links = []
-        for name in names:
-            uri = f"{listings.CATEGORIES_DIR}/{slugify(name)}/index.md"
-            known = uri in self.listing_pages or self.files.get_file_from_path(uri) is not None
-            links.append(Link(name, self._url(uri) if known else None))
-        return links
+        return [Link(name, self._category_url(name)) for name in names]
+
+    def _category_url(self, name: str) -> str | None:
+        slug = self._category_slugs.get(name.strip().casefold())
+        if slug is None:
+            return None
+        uri = f"{listings.CATEGORIES_DIR}/{slug}/index.md"
+        known = uri in self.listing_pages or self.files.get_file_from_path(uri) is not None
+        return self._url(uri) if known else None
 
     def _tag_urls(self, src_uri: str) -> dict[str, str]:
         """Where Material's tags plugin lists each tag of a post (its closest tags page)."""

@@ -20,9 +20,12 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..catalogue import Catalogue
+from ..metadata import Problem
+from ..posts import Post
 from ..publishing import Status, Visibility
-from ..series import slugify
+from ..slugs import Clash, SlugRegistry
 from .images import Image
+from .sections import is_section_page
 from .tranquilpeak import PostTheme
 
 # The marker authors put on a page for the newest posts; generated listing pages carry their own.
@@ -113,7 +116,9 @@ def format_date(date: dt.datetime) -> str:
 def listed_posts(catalogue: Catalogue, included: Callable[[str], bool]) -> list[str]:
     """The posts a listing may show, newest first; `included` says which pages this build has.
 
-    A dated `folder/index.md` is a post (a Hugo leaf bundle) unless it is a series' landing page.
+    A dated `folder/index.md` is a post (a Hugo leaf bundle) unless it is a series' landing page;
+    a Hugo section page (`_index.md`) never is one, nor a post's translation (its primary
+    version is listed).
     """
     series = catalogue.series.by_landing
     found = [
@@ -122,6 +127,8 @@ def listed_posts(catalogue: Catalogue, included: Callable[[str], bool]) -> list[
         if post.meta.date is not None
         and uri not in HOME_PAGES
         and uri not in series
+        and not is_section_page(uri)
+        and not catalogue.is_translation(uri)
         and catalogue.shown.get(uri) is not Visibility.HIDDEN
         and included(uri)
     ]
@@ -134,19 +141,41 @@ def _date(catalogue: Catalogue, uri: str) -> dt.datetime:
     return date.astimezone(dt.UTC)
 
 
-def categories(catalogue: Catalogue, posts: Sequence[str]) -> list[Category]:
-    """Every category of `posts` (newest first within each), by name, case folded as Hugo does."""
+def categories(
+    catalogue: Catalogue, posts: Sequence[str]
+) -> tuple[list[Category], list[tuple[str, Problem]]]:
+    """Every category of `posts` (newest first within each), by name, case folded as Hugo does.
+
+    Names keep their letters in their addresses (`categories/開発/`); two names that would share
+    one get two, and the clash is reported on the post that brought the second name.
+    """
+    addresses = SlugRegistry(fallback="category")
     names: dict[str, str] = {}
     members: dict[str, list[str]] = {}
-    for uri in posts:
+    problems: list[tuple[str, Problem]] = []
+    # Oldest first, so that a category keeps its address when newer posts bring a clash.
+    for uri in reversed(posts):
         for name in catalogue.posts[uri].meta.categories:
-            slug = slugify(name)
+            slug, clash = addresses.slug(name)
+            if clash is not None:
+                problems.append((uri, _clash_problem(clash, catalogue.posts[uri])))
             names.setdefault(slug, name)
-            if uri not in members.setdefault(slug, []):
-                members[slug].append(uri)
-    return sorted(
+            members.setdefault(slug, [])
+            if uri not in members[slug]:
+                members[slug].insert(0, uri)
+    found = sorted(
         (Category(names[slug], slug, uris) for slug, uris in members.items()),
         key=lambda category: category.name.lower(),
+    )
+    return found, problems
+
+
+def _clash_problem(clash: Clash, post: Post) -> Problem:
+    return Problem(
+        f"category '{clash.name}' would share the address '{CATEGORIES_DIR}/{clash.slug}/' "
+        f"with category '{clash.other}'; it is published at '{CATEGORIES_DIR}/{clash.given}/'",
+        key="categories",
+        line=post.front.key_lines.get("categories"),
     )
 
 
@@ -221,8 +250,10 @@ def post_card(
     url_of: Callable[[str], str],
     theme: PostTheme | None,
     tag_urls: Mapping[str, str],
+    category_url: Callable[[str], str | None],
 ) -> PostCard:
-    """The card of one post. `url_of` gives a page's site-relative URL from its src_uri."""
+    """The card of one post. `url_of` gives a page's site-relative URL from its src_uri,
+    `category_url` a category's page from its name."""
     post = catalogue.posts[uri]
     assert post.meta.date is not None
     rendered = catalogue.rendered.get(uri)
@@ -237,8 +268,7 @@ def post_card(
         minutes=rendered.minutes if rendered else 0,
         tags=[Link(tag, tag_urls.get(tag)) for tag in post.meta.tags[:CARD_TAGS]],
         categories=[
-            Link(name, url_of(f"{CATEGORIES_DIR}/{slugify(name)}/index.md"))
-            for name in post.meta.categories[:CARD_CATEGORIES]
+            Link(name, category_url(name)) for name in post.meta.categories[:CARD_CATEGORIES]
         ],
         more_tags=max(0, len(post.meta.tags) - CARD_TAGS),
         more_categories=max(0, len(post.meta.categories) - CARD_CATEGORIES),

@@ -21,7 +21,8 @@ import re
 from collections.abc import Mapping
 
 from ..posts import Post, first_heading
-from ..series import Series, slugify
+from ..series import Series
+from ..slugs import slugify
 from .index_json import LANDING_NAMES, Scenario, Step
 
 FINISH_TITLE = "Finish"

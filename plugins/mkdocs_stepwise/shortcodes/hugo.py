@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 
+from .images import image_url
 from .output import (
     BlockHtml,
     BlockMarkdown,
@@ -43,7 +44,7 @@ def render_figure(node: Shortcode, ctx: RenderContext) -> Rendered:
     caption_html = markdownify(caption, ctx.page) if caption else ""
     alt = tag.get("alt") or re.sub(r"<[^>]*>", "", caption_html)
     image = (
-        f'<img{attrs(src=checked_url(src, ctx, line, "image"))} alt="{html.escape(alt)}"'
+        f'<img{attrs(src=image_url(src, ctx, line))} alt="{html.escape(alt)}"'
         f"{attrs(width=tag.get('width'), height=tag.get('height'), loading=tag.get('loading'))}>"
     )
     link = tag.get("link")

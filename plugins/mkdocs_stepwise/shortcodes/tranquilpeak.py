@@ -15,6 +15,7 @@ import re
 import textwrap
 
 from .hugo import code_language, fence, trim_code
+from .images import image_url
 from .output import (
     BlockHtml,
     BlockMarkdown,
@@ -147,8 +148,9 @@ def render_image(node: Shortcode, ctx: RenderContext) -> Rendered:
     src, title = tag.get("src"), tag.get("title")
     if not src:
         ctx.warn("image without `src`", line)
-    full = checked_url(src, ctx, line, "image")
-    shown = checked_url(tag.get("thumbnail") or src, ctx, line, "thumbnail")
+    full = image_url(src, ctx, line)
+    thumbnail = tag.get("thumbnail")
+    shown = image_url(thumbnail, ctx, line, "thumbnail") if thumbnail else full
     width = tag.get("thumbnail-width") or tag.get("thumbnailWidth")
     height = tag.get("thumbnail-height")
     style = "".join(
@@ -177,7 +179,7 @@ def render_wide_image(node: Shortcode, ctx: RenderContext) -> Rendered:
     src, title = tag.get("src", 0), tag.get("title", 1)
     if not src:
         ctx.warn("wide-image without `src`", tag.line)
-    image = f'<img{attrs(src=checked_url(src, ctx, tag.line, "image"))} alt="{html.escape(title)}">'
+    image = f'<img{attrs(src=image_url(src, ctx, tag.line))} alt="{html.escape(title)}">'
     caption = f"<figcaption>{escape_text(title)}</figcaption>" if title else ""
     return BlockHtml(f'<figure class="stepwise-wide-image">{image}{caption}</figure>')
 
