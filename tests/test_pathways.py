@@ -87,3 +87,24 @@ def test_courses_found_by_id_and_beside_the_pathway():
     found = read_pathway("start-pathway.json", json.dumps(pathway), scenarios)
     assert found is not None and not found.problems
     assert [series.title for series, _, _ in found.courses] == ["Initialize", "Hello"]
+
+
+def test_courses_hosted_elsewhere_are_listed_as_links():
+    """Katacoda's home-page pathways list courses by `external_link` instead of `course_id`."""
+    pathway_json = {
+        "title": "Try it",
+        "courses": [
+            {"title": "Getting started", "external_link": "https://example.org/try/start"},
+            {"title": "Hostile", "external_link": "javascript:alert(1)"},
+            {"title": "Broken target", "external_link": "https://example.org/a b)<x>"},
+        ],
+    }
+    pathway = read_pathway("try-pathway.json", json.dumps(pathway_json), {})
+    assert pathway is not None
+    assert [p.message for _, p in pathway.problems] == [
+        'course 2 has no "course_id"; it is left out',
+        'course 3 has no "course_id"; it is left out',
+    ]
+    assert pathway_markdown(pathway).endswith(
+        "1. [Getting started](<https://example.org/try/start>)\n"
+    )

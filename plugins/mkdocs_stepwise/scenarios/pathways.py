@@ -34,8 +34,9 @@ class Pathway:
     """Where its scenarios live, and where its page goes."""
     title: str
     description: str | None = None
-    courses: list[tuple[Series, str, str | None]] = field(default_factory=list)
-    """(the scenario's series, the title the pathway gives it, its description), in order."""
+    courses: list[tuple[Series | str, str, str | None]] = field(default_factory=list)
+    """(the scenario's series, or the address of a course hosted elsewhere, the title the
+    pathway gives it, its description), in order."""
     problems: list[tuple[str, Problem]] = field(default_factory=list)
 
     @property
@@ -73,6 +74,13 @@ def read_pathway(src_uri: str, text: str, scenarios: Mapping[str, Series]) -> Pa
         _problem(pathway, "holds lone surrogates (\\ud800 to \\udfff); replaced by \ufffd")
     for number, course in enumerate(courses, start=1):
         course_id = course.get("course_id") if isinstance(course, dict) else None
+        external = _external_link(course.get("external_link")) if isinstance(course, dict) else None
+        if external is not None and not (isinstance(course_id, str) and course_id.strip()):
+            # Katacoda's home-page pathways list courses hosted on another site this way.
+            assert isinstance(course, dict)
+            title = _text(course.get("title")) or external
+            pathway.courses.append((external, title, _text(course.get("description"))))
+            continue
         if not isinstance(course_id, str) or not course_id.strip():
             _problem(pathway, f'course {number} has no "course_id"; it is left out')
             continue
@@ -110,6 +118,15 @@ def course_folders(src_uri: str, course: Mapping[str, object]) -> list[str]:
     ]
 
 
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+\Z")
+
+
+def _external_link(value: object) -> str | None:
+    """An `external_link` that can be a Markdown link target as it is: http(s), no spaces or
+    characters that would end the target or open markup."""
+    return value.strip() if isinstance(value, str) and _SAFE_URL.match(value.strip()) else None
+
+
 def _problem(pathway: Pathway, message: str) -> None:
     pathway.problems.append((pathway.src_uri, Problem(message)))
 
@@ -129,12 +146,16 @@ def pathway_markdown(pathway: Pathway) -> str:
     lines = ["---", yaml.safe_dump(front, allow_unicode=True).rstrip("\n"), "---", ""]
     if pathway.description:
         lines += [escape_markdown(pathway.description), ""]
-    for number, (series, title, description) in enumerate(pathway.courses, start=1):
-        link = posixpath.relpath(series.landing_uri, pathway.folder)
-        lines.append(f"{number}. [{escape_markdown(title)}]({link})")
-        facts = " · ".join(
-            escape_markdown(fact) for fact in (series.difficulty, series.time) if fact
-        )
+    for number, (target, title, description) in enumerate(pathway.courses, start=1):
+        if isinstance(target, str):
+            lines.append(f"{number}. [{escape_markdown(title)}](<{target}>)")
+            facts = ""
+        else:
+            link = posixpath.relpath(target.landing_uri, pathway.folder)
+            lines.append(f"{number}. [{escape_markdown(title)}]({link})")
+            facts = " · ".join(
+                escape_markdown(fact) for fact in (target.difficulty, target.time) if fact
+            )
         details = [escape_markdown(description)] if description else []
         details += [f"*{facts}*"] if facts else []
         if details:
