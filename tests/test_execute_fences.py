@@ -363,8 +363,15 @@ def test_superfences_listed_after_the_extension_is_a_clear_error() -> None:
         (lambda n: ["```bash", *["ls", "```{{execute}}", "```"] * n], 1000),
         (lambda n: ["<pre>", *["```{{execute}}", "```"] * n], 600),
         (lambda n: ["Text:", *["    ```", "    ls", "    ```{{execute}}"] * n], 200),
+        (lambda n: ["`ls`{{execute" + " " * (20 * n) + "x", "```{{copy" + " " * (20 * n)], 1000),
     ],
-    ids=["one fence, then markers", "many blocks", "raw pre never closed", "indented blocks"],
+    ids=[
+        "one fence, then markers",
+        "many blocks",
+        "raw pre never closed",
+        "indented blocks",
+        "marker never closed",
+    ],
 )
 def test_reading_stays_linear(page: Any, size: int, plugin_warnings: Any) -> None:
     """Four times the lines take about four times as long (a quadratic reader: sixteen)."""

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from mkdocs_stepwise.cli import main
 from mkdocs_stepwise.importer.report import Report, escape_markdown
-from mkdocs_stepwise.importer.site_config import base_settings
+from mkdocs_stepwise.importer.site_config import base_settings, merge, set_plugin_options
 
 from .conftest import REPO, PluginWarnings, tree_hash
 
@@ -438,6 +438,18 @@ def test_force_merges_an_existing_mkdocs_yml(
     assert stepwise["drafts"] == "never" and stepwise["permalinks"] == {"notes": "/n/:slug/"}
     assert "tags" in config["plugins"]
     _build(into)
+
+
+def test_merge_keeps_extension_and_plugin_options_that_are_not_mappings() -> None:
+    existing = {
+        "markdown_extensions": [{"toc": 3}, {"pymdownx.tasklist": None}],
+        "plugins": [{"stepwise": "yes"}],
+    }
+    imported = {"markdown_extensions": [{"toc": {"permalink": True}}, "pymdownx.tasklist"]}
+    merged = merge(existing, imported)
+    assert merged["markdown_extensions"] == [{"toc": 3}, {"pymdownx.tasklist": None}]
+    set_plugin_options(merged, {"drafts": "never"})
+    assert merged["plugins"] == [{"stepwise": {"drafts": "never"}}]
 
 
 def test_the_trial_build_puts_every_strict_warning_in_the_report(

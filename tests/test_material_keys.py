@@ -99,6 +99,8 @@ def test_usable_values_pass_escaped(keys, key, value, expected):
         ("template", ["main.html"], "should name a template"),
         ("search", "exclude", "should be a set of keys"),
         ("search", {"boost": "high"}, "only exclude: true/false and boost: a number work"),
+        ("search", {"boost": float("nan")}, "only exclude: true/false and boost: a number work"),
+        ("search", {"boost": float("inf")}, "only exclude: true/false and boost: a number work"),
         ("comments", "yes", "should be true or false"),
         ("location", "javascript:alert(1)", "should be an http(s) URL or a path"),
     ],

@@ -15,6 +15,7 @@ Material's templates so that a key Material starts to read is noticed.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -236,7 +237,8 @@ def _is_scalar(value: Any) -> bool:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    # `.nan` / `.inf` would reach search_index.json as NaN / Infinity, which is not JSON.
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _describe(value: Any) -> str:

@@ -42,7 +42,9 @@ PRIORITY = -50
 (0, -1)."""
 
 # A Katacoda file block's opening tag; pages with neither it nor an execute block skip the reader.
-_FILE_BLOCK = re.compile(r"<pre\b[^>]*\bclass=[\"']?(?:[^\"'>]*\s)?file\b", re.IGNORECASE)
+# Only decides whether the commands reader runs (it finds the file blocks itself), so a cheap
+# over-approximation will do: the exact pattern backtracked cubically on `<pre class= ` repeated.
+_FILE_BLOCK = re.compile(r"<pre\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(HTML_PLACEHOLDER % r"([0-9]+)")
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}

@@ -20,7 +20,10 @@ from enum import Enum
 # `{{execute T1 interrupt}}`, `{{ execute }}`, `{{exec}}`, `{{copy}}`, `{{open}}`, `{{}}`.
 # The modifiers are kept loose here (any non-brace words) and sorted out by `parse_marker`.
 MARKER_PATTERN = (
-    r"\{\{[ \t]*(?:(?P<action>execute|exec|copy|open)\b(?P<modifiers>[^{}\n]*?))?[ \t]*\}\}"
+    # The modifiers end on a non-blank: a lazy `[^{}\n]*?` before `[ \t]*` was quadratic in a
+    # run of blanks with no `}}` after it.
+    r"\{\{[ \t]*(?:(?P<action>execute|exec|copy|open)\b"
+    r"(?P<modifiers>(?:[ \t]*[^{}\n \t])*))?[ \t]*\}\}"
 )
 MARKER_RE = re.compile(MARKER_PATTERN, re.IGNORECASE)
 

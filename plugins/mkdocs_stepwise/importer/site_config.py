@@ -83,7 +83,9 @@ def set_plugin_options(settings: dict[str, Any], options: dict[str, Any]) -> Non
     for index, entry in enumerate(plugins):
         name = entry if isinstance(entry, str) else next(iter(entry), None)
         if name == "stepwise":
-            current = entry.get("stepwise") or {} if isinstance(entry, dict) else {}
+            current = entry.get("stepwise") if isinstance(entry, dict) else None
+            # `- stepwise: 3` is no set of options: the import's options replace it.
+            current = current if isinstance(current, dict) else {}
             plugins[index] = {"stepwise": {**current, **options}}
             return
     plugins.append({"stepwise": dict(options)})
@@ -110,7 +112,12 @@ def _merge_named_list(old: list[Any], new: list[Any]) -> list[Any]:
             index = names.index(name)
             current = result[index]
             options = current.get(name) if isinstance(current, dict) else None
-            result[index] = {name: {**(options or {}), **(entry[name] or {})}}
+            added = entry[name]
+            if options is not None and not isinstance(options, dict):
+                continue  # the author's own value (`- toc: 3`) is not a mapping: keep it
+            if added is not None and not isinstance(added, dict):
+                continue
+            result[index] = {name: {**(options or {}), **(added or {})}}
     return result
 
 
