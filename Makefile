@@ -36,8 +36,9 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check plugins tests scripts
 	$(BIN)/mypy
 
+# Two workers, one test file each at a time: module-scoped site builds are shared within a file.
 pytest: $(VENV)/.dev-installed
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 # No --quiet: it drops warnings before --strict can count them.
 strict-build: $(VENV)/.site-installed
