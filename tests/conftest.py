@@ -21,6 +21,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+# mkdocs.yml settings merge as the importer merges a Hugo site's configuration.
+from mkdocs_stepwise.importer.hugo_config import deep_merge
+
+merge = deep_merge
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 REPO = Path(__file__).resolve().parent.parent
@@ -129,16 +134,6 @@ BASE_CONFIG: dict[str, Any] = {
         "pymdownx.highlight",
     ],
 }
-
-
-def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    result = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(result.get(key), dict):
-            result[key] = merge(result[key], value)
-        else:
-            result[key] = value
-    return result
 
 
 def build_site(
