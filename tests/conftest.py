@@ -7,6 +7,7 @@ oprypin's plugins, whose test suites fail on any unexpected warning).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -239,3 +240,18 @@ def browser() -> Iterator[Any]:
             yield chromium
         finally:
             chromium.close()
+
+
+@contextlib.contextmanager
+def clipboard_page(context: Any, url: str) -> Iterator[Any]:
+    """A page of `context` that may read and write the clipboard; the test fails on any script
+    error the page raised. The context is closed afterwards."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert errors == []

@@ -13,7 +13,7 @@ import pytest
 
 from mkdocs_stepwise.execute import commands_from_html
 
-from .conftest import build_site
+from .conftest import build_site, clipboard_page
 from .serving import static_server
 from .test_execute_browser import clipboard, expect_clipboard, reset_clipboard
 
@@ -56,18 +56,10 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def page(browser: Any, site_url: str) -> Iterator[Any]:
-    context = browser.new_context(base_url=site_url)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
+    with clipboard_page(browser.new_context(base_url=site_url), site_url) as page:
         page.goto("deploy/")
         page.wait_for_selector(".stepwise-block")
         yield page
-    finally:
-        context.close()
-    assert errors == []
 
 
 def test_every_button_copies_the_source_command(page: Any) -> None:

@@ -17,7 +17,7 @@ import pytest
 
 from mkdocs_stepwise.execute import commands_from_html
 
-from .conftest import build_site
+from .conftest import build_site, clipboard_page
 from .serving import static_server
 
 pytestmark = pytest.mark.browser
@@ -130,16 +130,8 @@ def _build_and_serve(
 
 @pytest.fixture
 def page(browser: Any, site: Site) -> Iterator[Any]:
-    context = browser.new_context(base_url=site.url)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
+    with clipboard_page(browser.new_context(base_url=site.url), site.url) as page:
         yield page
-    finally:
-        context.close()
-    assert errors == []
 
 
 def clipboard(page: Any) -> str:

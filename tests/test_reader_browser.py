@@ -15,7 +15,7 @@ import pytest
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 
-from .conftest import REPO
+from .conftest import REPO, clipboard_page
 from .serving import static_server
 
 pytestmark = pytest.mark.browser
@@ -74,16 +74,8 @@ def _local_only(route: Any, site_url: str) -> None:
 
 @pytest.fixture
 def page(browser: Any, site_url: str) -> Iterator[Any]:
-    context = open_context(browser, site_url)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
+    with clipboard_page(open_context(browser, site_url), site_url) as page:
         yield page
-    finally:
-        context.close()
-    assert errors == []
 
 
 def run_axe(page: Any, rules: list[str] | None = None, include: str = ".md-content") -> Any:
