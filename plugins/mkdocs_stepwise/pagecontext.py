@@ -63,6 +63,9 @@ class PageHolder:
     known_pages: frozenset[str] | None = None
     """Docs-relative paths of every page of the build; None when unknown."""
 
+    known_files: frozenset[str] | None = None
+    """Docs-relative paths of every file of the build (shortcode images); None when unknown."""
+
     def current(self) -> PageInfo:
         """The page handed over, else the standalone fallback (`converting()`, or none)."""
         return self.page or current_page()

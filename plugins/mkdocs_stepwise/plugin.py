@@ -57,7 +57,6 @@ from .scenarios.files import (
 )
 from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
-from .shortcodes.images import set_known_files
 from .site_assets import add_asset_files, link_assets
 from .views import SeriesViews, page_view, problem_lines, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
@@ -231,7 +230,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         # `{{< ref "name" >}}` resolves Hugo-style bare names against every page of this build.
         self.pages.known_pages = frozenset(file.src_uri for file in files.documentation_pages())
         # Images in `figure`/`image` shortcodes are checked against the site's files.
-        set_known_files(file.src_uri for file in files)
+        self.pages.known_files = frozenset(file.src_uri for file in files)
         self.files = files
         return files
 
@@ -359,7 +358,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         """The extensions outlive a build (serve, tests): leave them no page of an old one."""
         self.pages.page = None
         self.pages.known_pages = None
-        set_known_files(None)
+        self.pages.known_files = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._forget_build_state()

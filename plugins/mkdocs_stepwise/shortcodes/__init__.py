@@ -75,6 +75,7 @@ class ShortcodesPreprocessor(Preprocessor):
             stash=self.md.htmlStash.store,
             warn=self.pages.warn,
             known_pages=self.pages.known_pages or known_pages(),
+            known_files=self.pages.known_files,
         )
         return renderer.markdown(result.nodes).split("\n")
 

@@ -5,29 +5,19 @@
 next to the post, as in a page bundle), and a local image that is not there is reported with the
 file and line. http(s) URLs stay as they are; refused schemes become `#` (`checked_url`).
 
-The plugin publishes the site's files with `set_known_files()` (once per build). Without that
-list (plain Markdown use) paths are used as written, unchecked.
+The plugin hands the site's files over with the page (`PageHolder.known_files`, once per build).
+Without that list (plain Markdown use) paths are used as written, unchecked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from contextvars import ContextVar
-
 from ..blog.images import Image, resolve
 from .output import RenderContext, checked_url, is_safe_url
-
-_known_files: ContextVar[frozenset[str] | None] = ContextVar("stepwise_known_files", default=None)
-
-
-def set_known_files(paths: Iterable[str] | None) -> None:
-    """Publish the docs-relative path of every file of the site (None: unknown)."""
-    _known_files.set(None if paths is None else frozenset(paths))
 
 
 def image_url(src: str, ctx: RenderContext, line: int, what: str = "image") -> str:
     """The `src` a shortcode's `<img>` (or its link to the full image) should get."""
-    files = _known_files.get()
+    files = ctx.known_files
     text = src.strip()
     if files is None or not text or not is_safe_url(text) or ctx.page.src_path is None:
         return checked_url(text, ctx, line, what)

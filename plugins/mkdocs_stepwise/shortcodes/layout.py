@@ -113,10 +113,12 @@ class PageRenderer:
         stash: Callable[[str], str],
         warn: Callable[[str, int | None], None],
         known_pages: frozenset[str] | None = None,
+        known_files: frozenset[str] | None = None,
     ) -> None:
         self.registry = registry
         self.page = page
         self.known_pages = known_pages
+        self.known_files = known_files
         self._stash = stash
         self._warn = warn
         self._modes: list[str] = []

@@ -54,6 +54,8 @@ class RenderContext(Protocol):
     """How many tables of contents this page has rendered so far."""
     known_pages: frozenset[str] | None
     """Docs-relative paths of every page of the build (for `ref`); None when unknown."""
+    known_files: frozenset[str] | None
+    """Docs-relative paths of every file of the build (for images); None when unknown."""
 
     def stash(self, html_text: str) -> str:
         """Store raw HTML; returns the placeholder to put in the Markdown."""
