@@ -9,6 +9,9 @@ Order of events in a build, and what each one does here:
 4. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and the normalised metadata.
 5. `on_page_content`: note each page's teaser, reading time and commands (read from its tree).
 6. `on_page_context`: prev/next within the series, and the series listings.
+
+Around 4-6, the build cache (`buildcache/`) restores pages whose inputs did not change instead of
+converting them, and hands their templates the output they rendered before.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import material
+import mkdocs
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -31,6 +36,7 @@ from . import pagecontext
 from .blog import Blog, BlogOptions
 from .blog.listings import POSTS_MARKER
 from .blog.site_addresses import SiteAddressesExtension
+from .buildcache import BuildCache, tree_digest, versions
 from .catalogue import Catalogue, report
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
@@ -91,6 +97,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.site_addresses: SiteAddressesExtension | None = None
         self.series_views: SeriesViews | None = None
         self.page_facts = PageFactsExtension(pages=self.pages)
+        self.build_cache: BuildCache | None = None
+        self.code_digest: str | None = None  # this process's plugin code, for the build cache
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -232,7 +240,55 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         # Images in `figure`/`image` shortcodes are checked against the site's files.
         self.pages.known_files = frozenset(file.src_uri for file in files)
         self.files = files
+        self.build_cache = self._start_build_cache(files, config)
         return files
+
+    def _start_build_cache(self, files: Files, config: MkDocsConfig) -> BuildCache | None:
+        """The build cache and what every page's key shares: the site's inputs."""
+        if not self.config.cache:
+            return None
+        config_dir = Path(config.config_file_path or ".").parent
+        root = (config_dir / self.config.cache_dir).resolve()
+        if root.is_relative_to(Path(config.docs_dir).resolve()):
+            log.warning(
+                "cache_dir %s is inside docs_dir, and the plugin never writes there: "
+                "building without the build cache",
+                self.config.cache_dir,
+            )
+            return None
+        if self.code_digest is None:
+            self.code_digest = tree_digest(PACKAGE_DIR)
+        site_inputs = [
+            versions(),
+            self.code_digest,
+            [tree_digest(Path(folder)) for folder in _own_template_dirs(config)],
+            config,
+            [(f.src_uri, f.url, f.inclusion.value, f.generated_by or "") for f in files],
+            self.site_addresses.addresses if self.site_addresses is not None else None,
+            self._xkcd_inputs(config_dir),
+            self.serving,
+        ]
+        return BuildCache.start(root, site_inputs)
+
+    def _xkcd_inputs(self, config_dir: Path) -> list[Any]:
+        """What xkcd panels are made of besides the page: the data file and fetched comics."""
+        options = self.config.xkcd
+        found: list[Any] = [options.enabled, options.fetch]
+        for folder in [options.data_file] if options.data_file else []:
+            path = config_dir / folder
+            found.append(path.read_bytes() if path.is_file() else None)
+        if options.fetch:
+            cache = config_dir / options.cache_dir
+            found.append(
+                sorted(
+                    (str(path.relative_to(cache)), path.stat().st_size, path.stat().st_mtime_ns)
+                    for path in cache.rglob("*")
+                    if path.is_file()
+                )
+                if cache.is_dir()
+                else None
+            )
+        return found
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.catalogue is not None and not config.nav and self.config.collapse_navigation:
@@ -272,7 +328,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     # Before Material's tags plugin (-50), which reads `tags` from page.meta in this event.
     @event_priority(50)
     @per_page_event
-    def on_page_markdown(
+    def _page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         src_uri = page.file.src_uri
@@ -283,6 +339,25 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         if self.scenario_pages is not None:
             markdown = self.scenario_pages.decorate(src_uri, markdown)
         return markdown
+
+    # Last: the cache key is the Markdown every plugin has had its say on.
+    @event_priority(-100)
+    @per_page_event
+    def _page_markdown_cached(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.build_cache is not None:
+            xkcd = self.xkcd
+            self.build_cache.convert(
+                page,
+                markdown,
+                [self._title_of(page.file.src_uri)],
+                images=xkcd.images_to_publish if xkcd else None,
+                publish=xkcd.publish if xkcd else None,
+            )
+        return markdown
+
+    on_page_markdown = CombinedEvent(_page_markdown, _page_markdown_cached)
 
     def _page_meta(self, src_uri: str) -> dict[str, Any]:
         assert self.catalogue is not None
@@ -295,11 +370,18 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        uri = page.file.src_uri
+        restored, rendered = self.build_cache.converted(page) if self.build_cache else (False, None)
         if self.catalogue is not None:
-            facts = self.page_facts.take(page.file.src_uri)
-            self.catalogue.record_rendered(
-                page.file.src_uri, html, self.config.words_per_minute, facts
-            )
+            if restored:
+                if rendered is not None:
+                    self.catalogue.rendered[uri] = rendered
+            else:
+                facts = self.page_facts.take(uri)
+                self.catalogue.record_rendered(uri, html, self.config.words_per_minute, facts)
+        if self.build_cache is not None and not restored:
+            found = self.catalogue.rendered.get(uri) if self.catalogue is not None else None
+            self.build_cache.store_converted(page, found)
         self.pages.page = None
         return html
 
@@ -319,7 +401,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return env
 
     @per_page_event
-    def on_page_context(
+    def _page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         if self.catalogue is None or self.files is None:
@@ -345,14 +427,31 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             view.blog = self.blog.page_context(page, self.env, dict(context))
         return context
 
+    # Last: the cached output stands for the page as every plugin left it for its template.
+    @event_priority(-100)
+    @per_page_event
+    def _page_context_cached(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if self.build_cache is not None and self.files is not None:
+            self.build_cache.context(context, page, nav, self.files)
+        return context
+
+    on_page_context = CombinedEvent(_page_context, _page_context_cached)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.marked_in_nav is not None:
             self.marked_in_nav.active = False
             self.marked_in_nav = None
+        if self.build_cache is not None:
+            self.build_cache.post_page(page)
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
         self._forget_build_state()
+        if self.build_cache is not None:
+            self.build_cache.finish(prune=False)
+            self.build_cache = None
 
     def _forget_build_state(self) -> None:
         """The extensions outlive a build (serve, tests): leave them no page of an old one."""
@@ -372,6 +471,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 target = Path(config.site_dir, path)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
+        if self.build_cache is not None:
+            # A dirty build skips most pages: what it did not use is not stale.
+            self.build_cache.finish(prune=not self.dirty)
+            self.build_cache = None
         if self.dirty:
             self.incremental.finished()  # last: a build that failed is not compared with
 
@@ -384,6 +487,17 @@ def _unicode_anchors(config: MkDocsConfig) -> None:
     """
     toc = config.mdx_configs.setdefault("toc", {})
     toc.setdefault("slugify", slugs.slugify(case="lower"))
+
+
+def _own_template_dirs(config: MkDocsConfig) -> list[str]:
+    """Theme folders whose files go into the cache keys: not the plugin's own (its code digest
+    has them) nor installed themes' (their version has them)."""
+    installed = [PACKAGE_DIR, Path(material.__file__).parent, Path(mkdocs.__file__).parent]
+    return [
+        folder
+        for folder in config.theme.dirs
+        if not any(Path(folder).resolve().is_relative_to(base.resolve()) for base in installed)
+    ]
 
 
 def _readable_sources(files: Files, pages: list[File]) -> dict[str, bytes]:

@@ -1,0 +1,194 @@
+"""Fingerprints: a stable digest of plain values, configurations and template contexts.
+
+A cache key must change whenever anything that can change the output changes, and must not
+change between two processes that see the same inputs. So values are first turned into a
+canonical, JSON-able form (`canonical`), then hashed (`digest`). What cannot be put in that
+form with certainty (an object of an unknown kind, an object graph too deep to be data) raises
+`Unfingerprintable`: the caller then builds without the cache rather than with a key that
+might miss an input.
+
+Pure functions of the standard library and MkDocs' structure classes; no state.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import functools
+import hashlib
+import json
+import re
+import types
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import PurePath
+from typing import Any
+
+from markdown import Extension
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.theme import Theme
+
+MAX_DEPTH = 40
+"""Deeper than any configuration or template context; deeper means a cycle or a live object."""
+
+
+_RECORD_MODULES = ("material.plugins.tags.structure.",)
+"""Packages whose objects in a template context are plain records: their attributes are their
+value (Material's tags and their links)."""
+
+
+class Unfingerprintable(Exception):
+    """A value whose every input cannot be named with certainty."""
+
+
+Summarize = Callable[[Any], Any | None]
+"""Replaces a value by its canonical form (a digest of it, say), or returns None to decline."""
+
+
+def digest(*parts: Any, summarize: Summarize | None = None) -> str:
+    """A hex digest of `parts` in canonical form."""
+    return digest_canonical([canonical(part, summarize) for part in parts])
+
+
+def digest_canonical(value: Any) -> str:
+    """A hex digest of a value already in canonical form (JSON scalars in lists)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def digest_bytes(chunks: Iterable[bytes]) -> str:
+    hasher = hashlib.blake2b(digest_size=20)
+    for chunk in chunks:
+        hasher.update(len(chunk).to_bytes(8, "big"))
+        hasher.update(chunk)
+    return hasher.hexdigest()
+
+
+def canonical(value: Any, summarize: Summarize | None = None, depth: int = 0) -> Any:
+    """`value` as nested lists of JSON scalars, the same in every process for equal inputs.
+
+    Every container is tagged with its kind, so that `("a",)` and `["a"]`, or a mapping and
+    a list of pairs, never meet in the same form.
+    """
+    if depth > MAX_DEPTH:
+        raise Unfingerprintable(f"a value nested deeper than {MAX_DEPTH} levels")
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return ["float", repr(value)]
+    if summarize is not None:
+        summary = summarize(value)
+        if summary is not None:
+            return summary
+
+    def inner(item: Any) -> Any:
+        return canonical(item, summarize, depth + 1)
+
+    if isinstance(value, bytes):
+        return ["bytes", digest_bytes([value])]
+    if isinstance(value, enum.Enum):
+        return ["enum", _qualname(type(value)), inner(value.value)]
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return [type(value).__name__, value.isoformat()]
+    if isinstance(value, PurePath):
+        return ["path", str(value)]
+    if isinstance(value, re.Pattern):
+        return ["re", value.pattern, value.flags]
+    if isinstance(value, Page):
+        return ["page", value.file.src_uri, value.url, value.title]
+    if isinstance(value, File):
+        return ["file", value.src_uri, value.url]
+    if isinstance(value, Section):
+        return ["section", value.title]
+    if isinstance(value, Link):
+        return ["link", value.title, value.url]
+    if isinstance(value, AnchorLink | TableOfContents):
+        return ["toc", toc_data(value)]
+    if isinstance(value, Navigation):
+        return ["nav", navigation_data(value)]
+    if isinstance(value, Theme):
+        return [
+            "theme",
+            value.name,
+            list(value.dirs),
+            sorted(value.static_templates),
+            inner(dict(value.items())),
+        ]
+    if isinstance(value, Extension):
+        # An instance a plugin added: its kind and its options (not its live collaborators).
+        return ["extension", _qualname(type(value)), inner(value.getConfigs())]
+    if isinstance(value, Mapping):
+        pairs = sorted(((str(key), item) for key, item in value.items()), key=_first)
+        return ["map", [[key, inner(item)] for key, item in pairs]]
+    if isinstance(value, list | tuple):
+        return [type(value).__name__, [inner(item) for item in value]]
+    if isinstance(value, set | frozenset):
+        return ["set", sorted((inner(item) for item in value), key=_key)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+        return ["data", _qualname(type(value)), inner(fields)]
+    if isinstance(value, functools.partial):
+        return ["partial", inner(value.func), inner(value.args), inner(value.keywords)]
+    if isinstance(value, types.FunctionType):
+        # A function's code and what it closes over (`slugify(case="lower")`'s `case`).
+        cells = [cell.cell_contents for cell in value.__closure__ or ()]
+        return ["function", _qualname(value), inner(cells), inner(value.__defaults__)]
+    if isinstance(value, types.BuiltinFunctionType | type):
+        return ["callable", _qualname(value)]
+    if type(value).__module__.startswith(_RECORD_MODULES) and hasattr(value, "__dict__"):
+        return ["object", _qualname(type(value)), inner(vars(value))]
+    if _qualname(type(value)) == "babel.core.Locale":
+        return ["locale", str(value)]  # MkDocs' `theme.locale`
+    if isinstance(value, types.ModuleType):
+        return ["module", value.__name__, getattr(value, "__file__", None)]
+    raise Unfingerprintable(f"a value of type {_qualname(type(value))}")
+
+
+def _qualname(thing: Any) -> str:
+    return f"{getattr(thing, '__module__', '?')}.{getattr(thing, '__qualname__', '?')}"
+
+
+def _first(pair: tuple[str, Any]) -> str:
+    return pair[0]
+
+
+def _key(item: Any) -> str:
+    return json.dumps(item, ensure_ascii=False, sort_keys=True)
+
+
+def toc_data(toc: AnchorLink | TableOfContents | Iterable[AnchorLink]) -> list[Any]:
+    """A table of contents as nested `[title, id, level, children]` lists (also what the cache
+    stores: `toc_from_data` makes it a `TableOfContents` again)."""
+    items = [toc] if isinstance(toc, AnchorLink) else list(toc)
+    return [[link.title, link.id, link.level, toc_data(link.children)] for link in items]
+
+
+def toc_from_data(data: list[Any]) -> TableOfContents:
+    return TableOfContents(_links(data))
+
+
+def _links(data: list[Any]) -> list[AnchorLink]:
+    links = []
+    for title, anchor, level, children in data:
+        link = AnchorLink(title, anchor, level)
+        link.children = _links(children)
+        links.append(link)
+    return links
+
+
+def navigation_data(nav: Navigation) -> list[Any]:
+    """What the navigation shows: every item's kind, title, address and Material's keys."""
+    return [_item_data(item) for item in nav.items]
+
+
+def _item_data(item: Any) -> Any:
+    if isinstance(item, Section):
+        return ["section", item.title, [_item_data(child) for child in item.children]]
+    if isinstance(item, Page):
+        return ["page", item.file.src_uri, item.url, item.title, canonical(item.meta)]
+    if isinstance(item, Link):
+        return ["link", item.title, item.url]
+    raise Unfingerprintable(f"a navigation item of type {_qualname(type(item))}")
