@@ -328,7 +328,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     # Before Material's tags plugin (-50), which reads `tags` from page.meta in this event.
     @event_priority(50)
     @per_page_event
-    def _page_markdown(
+    def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         src_uri = page.file.src_uri
@@ -357,7 +357,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             )
         return markdown
 
-    on_page_markdown = CombinedEvent(_page_markdown, _page_markdown_cached)
+    on_page_markdown = CombinedEvent(on_page_markdown, _page_markdown_cached)
 
     def _page_meta(self, src_uri: str) -> dict[str, Any]:
         assert self.catalogue is not None
@@ -401,7 +401,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return env
 
     @per_page_event
-    def _page_context(
+    def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         if self.catalogue is None or self.files is None:
@@ -437,7 +437,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             self.build_cache.context(context, page, nav, self.files)
         return context
 
-    on_page_context = CombinedEvent(_page_context, _page_context_cached)
+    on_page_context = CombinedEvent(on_page_context, _page_context_cached)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.marked_in_nav is not None:
