@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import pickle
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
+from mkdocs_stepwise import cli
 from mkdocs_stepwise.buildcache import store
 
 from .conftest import build_site
@@ -330,3 +332,27 @@ def _no_stray_writes(tmp_path: Path) -> Iterator[None]:
     # The cache never lands in docs/.
     for docs in tmp_path.rglob("docs"):
         assert not any(p.name == ".cache" for p in docs.rglob("*"))
+
+
+def test_stepwise_build_no_cache_neither_reads_nor_writes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`stepwise build --no-cache` is `mkdocs build` without the cache; plain `stepwise build`
+    uses it; `--clear-cache` starts it afresh."""
+    site = build_site(tmp_path, dict(FILES), plugin={"cache": True})
+    cache = tmp_path / ".cache/stepwise/build"
+    shutil.rmtree(cache)
+    config = str(tmp_path / "mkdocs.yml")
+    monkeypatch.chdir(tmp_path)
+
+    assert cli.main(["build", "-f", config, "--strict", "--no-cache"]) == 0
+    assert not cache.exists()
+    assert (site.site_dir / "containers/part-1/index.html").is_file()
+    assert "build cache" not in capsys.readouterr().err
+
+    assert cli.main(["build", "-f", config, "--strict"]) == 0
+    assert "build cache: 0 of" in capsys.readouterr().err
+    assert cli.main(["build", "-f", config, "--strict"]) == 0
+    assert re.search(r"build cache: (\d+) of \1 pages", capsys.readouterr().err)
+    assert cli.main(["build", "-f", config, "--strict", "--clear-cache"]) == 0
+    assert "build cache: 0 of" in capsys.readouterr().err
