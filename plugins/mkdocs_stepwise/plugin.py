@@ -37,6 +37,7 @@ from .blog import Blog, BlogOptions
 from .blog.listings import POSTS_MARKER
 from .blog.site_addresses import SiteAddressesExtension
 from .buildcache import BuildCache, tree_digest, versions
+from .buildcache.search import cache_search_index
 from .catalogue import Catalogue, report
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
@@ -268,7 +269,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             self._xkcd_inputs(config_dir),
             self.serving,
         ]
-        return BuildCache.start(root, site_inputs)
+        cache = BuildCache.start(root, site_inputs)
+        if cache is not None:
+            cache_search_index(config.plugins, cache.store, cache.site)
+        return cache
 
     def _xkcd_inputs(self, config_dir: Path) -> list[Any]:
         """What xkcd panels are made of besides the page: the data file and fetched comics."""
@@ -391,6 +395,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         env.template_class = ContainedTemplate
         if env.cache is not None:
             env.cache.clear()
+        if self.build_cache is not None:
+            self.build_cache.cache_templates(env)
         if self.material_keys.emoji_icons:
             # Hugo's emoji `icon`s, drawn where Material includes `.icons/<name>.svg`.
             loaders: list[BaseLoader] = [DictLoader(self.material_keys.emoji_icons)]

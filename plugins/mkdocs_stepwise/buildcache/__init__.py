@@ -41,6 +41,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
@@ -52,13 +53,11 @@ from ..catalogue import Rendered
 from ..guard import OUTPUT_SLOT
 from .entries import Converted, LogLine
 from .fingerprint import (
-    Summarize,
     Unfingerprintable,
-    canonical,
     digest,
     digest_bytes,
-    digest_canonical,
     navigation_data,
+    text_digest,
     toc_data,
     toc_from_data,
 )
@@ -165,7 +164,7 @@ class BuildCache:
         """Before `page` is converted: restore it from the cache, or record its conversion."""
         uri = page.file.src_uri
         try:
-            key = digest(self.site, uri, page.file.url, markdown, page.meta, *inputs)
+            key = digest(self.site, uri, page.file.url, text_digest(markdown), page.meta, *inputs)
         except Unfingerprintable as error:
             self.stats.uncacheable.append(f"{uri} ({error})")
             return
@@ -210,8 +209,8 @@ class BuildCache:
         """Last in `on_page_context`: hand the template its cached output, if there is one."""
         uri = page.file.src_uri
         try:
-            data = _context_data(context, page, nav, self._summarize)
-            key = digest_canonical([self._site_rendering(nav, files), data])
+            data = _context_data(context, page, nav)
+            key = digest(self._site_rendering(nav, files), data, summarize=self._summarize)
         except Unfingerprintable as error:
             self.stats.uncacheable.append(f"{uri} ({error})")
             return
@@ -236,21 +235,15 @@ class BuildCache:
             self.store.put("html", render.key, render.slot.rendered)
 
     def _summarize(self, value: Any) -> Any | None:
-        """Immutable records and tuples of them (a series' parts, shown on each of its pages)
-        are fingerprinted once per build."""
-        if isinstance(value, tuple) and value and all(map(_frozen, value)):
-            found = self._memo.get(id(value))
-            if found is None:
-                summary = ["records", digest(list(value), summarize=self._summarize)]
-                # Kept with its summary, so that its id is not reused within the build.
-                found = self._memo[id(value)] = (value, summary)
-            return found[1]
+        """Immutable records (a series' parts, shown on each of its pages) are fingerprinted
+        once per build."""
         if not _frozen(value):
             return _summarize_config(value)
         found = self._memo.get(id(value))
         if found is None:
             fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
             summary = ["record", _qualname(value), digest(fields, summarize=self._summarize)]
+            # Kept with its summary, so that its id is not reused within the build.
             found = self._memo[id(value)] = (value, summary)
         return found[1]
 
@@ -264,6 +257,16 @@ class BuildCache:
             ]
             self._site_render = digest(self.site, navigation_data(nav), pages)
         return self._site_render
+
+    def cache_templates(self, env: Environment) -> None:
+        """Compiled templates, Material's included, from the cache (Jinja checks each one's
+        source before it uses the compiled code)."""
+        folder = self.store.root / "jinja"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
     def finish(self, *, prune: bool = True) -> None:
         for render in self._renders.values():
@@ -343,15 +346,12 @@ def _valid_html(value: Any) -> bool:
     return isinstance(value, str)
 
 
-def _context_data(
-    context: TemplateContext, page: Page, nav: Navigation, summarize: Summarize
-) -> list[Any]:
+def _context_data(context: TemplateContext, page: Page, nav: Navigation) -> list[Any]:
     """The page's own part of its template's inputs (the site's part is `_site_rendering`)."""
     data: list[Any] = [_page_data(page, nav)]
     for name, value in sorted(context.items()):
-        if name == "page" or name in _SITE_CONTEXT:
-            continue
-        data.append([name, canonical(value, summarize)])
+        if name != "page" and name not in _SITE_CONTEXT:
+            data.append([name, value])
     return data
 
 
@@ -364,13 +364,13 @@ def _page_data(page: Page, nav: Navigation) -> list[Any]:
         page.abs_url,
         page.edit_url,
         page.title,
-        canonical(page.meta),
-        page.content,
+        page.meta,
+        text_digest(page.content or ""),
         toc_data(page.toc),
         page.is_homepage,
         page.update_date,
-        canonical(page.previous_page),
-        canonical(page.next_page),
+        page.previous_page,
+        page.next_page,
         [ancestor.title for ancestor in page.ancestors],
         _active(nav.items),
     ]
@@ -403,9 +403,9 @@ def _summarize_config(value: Any) -> Any | None:
         items = {key: item for key, item in value.items() if key not in _UNUSED_CONFIG}
         docs = Path(value.docs_dir)
         items["docs_dir"] = str(docs.relative_to(base)) if docs.is_relative_to(base) else str(docs)
-        return ["mkdocs", canonical(items, _summarize_config)]
+        return ["mkdocs", items]
     if isinstance(value, BasePlugin):
-        return ["plugin", type(value).__qualname__, canonical(value.config, _summarize_config)]
+        return ["plugin", _qualname(value), value.config]
     return None
 
 

@@ -1,9 +1,9 @@
 """Fingerprints: a stable digest of plain values, configurations and template contexts.
 
 A cache key must change whenever anything that can change the output changes, and must not
-change between two processes that see the same inputs. So values are first turned into a
-canonical, JSON-able form (`canonical`), then hashed (`digest`). What cannot be put in that
-form with certainty (an object of an unknown kind, an object graph too deep to be data) raises
+change between two processes that see the same inputs. So values are written as JSON with
+sorted keys, objects as plain values that name their kind and contents, and hashed (`digest`).
+What cannot be written so with certainty (an object of an unknown kind, a cycle) raises
 `Unfingerprintable`: the caller then builds without the cache rather than with a key that
 might miss an input.
 
@@ -31,10 +31,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.theme import Theme
 
-MAX_DEPTH = 40
-"""Deeper than any configuration or template context; deeper means a cycle or a live object."""
-
-
 _RECORD_MODULES = ("material.plugins.tags.structure.",)
 """Packages whose objects in a template context are plain records: their attributes are their
 value (Material's tags and their links)."""
@@ -49,13 +45,35 @@ Summarize = Callable[[Any], Any | None]
 
 
 def digest(*parts: Any, summarize: Summarize | None = None) -> str:
-    """A hex digest of `parts` in canonical form."""
-    return digest_canonical([canonical(part, summarize) for part in parts])
+    """A hex digest of `parts`.
+
+    `json.dumps` walks the plain parts (dicts, lists, text, numbers) at C speed, with sorted
+    keys; everything else goes through `summarize`, then `_plain`, which name it by kind and
+    contents. A cycle, or keys that cannot be sorted, make the value `Unfingerprintable`.
+    """
+
+    def default(value: Any) -> Any:
+        if summarize is not None:
+            summary = summarize(value)
+            if summary is not None:
+                return summary
+        return _plain(value)
+
+    try:
+        text = json.dumps(
+            parts,
+            default=default,
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+    except (TypeError, ValueError, RecursionError) as error:
+        raise Unfingerprintable(str(error) or type(error).__name__) from error
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
-def digest_canonical(value: Any) -> str:
-    """A hex digest of a value already in canonical form (JSON scalars in lists)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def text_digest(text: str) -> str:
+    """A long text (a page's Markdown or HTML) by its digest: JSON would escape it first."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
@@ -67,30 +85,13 @@ def digest_bytes(chunks: Iterable[bytes]) -> str:
     return hasher.hexdigest()
 
 
-def canonical(value: Any, summarize: Summarize | None = None, depth: int = 0) -> Any:
-    """`value` as nested lists of JSON scalars, the same in every process for equal inputs.
-
-    Every container is tagged with its kind, so that `("a",)` and `["a"]`, or a mapping and
-    a list of pairs, never meet in the same form.
-    """
-    if depth > MAX_DEPTH:
-        raise Unfingerprintable(f"a value nested deeper than {MAX_DEPTH} levels")
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float):
-        return ["float", repr(value)]
-    if summarize is not None:
-        summary = summarize(value)
-        if summary is not None:
-            return summary
-
-    def inner(item: Any) -> Any:
-        return canonical(item, summarize, depth + 1)
-
+def _plain(value: Any) -> Any:
+    """A value JSON cannot write, as plain values that name its kind and hold its contents
+    (which may in turn be such values: `json.dumps` comes back here for them)."""
     if isinstance(value, bytes):
         return ["bytes", digest_bytes([value])]
     if isinstance(value, enum.Enum):
-        return ["enum", _qualname(type(value)), inner(value.value)]
+        return ["enum", _qualname(type(value)), value.value]
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return [type(value).__name__, value.isoformat()]
     if isinstance(value, PurePath):
@@ -110,53 +111,37 @@ def canonical(value: Any, summarize: Summarize | None = None, depth: int = 0) ->
     if isinstance(value, Navigation):
         return ["nav", navigation_data(value)]
     if isinstance(value, Theme):
-        return [
-            "theme",
-            value.name,
-            list(value.dirs),
-            sorted(value.static_templates),
-            inner(dict(value.items())),
-        ]
+        items = dict(value.items())
+        return ["theme", value.name, list(value.dirs), sorted(value.static_templates), items]
     if isinstance(value, Extension):
         # An instance a plugin added: its kind and its options (not its live collaborators).
-        return ["extension", _qualname(type(value)), inner(value.getConfigs())]
+        return ["extension", _qualname(type(value)), value.getConfigs()]
     if isinstance(value, Mapping):
-        pairs = sorted(((str(key), item) for key, item in value.items()), key=_first)
-        return ["map", [[key, inner(item)] for key, item in pairs]]
-    if isinstance(value, list | tuple):
-        return [type(value).__name__, [inner(item) for item in value]]
+        return ["map", {str(key): item for key, item in value.items()}]
     if isinstance(value, set | frozenset):
-        return ["set", sorted((inner(item) for item in value), key=_key)]
+        return ["set", sorted(json.dumps(item, default=_plain, sort_keys=True) for item in value)]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
-        return ["data", _qualname(type(value)), inner(fields)]
+        return ["data", _qualname(type(value)), fields]
     if isinstance(value, functools.partial):
-        return ["partial", inner(value.func), inner(value.args), inner(value.keywords)]
+        return ["partial", value.func, value.args, value.keywords]
     if isinstance(value, types.FunctionType):
         # A function's code and what it closes over (`slugify(case="lower")`'s `case`).
         cells = [cell.cell_contents for cell in value.__closure__ or ()]
-        return ["function", _qualname(value), inner(cells), inner(value.__defaults__)]
+        return ["function", _qualname(value), cells, value.__defaults__]
     if isinstance(value, types.BuiltinFunctionType | type):
         return ["callable", _qualname(value)]
-    if type(value).__module__.startswith(_RECORD_MODULES) and hasattr(value, "__dict__"):
-        return ["object", _qualname(type(value)), inner(vars(value))]
-    if _qualname(type(value)) == "babel.core.Locale":
-        return ["locale", str(value)]  # MkDocs' `theme.locale`
     if isinstance(value, types.ModuleType):
         return ["module", value.__name__, getattr(value, "__file__", None)]
+    if type(value).__module__.startswith(_RECORD_MODULES) and hasattr(value, "__dict__"):
+        return ["object", _qualname(type(value)), vars(value)]
+    if _qualname(type(value)) == "babel.core.Locale":
+        return ["locale", str(value)]  # MkDocs' `theme.locale`
     raise Unfingerprintable(f"a value of type {_qualname(type(value))}")
 
 
 def _qualname(thing: Any) -> str:
     return f"{getattr(thing, '__module__', '?')}.{getattr(thing, '__qualname__', '?')}"
-
-
-def _first(pair: tuple[str, Any]) -> str:
-    return pair[0]
-
-
-def _key(item: Any) -> str:
-    return json.dumps(item, ensure_ascii=False, sort_keys=True)
 
 
 def toc_data(toc: AnchorLink | TableOfContents | Iterable[AnchorLink]) -> list[Any]:
@@ -188,7 +173,7 @@ def _item_data(item: Any) -> Any:
     if isinstance(item, Section):
         return ["section", item.title, [_item_data(child) for child in item.children]]
     if isinstance(item, Page):
-        return ["page", item.file.src_uri, item.url, item.title, canonical(item.meta)]
+        return ["page", item.file.src_uri, item.url, item.title, item.meta]
     if isinstance(item, Link):
         return ["link", item.title, item.url]
     raise Unfingerprintable(f"a navigation item of type {_qualname(type(item))}")
