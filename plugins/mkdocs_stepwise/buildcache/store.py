@@ -1,9 +1,7 @@
 """The cache on disk: one file per entry, named by its key, in `<cache_dir>/<kind>/`.
 
 Content-addressed: an entry's name is the digest of everything that went into it, so an entry
-is never updated, only written, read, and pruned when no build has used it for a while. Writes
-go to a temporary file first and are renamed into place: a build that is killed, or two builds
-at once, leave whole entries or none.
+is never updated, only written, read, and pruned when no build has used it for a while.
 
 Entries are pickles of plain values only (str, int, lists, dicts, ...): the unpickler refuses
 every class and function, so a hostile cache file cannot run code. An entry that cannot be read
@@ -48,6 +46,7 @@ class Store:
         self.unreadable: list[str] = []
         self.used: dict[str, set[str]] = {}
         self.written = 0
+        self._folders: set[str] = set()
         self._open()
 
     def _open(self) -> None:
@@ -111,11 +110,13 @@ class Store:
             return
         folder = self.root / kind
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            # Named for this process: two builds at once never write the same file.
-            new = folder / f".new-{os.getpid()}-{key}"
-            new.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(new, folder / key)
+            if kind not in self._folders:
+                folder.mkdir(parents=True, exist_ok=True)
+                self._folders.add(kind)
+            # Written in place, not renamed into it: a build killed mid-write leaves a
+            # truncated entry, which the next build reads as corrupt and rebuilds; and two
+            # builds writing one key write the same bytes (the key is their digest).
+            (folder / key).write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as error:
             log.info("cannot write to the build cache in %s (%s)", folder, _reason(error))
             self.usable = False
