@@ -87,6 +87,11 @@ TEMPLATE = """\
 {% block announce %}Our new course is out.{% endblock %}
 """
 
+HOOKS = """\
+def on_page_markdown(markdown, **kwargs):
+    return markdown + "\\n\\nSigned: {signature}\\n"
+"""
+
 _SUMMARY = re.compile(r"build cache: (\d+) of (\d+) pages converted from the cache, (\d+) of (\d+)")
 
 
@@ -103,6 +108,7 @@ class Project:
             "markdown_extensions": ["attr_list", "pymdownx.superfences", {"toc": {}}],
         }
         self.template: str | None = None
+        self.hooks: str | None = None
         self.builds = 0
 
     def build(self, name: str, *, cache: bool) -> tuple[Path, tuple[int, ...]]:
@@ -111,6 +117,9 @@ class Project:
         if self.template is not None:
             (root / "overrides" / "main.html").write_text(self.template, encoding="utf-8")
         config = yaml.safe_load(yaml.safe_dump(self.config))
+        if self.hooks is not None:
+            (root / "hooks.py").write_text(self.hooks, encoding="utf-8")
+            config["hooks"] = [str(root / "hooks.py")]
         config["theme"]["custom_dir"] = str(root / "overrides")
         config["plugins"][-1]["stepwise"]["cache"] = cache
         self.caplog.clear()

@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from .buildcache_support import DRAFT, POST, SERIES_INDEX, TEMPLATE, Project, make_project, part
+from .buildcache_support import (
+    DRAFT,
+    HOOKS,
+    POST,
+    SERIES_INDEX,
+    TEMPLATE,
+    Project,
+    make_project,
+    part,
+)
 
 
 @pytest.fixture
@@ -77,6 +86,14 @@ def test_warm_builds_equal_cold_builds_edit_after_edit(
     project.template = TEMPLATE
     _, _, rendered, _ = project.check()
     assert rendered == 0
+
+    # The site's own hooks: their code changes what every page becomes.
+    project.hooks = HOOKS.format(signature="the team")
+    converted, _, _, _ = project.check()
+    assert converted == 0
+    project.hooks = HOOKS.format(signature="the editors")
+    converted, _, _, _ = project.check()
+    assert converted == 0
 
     # Nothing changed again: all from the cache.
     converted, pages, rendered, templates = project.check()

@@ -71,6 +71,9 @@ from .xkcd import XkcdExtension, extension_for_site, publish_images
 log = get_plugin_logger("stepwise")  # `mkdocs.plugins.stepwise`, as every module logs
 
 PACKAGE_DIR = Path(__file__).parent
+# The build cache's events run after every other plugin's (Material's lowest is -100), so that
+# its keys see the page as the others left it.
+CACHE_PRIORITY = -1000
 # Material's tags plugin lists tagged pages where a page says <!-- material/tags ... -->.
 TAGS_MARKER = "<!-- material/tags"
 
@@ -344,8 +347,9 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             markdown = self.scenario_pages.decorate(src_uri, markdown)
         return markdown
 
-    # Last: the cache key is the Markdown every plugin has had its say on.
-    @event_priority(-100)
+    # Last (Material's plugins go down to -100): the key is the Markdown every plugin has had
+    # its say on.
+    @event_priority(CACHE_PRIORITY)
     @per_page_event
     def _page_markdown_cached(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -434,7 +438,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return context
 
     # Last: the cached output stands for the page as every plugin left it for its template.
-    @event_priority(-100)
+    @event_priority(CACHE_PRIORITY)
     @per_page_event
     def _page_context_cached(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -19,9 +19,10 @@ import functools
 import hashlib
 import json
 import re
+import sys
 import types
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from markdown import Extension
@@ -114,8 +115,10 @@ def _plain(value: Any) -> Any:
         items = dict(value.items())
         return ["theme", value.name, list(value.dirs), sorted(value.static_templates), items]
     if isinstance(value, Extension):
-        # An instance a plugin added: its kind and its options (not its live collaborators).
-        return ["extension", _qualname(type(value)), value.getConfigs()]
+        # An instance a plugin added: its kind and its options (not its live collaborators),
+        # and its code when it is the site's own.
+        module = sys.modules.get(type(value).__module__)
+        return ["extension", _qualname(type(value)), value.getConfigs(), _own_code(module)]
     if isinstance(value, Mapping):
         return ["map", {str(key): item for key, item in value.items()}]
     if isinstance(value, set | frozenset):
@@ -132,12 +135,24 @@ def _plain(value: Any) -> Any:
     if isinstance(value, types.BuiltinFunctionType | type):
         return ["callable", _qualname(value)]
     if isinstance(value, types.ModuleType):
-        return ["module", value.__name__, getattr(value, "__file__", None)]
+        # `hooks:` in mkdocs.yml: the site's own code, which can change anything.
+        return ["module", value.__name__, _own_code(value)]
     if type(value).__module__.startswith(_RECORD_MODULES) and hasattr(value, "__dict__"):
         return ["object", _qualname(type(value)), vars(value)]
     if _qualname(type(value)) == "babel.core.Locale":
         return ["locale", str(value)]  # MkDocs' `theme.locale`
     raise Unfingerprintable(f"a value of type {_qualname(type(value))}")
+
+
+def _own_code(module: types.ModuleType | None) -> str | None:
+    """The digest of a module's file, unless it is installed (its package's version counts)."""
+    path = getattr(module, "__file__", None)
+    if not path or any(part in ("site-packages", "dist-packages") for part in Path(path).parts):
+        return None
+    try:
+        return digest_bytes([Path(path).read_bytes()])
+    except OSError:
+        return None
 
 
 def _qualname(thing: Any) -> str:
