@@ -33,7 +33,7 @@ from mkdocs.utils.templates import TemplateContext
 from pymdownx import slugs
 
 from . import pagecontext
-from .blog import Blog, BlogOptions
+from .blog import Blog, BlogOptions, listing_renderer
 from .blog.listings import POSTS_MARKER
 from .blog.site_addresses import SiteAddressesExtension
 from .buildcache import BuildCache, tree_digest, versions
@@ -434,7 +434,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 page.content, self.env, dict(context), view, self.series_views
             )
         if self.blog is not None and self.env is not None:
-            view.blog = self.blog.page_context(page, self.env, dict(context))
+            render = listing_renderer(self.env, context)
+            if self.build_cache is not None:
+                render = self.build_cache.listings(render, page, context["base_url"])
+            view.blog = self.blog.page_context(page, self.env, dict(context), render)
         return context
 
     # Last: the cached output stands for the page as every plugin left it for its template.

@@ -49,6 +49,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from ..blog import RenderListing
 from ..catalogue import Rendered
 from ..guard import OUTPUT_SLOT
 from .entries import Converted, LogLine
@@ -257,6 +258,23 @@ class BuildCache:
             ]
             self._site_render = digest(self.site, navigation_data(nav), pages)
         return self._site_render
+
+    def listings(self, render: RenderListing, page: Page, base_url: str) -> RenderListing:
+        """`render`, remembered: a listing is a function of its values, the page's address and
+        the site (listing templates see nothing else, `blog.listing_renderer`)."""
+
+        def remembered(name: str, values: dict[str, Any]) -> str:
+            try:
+                key = digest(self.site, name, page.url, base_url, values, summarize=self._summarize)
+            except Unfingerprintable:
+                return render(name, values)
+            found = self.store.get("listings", key, _valid_html)
+            if found is None:
+                found = render(name, values)
+                self.store.put("listings", key, found)
+            return str(found)
+
+        return remembered
 
     def cache_templates(self, env: Environment) -> None:
         """Compiled templates, Material's included, from the cache (Jinja checks each one's
