@@ -129,3 +129,11 @@ def test_warnings_of_cached_pages_are_logged_again(
         "1 of" in r.getMessage() or "pages converted from the cache" in r.getMessage()
         for r in caplog.records
     )
+
+
+def test_raw_html_without_an_id_value_is_cached(project: Project) -> None:
+    """`<span id>` (found in a Katacoda scenario's step) makes MkDocs note an anchor None."""
+    project.files["containers/part-2.md"] = part(2, "Cgroups", "A <span id>bare</span> id.")
+    project.check()
+    converted, pages, _, _ = project.check()
+    assert converted == pages

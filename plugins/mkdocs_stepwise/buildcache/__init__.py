@@ -53,7 +53,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..blog import RenderListing
 from ..catalogue import Rendered
-from ..guard import OUTPUT_SLOT
+from ..guard import OUTPUT_SLOT, describe
 from .entries import Converted, LogLine
 from .fingerprint import (
     Unfingerprintable,
@@ -186,8 +186,11 @@ class BuildCache:
             before = dict(images()) if images else {}
             with _Capture() as capture:
                 convert(config, files)
-            after = dict(images()) if images else {}
-            self._pending[uri] = (key, _converted(page, capture.lines, before, after))
+            try:
+                after = dict(images()) if images else {}
+                self._pending[uri] = (key, _converted(page, capture.lines, before, after))
+            except Exception as error:  # the page is built; it is only not kept
+                self.stats.uncacheable.append(f"{uri} ({describe(error)})")
 
         self.stats.converted += 1
         _instead_of_render(page, record)
@@ -215,8 +218,8 @@ class BuildCache:
         try:
             data = _context_data(context, page, nav)
             key = digest(self._site_rendering(nav, files), data, summarize=self._summarize)
-        except Unfingerprintable as error:
-            self.stats.uncacheable.append(f"{uri} ({error})")
+        except Exception as error:  # Unfingerprintable, or a plugin's odd value: not cached
+            self.stats.uncacheable.append(f"{uri} ({describe(error)})")
             return
         slot = OutputSlot(cached=self.store.get("html", key, _valid_html))
         context[OUTPUT_SLOT] = slot  # type: ignore[literal-required]
@@ -347,7 +350,8 @@ def _converted(
         content=page.content or "",
         toc=toc_data(page.toc),
         title=page._title_from_render,
-        anchors=sorted(page.present_anchor_ids or ()),
+        # MkDocs notes `<span id>` (no value) as None, which no link can name.
+        anchors=sorted(a for a in page.present_anchor_ids or () if isinstance(a, str)),
         links_to_anchors=(
             {target.src_uri: dict(anchors) for target, anchors in links.items()}
             if links is not None
