@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
 import shutil
@@ -26,21 +27,45 @@ def project(
     return make_project(tmp_path, caplog, monkeypatch)
 
 
-def _entries(root: Path) -> list[Path]:
-    return sorted(
-        p for p in (root / ".cache/stepwise/build").rglob("*") if p.parent.name == "pages"
+def _packs(root: Path) -> Path:
+    return root / ".cache/stepwise/build/packs"
+
+
+def _index(pack: Path) -> dict[str, dict[str, tuple[int, int]]]:
+    found: dict[str, dict[str, tuple[int, int]]] = store._load(
+        pack.with_suffix(".index").read_bytes()
     )
+    return found
 
 
 def test_a_corrupt_entry_is_rebuilt_with_an_info_line(project: Project) -> None:
     project.build("warm", cache=True)
-    entries = _entries(project.root / "warm")
-    assert entries
-    entries[0].write_bytes(b"\x80\x05not a pickle")
-    entries[1].write_bytes(pickle.dumps({"content": 1}))
+    [pack] = _packs(project.root / "warm").glob("*.pack")
+    pages = _index(pack)["pages"]
+    (offset, length), (offset2, _) = list(pages.values())[:2]
+    data = bytearray(pack.read_bytes())
+    data[offset : offset + length] = b"\x80\x05not a pickle".ljust(length, b".")
+    data[offset2 : offset2 + 2] = b"\x00\x00"
+    pack.write_bytes(bytes(data))
     project.check()
     messages = [r.getMessage() for r in project.caplog.records]
     assert any("2 build cache entries could not be read and were rebuilt" in m for m in messages)
+
+
+def test_a_cut_pack_and_a_corrupt_index_are_rebuilt(project: Project) -> None:
+    project.build("warm", cache=True)
+    [pack] = _packs(project.root / "warm").glob("*.pack")
+    pack.write_bytes(pack.read_bytes()[:1000])  # as if the disk filled up
+    converted, pages, _, _ = project.check()
+    assert converted < pages
+    project.files["containers/part-2.md"] = part(2, "Cgroups, again")
+    project.check()
+    for index in _packs(project.root / "warm").glob("*.index"):
+        index.write_bytes(b"garbage")
+    converted, _, rendered, _ = project.check()
+    assert converted == 0 and rendered == 0
+    messages = [r.getMessage() for r in project.caplog.records]
+    assert any("could not be read and were rebuilt" in m for m in messages)
 
 
 class Boom:
@@ -52,10 +77,17 @@ class Boom:
 
 def test_a_hostile_entry_runs_no_code(project: Project) -> None:
     project.build("warm", cache=True)
-    for entry in _entries(project.root / "warm"):
-        entry.write_bytes(pickle.dumps(Boom()))
+    [pack] = _packs(project.root / "warm").glob("*.pack")
+    boom = pickle.dumps(Boom())
+    index = {kind: {key: (0, len(boom)) for key in keys} for kind, keys in _index(pack).items()}
+    pack.write_bytes(boom)
+    pack.with_suffix(".index").write_bytes(pickle.dumps(index))
     converted, _, _, _ = project.check()
     assert converted == 0
+    assert any("refusing builtins.exec" in r.getMessage() for r in project.caplog.records)
+    # An index that is itself hostile is refused too.
+    pack.with_suffix(".index").write_bytes(boom)
+    project.check()
     assert any("refusing builtins.exec" in r.getMessage() for r in project.caplog.records)
 
 
@@ -82,14 +114,20 @@ def test_a_cache_of_another_format_version_is_started_afresh(
     assert any("another version of Stepwise" in r.getMessage() for r in project.caplog.records)
 
 
-def test_old_entries_are_pruned(project: Project) -> None:
-    """Each edit leaves unused entries behind; they are kept up to twice the used ones."""
-    for n in range(6):
+def test_packs_are_compacted(project: Project) -> None:
+    """Every build that changes something adds a pack; they are merged before they pile up,
+    keeping what the last build used, and a killed build's pack is deleted."""
+    packs = _packs(project.root / "warm")
+    for n in range(store.MAX_PACKS + 2):
         project.files["containers/part-2.md"] = part(2, f"Cgroups {n}")
         project.build("warm", cache=True)
-    pages = project.root / "warm/.cache/stepwise/build/pages"
-    used = len(project.files) - 1  # the draft is not built
-    assert len(list(pages.iterdir())) <= 3 * used + 1
+    assert 1 <= len(list(packs.glob("*.index"))) <= store.MAX_PACKS
+    orphan = packs / "0-1.pack"
+    orphan.write_bytes(b"half a build")
+    os.utime(orphan, (1, 1))
+    converted, pages, rendered, templates = project.check()
+    assert (converted, rendered) == (pages, templates)
+    assert not orphan.exists()
 
 
 def test_cache_dir_inside_docs_is_refused(tmp_path: Path, plugin_warnings: Any) -> None:
