@@ -47,6 +47,7 @@ from .metadata import Problem
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_landing, link_within_series, mark_series_in_nav
 from .pagefacts import PageFactsExtension
+from .postcache import PostCache
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
 from .scenarios.files import (
@@ -58,6 +59,7 @@ from .scenarios.files import (
 from .scenarios.pages import ScenarioPages
 from .shortcodes import ShortcodesExtension
 from .site_assets import add_asset_files, link_assets
+from .templatecode import TemplateCode
 from .views import SeriesViews, page_view, problem_lines, series_scripts
 from .xkcd import XkcdExtension, extension_for_site, publish_images
 
@@ -76,6 +78,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.dirty = False
         # Survives the rebuilds of `mkdocs serve --dirty`, which it makes correct (and fast).
         self.incremental = IncrementalBuilds()
+        # Compiled templates, kept from one `mkdocs serve` rebuild to the next.
+        self.template_code = TemplateCode()
+        # Parsed posts, kept from one build to the next and parsed again when their bytes change.
+        self.post_cache = PostCache()
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
         self.env: Environment | None = None
@@ -197,6 +203,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             scenarios=scenarios,
             default_language=str(config.theme.get("language") or "en"),
             material_keys=self.material_keys,
+            post_cache=self.post_cache,
         )
         for file in pages:
             if catalogue.is_hidden(file.src_uri):
@@ -309,6 +316,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         env.template_class = ContainedTemplate
         if env.cache is not None:
             env.cache.clear()
+        if self.serving:
+            self.template_code.attach(env)
         if self.material_keys.emoji_icons:
             # Hugo's emoji `icon`s, drawn where Material includes `.icons/<name>.svg`.
             loaders: list[BaseLoader] = [DictLoader(self.material_keys.emoji_icons)]
