@@ -20,6 +20,7 @@ from typing import Any
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -61,6 +62,7 @@ from .shortcodes import ShortcodesExtension
 from .site_assets import add_asset_files, link_assets
 from .templatecode import TemplateCode
 from .views import SeriesViews, page_view, problem_lines, series_scripts
+from .watching import NativeWatch
 from .xkcd import XkcdExtension, extension_for_site, publish_images
 
 log = get_plugin_logger("stepwise")  # `mkdocs.plugins.stepwise`, as every module logs
@@ -82,6 +84,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.template_code = TemplateCode()
         # Parsed posts, kept from one build to the next and parsed again when their bytes change.
         self.post_cache = PostCache()
+        self.native_watch = NativeWatch()
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
         self.env: Environment | None = None
@@ -103,6 +106,16 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.dirty = dirty
         if dirty and self.serving:
             quiet_dirty_build_warning()
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        # A save is seen at once, not at MkDocs' next poll (up to 0.5 s later): `watching.py`.
+        self.native_watch.start(server, config.docs_dir)
+        return server
+
+    def on_shutdown(self) -> None:
+        self.native_watch.stop()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # After the site's own overrides, before Material: a site's `main.html` may extend
