@@ -50,6 +50,7 @@ from .navigation import collapse_series, link_landing, link_within_series, mark_
 from .pagefacts import PageFactsExtension
 from .postcache import PostCache
 from .publishing import PublishingPolicy
+from .reconversion import Conversions
 from .safe_links import SafeLinksExtension
 from .scenarios.files import (
     add_pathway_pages,
@@ -85,6 +86,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         # Parsed posts, kept from one build to the next and parsed again when their bytes change.
         self.post_cache = PostCache()
         self.native_watch = NativeWatch()
+        # `serve --dirty`: each page's last conversion, reused while its Markdown is the same.
+        self.conversions = Conversions()
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
         self.env: Environment | None = None
@@ -260,7 +263,16 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.nav = nav
         if self.dirty and self.catalogue is not None:
             self._plan_dirty_build(nav, files, config, self.catalogue)
+        if self._reconverting:
+            plan = self.incremental.last_plan
+            self.conversions.start_build(reuse=plan is not None and not plan.everything)
+            self.conversions.keep_only({file.src_uri for file in files.documentation_pages()})
         return nav
+
+    @property
+    def _reconverting(self) -> bool:
+        """Only previews (`serve --dirty`) keep conversions: a build converts every page once."""
+        return self.dirty and self.serving
 
     def _plan_dirty_build(
         self, nav: Navigation, files: Files, config: MkDocsConfig, catalogue: Catalogue
@@ -282,6 +294,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         )
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self._reconverting:
+            self.conversions.wrap(page, files)  # first: a failed conversion is not kept
         contain_rendering(page)
         return page
 
@@ -317,6 +331,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     ) -> str | None:
         if self.catalogue is not None:
             facts = self.page_facts.take(page.file.src_uri)
+            if self._reconverting:
+                facts = self.conversions.facts(page.file.src_uri, facts)
             self.catalogue.record_rendered(
                 page.file.src_uri, html, self.config.words_per_minute, facts
             )
@@ -394,6 +410,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 target = Path(config.site_dir, path)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
+        if self._reconverting:
+            log.debug("reused the conversion of %d pages", len(self.conversions.reused))
         if self.dirty:
             self.incremental.finished()  # last: a build that failed is not compared with
 
