@@ -1,4 +1,4 @@
-"""What the plugin keeps between the rebuilds of `mkdocs serve`: parsed posts, compiled templates.
+"""What the plugin keeps between the rebuilds of `mkdocs serve`: posts, templates, scripts.
 
 Both must give exactly what a fresh build would: a changed file is read again, a deleted one
 forgotten, an edited template compiled again.
@@ -7,6 +7,7 @@ forgotten, an edited template compiled again.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,6 +18,7 @@ from mkdocs_stepwise.metadata import Problem
 from mkdocs_stepwise.postcache import PostCache
 from mkdocs_stepwise.posts import read_post
 from mkdocs_stepwise.publishing import PublishingPolicy
+from mkdocs_stepwise.series_script import MadeScripts, ScriptCommand, ScriptPart, series_script
 from mkdocs_stepwise.templatecode import TemplateCode
 
 from .conftest import PluginWarnings
@@ -149,3 +151,23 @@ def test_an_environment_with_a_finalize_gets_no_cache(tmp_path):
     text, env = render(tmp_path, code, finalize=str.upper)
     assert text == "READER"
     assert env.bytecode_cache is None
+
+
+def test_series_scripts_are_made_again_only_when_their_input_changes():
+    made = MadeScripts()
+    parts = [
+        ScriptPart(1, "Install", "https://x.test/s/1/", [ScriptCommand("apt install x")]),
+        ScriptPart(2, "Run", "https://x.test/s/2/", [ScriptCommand("x --run")]),
+    ]
+    first = made.script("Series", "https://x.test/s/", parts)
+    assert first == series_script("Series", "https://x.test/s/", parts)
+    again = made.script("Series", "https://x.test/s/", [replace(p) for p in parts])
+    assert again is first
+    retitled = [parts[0], replace(parts[1], title="Run it")]
+    assert made.script("Series", "https://x.test/s/", retitled) == series_script(
+        "Series", "https://x.test/s/", retitled
+    )
+    assert "Run it" in made.script("Series", "https://x.test/s/", retitled)
+    other = [parts[0], replace(parts[1], commands=[ScriptCommand("x --stop")])]
+    assert "x --stop" in made.script("Series", "https://x.test/s/", other)
+    assert "x --stop" not in made.script("Renamed", "https://x.test/s/", parts)

@@ -59,6 +59,7 @@ from .scenarios.files import (
     read_scenarios,
 )
 from .scenarios.pages import ScenarioPages
+from .series_script import MadeScripts, series_script
 from .shortcodes import ShortcodesExtension
 from .site_assets import add_asset_files, link_assets
 from .templatecode import TemplateCode
@@ -88,6 +89,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.native_watch = NativeWatch()
         # `serve --dirty`: each page's last conversion, reused while its Markdown is the same.
         self.conversions = Conversions()
+        self.made_scripts = MadeScripts()  # `serve`: series scripts, made again when they change
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
         self.env: Environment | None = None
@@ -406,7 +408,9 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             publish_images(self.xkcd.images_to_publish(), Path(config.site_dir))
         if self.catalogue is not None and self.files is not None:
             site_url = config.site_url or ""
-            for path, text in series_scripts(self.catalogue, self.files, site_url).items():
+            make = self.made_scripts.script if self.serving else series_script
+            scripts = series_scripts(self.catalogue, self.files, site_url, make)
+            for path, text in scripts.items():
                 target = Path(config.site_dir, path)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
