@@ -182,7 +182,20 @@ def test_every_page_of_a_preview_after_edits_is_what_a_full_build_makes(tmp_path
     server = Server(project, "--dirty", "-v").start()
     try:
         edits = [  # (file, new text, a page that shows the change, what it shows)
-            ("course/part-2.md", part("Set it up", 2, "Part 2."), "course/part-3/", "Set it up"),
+            # A first heading that repeats the title is dropped (headings.py); once the title
+            # changes, the same Markdown converts to a page that keeps it.
+            (
+                "course/part-2.md",
+                part("Configure it", 2, "# Configure it\n\nPart 2."),
+                "course/part-2/",
+                "Part 2.",
+            ),
+            (
+                "course/part-2.md",
+                part("Set it up", 2, "# Configure it\n\nPart 2."),
+                "course/part-3/",
+                "Set it up",
+            ),
             (
                 "course/part-3.md",
                 part("Use it", 3, "New, [link](part-1.md)."),

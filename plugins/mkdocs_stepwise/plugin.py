@@ -267,7 +267,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             self._plan_dirty_build(nav, files, config, self.catalogue)
         if self._reconverting:
             plan = self.incremental.last_plan
-            self.conversions.start_build(reuse=plan is not None and not plan.everything)
+            partial = plan is not None and not plan.everything
+            self.conversions.start_build(
+                reuse=partial, changed=plan.changed if plan is not None else frozenset()
+            )
             self.conversions.keep_only({file.src_uri for file in files.documentation_pages()})
         return nav
 

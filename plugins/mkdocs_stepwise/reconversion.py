@@ -9,7 +9,10 @@ such a rebuild.
 `Conversions` keeps, for each page, the Markdown it converted (after every plugin's
 `on_page_markdown`) and what MkDocs' `Page.render` made of it: the HTML, the table of contents,
 the title found in it, its anchors and its links to other pages' anchors. When a rebuild renders
-a page whose Markdown is identical, the kept result is handed back instead of converting.
+a page whose source did not change and whose Markdown is identical, the kept result is handed
+back instead of converting. A changed page is always converted: its conversion also reads its
+front matter (`headings.py` drops a first heading that repeats the title), which is not part of
+the Markdown.
 
 Only where that is safe: within a rebuild that `incremental.plan` found to render some pages, not
 everything. A partial plan means no page was added or removed, the navigation (every address and
@@ -54,12 +57,16 @@ class Conversions:
     def __init__(self) -> None:
         self._kept: dict[str, Conversion] = {}
         self.reuse = False
+        self.changed: frozenset[str] = frozenset()
         self.reused: set[str] = set()
         """The pages of the current build whose conversion was reused (for tests and logs)."""
 
-    def start_build(self, *, reuse: bool) -> None:
-        """Call once per build, before any page is read: may this build reuse conversions?"""
+    def start_build(self, *, reuse: bool, changed: frozenset[str] = frozenset()) -> None:
+        """Call once per build, before any page is read: may this build reuse conversions, and
+        which pages' sources changed (never reused: a conversion also reads the page's own
+        front matter, such as its title, which is not in the Markdown MkDocs converts)."""
         self.reuse = reuse
+        self.changed = changed
         self.reused = set()
 
     def wrap(self, page: Page, files: Files) -> None:
@@ -73,7 +80,12 @@ class Conversions:
 
         def render_or_reuse(config: MkDocsConfig, files_now: Files) -> None:
             kept = self._kept.get(src_uri)
-            if self.reuse and kept is not None and kept.markdown == page.markdown:
+            if (
+                self.reuse
+                and src_uri not in self.changed
+                and kept is not None
+                and kept.markdown == page.markdown
+            ):
                 links = _files_of(kept.links_to_anchors, files)
                 if links is not None or kept.links_to_anchors is None:
                     page.content = kept.content
