@@ -41,6 +41,7 @@ from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_bui
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .lists import ListsExtension
+from .longlived import freeze_what_is_alive
 from .material_keys import MaterialKeys
 from .maths import ARITHMATEX, ARITHMATEX_CONFIG, MathsExtension
 from .maths.assets import add_katex_files
@@ -117,6 +118,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     ) -> LiveReloadServer:
         # A save is seen at once, not at MkDocs' next poll (up to 0.5 s later): `watching.py`.
         self.native_watch.start(server, config.docs_dir)
+        # After the first build: later rebuilds' garbage collections skip what it left alive.
+        freeze_what_is_alive()
         return server
 
     def on_shutdown(self) -> None:
