@@ -7,6 +7,7 @@ forgotten, an edited template compiled again.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,6 +15,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_stepwise.catalogue import Catalogue
+from mkdocs_stepwise.longlived import freeze_what_is_alive
 from mkdocs_stepwise.metadata import Problem
 from mkdocs_stepwise.postcache import PostCache
 from mkdocs_stepwise.posts import read_post
@@ -171,3 +173,14 @@ def test_series_scripts_are_made_again_only_when_their_input_changes():
     other = [parts[0], replace(parts[1], commands=[ScriptCommand("x --stop")])]
     assert "x --stop" in made.script("Series", "https://x.test/s/", other)
     assert "x --stop" not in made.script("Renamed", "https://x.test/s/", parts)
+
+
+def test_what_the_first_build_left_alive_is_frozen_for_the_collector():
+    kept = [object()]  # something alive
+    before = gc.get_freeze_count()
+    try:
+        freeze_what_is_alive()
+        assert gc.get_freeze_count() > before
+        assert kept
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as usual
