@@ -224,7 +224,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             scenarios=scenarios,
             default_language=str(config.theme.get("language") or "en"),
             material_keys=self.material_keys,
-            post_cache=self.post_cache,
+            post_cache=self.post_cache if self.serving else None,  # a build reads each once
         )
         for file in pages:
             if catalogue.is_hidden(file.src_uri):
