@@ -9,6 +9,9 @@ Order of events in a build, and what each one does here:
 4. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and the normalised metadata.
 5. `on_page_content`: note each page's teaser, reading time and commands (read from its tree).
 6. `on_page_context`: prev/next within the series, and the series listings.
+
+Around 4-6, the build cache (`buildcache/`) restores pages whose inputs did not change instead of
+converting them, and hands their templates the output they rendered before.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import material
+import mkdocs
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -29,9 +34,11 @@ from mkdocs.utils.templates import TemplateContext
 from pymdownx import slugs
 
 from . import pagecontext
-from .blog import Blog, BlogOptions
+from .blog import Blog, BlogOptions, listing_renderer
 from .blog.listings import POSTS_MARKER
 from .blog.site_addresses import SiteAddressesExtension
+from .buildcache import BuildCache, tree_digest, versions
+from .buildcache.search import cache_search_index
 from .catalogue import Catalogue, report
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
@@ -71,6 +78,9 @@ from .xkcd import XkcdExtension, extension_for_site, publish_images
 log = get_plugin_logger("stepwise")  # `mkdocs.plugins.stepwise`, as every module logs
 
 PACKAGE_DIR = Path(__file__).parent
+# The build cache's events run after every other plugin's (Material's lowest is -100), so that
+# its keys see the page as the others left it.
+CACHE_PRIORITY = -1000
 # Material's tags plugin lists tagged pages where a page says <!-- material/tags ... -->.
 TAGS_MARKER = "<!-- material/tags"
 
@@ -106,6 +116,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.site_addresses: SiteAddressesExtension | None = None
         self.series_views: SeriesViews | None = None
         self.page_facts = PageFactsExtension(pages=self.pages)
+        self.build_cache: BuildCache | None = None
+        self.code_digest: str | None = None  # this process's plugin code, for the build cache
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -260,7 +272,58 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         # Images in `figure`/`image` shortcodes are checked against the site's files.
         self.pages.known_files = frozenset(file.src_uri for file in files)
         self.files = files
+        self.build_cache = self._start_build_cache(files, config)
         return files
+
+    def _start_build_cache(self, files: Files, config: MkDocsConfig) -> BuildCache | None:
+        """The build cache and what every page's key shares: the site's inputs."""
+        if not self.config.cache:
+            return None
+        config_dir = Path(config.config_file_path or ".").parent
+        root = (config_dir / self.config.cache_dir).resolve()
+        if root.is_relative_to(Path(config.docs_dir).resolve()):
+            log.warning(
+                "cache_dir %s is inside docs_dir, and the plugin never writes there: "
+                "building without the build cache",
+                self.config.cache_dir,
+            )
+            return None
+        if self.code_digest is None:
+            self.code_digest = tree_digest(PACKAGE_DIR)
+        site_inputs = [
+            versions(),
+            self.code_digest,
+            [tree_digest(Path(folder)) for folder in _own_template_dirs(config)],
+            config,
+            [(f.src_uri, f.url, f.inclusion.value, f.generated_by or "") for f in files],
+            self.site_addresses.addresses if self.site_addresses is not None else None,
+            self._xkcd_inputs(config_dir),
+            self.serving,
+        ]
+        cache = BuildCache.start(root, site_inputs)
+        if cache is not None:
+            cache_search_index(config.plugins, cache.store, cache.site)
+        return cache
+
+    def _xkcd_inputs(self, config_dir: Path) -> list[Any]:
+        """What xkcd panels are made of besides the page: the data file and fetched comics."""
+        options = self.config.xkcd
+        found: list[Any] = [options.enabled, options.fetch]
+        for folder in [options.data_file] if options.data_file else []:
+            path = config_dir / folder
+            found.append(path.read_bytes() if path.is_file() else None)
+        if options.fetch:
+            cache = config_dir / options.cache_dir
+            found.append(
+                sorted(
+                    (str(path.relative_to(cache)), path.stat().st_size, path.stat().st_mtime_ns)
+                    for path in cache.rglob("*")
+                    if path.is_file()
+                )
+                if cache.is_dir()
+                else None
+            )
+        return found
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.catalogue is not None and not config.nav and self.config.collapse_navigation:
@@ -279,8 +342,9 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     @property
     def _reconverting(self) -> bool:
-        """Only previews (`serve --dirty`) keep conversions: a build converts every page once."""
-        return self.dirty and self.serving
+        """Only previews (`serve --dirty`) keep conversions in memory, and only without the
+        build cache, which then restores the same conversions from `.cache/stepwise/`."""
+        return self.dirty and self.serving and self.build_cache is None
 
     def _plan_dirty_build(
         self, nav: Navigation, files: Files, config: MkDocsConfig, catalogue: Catalogue
@@ -326,6 +390,26 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             markdown = self.scenario_pages.decorate(src_uri, markdown)
         return markdown
 
+    # Last (Material's plugins go down to -100): the key is the Markdown every plugin has had
+    # its say on.
+    @event_priority(CACHE_PRIORITY)
+    @per_page_event
+    def _page_markdown_cached(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.build_cache is not None:
+            xkcd = self.xkcd
+            self.build_cache.convert(
+                page,
+                markdown,
+                [self._title_of(page.file.src_uri)],
+                images=xkcd.images_to_publish if xkcd else None,
+                publish=xkcd.publish if xkcd else None,
+            )
+        return markdown
+
+    on_page_markdown = CombinedEvent(on_page_markdown, _page_markdown_cached)
+
     def _page_meta(self, src_uri: str) -> dict[str, Any]:
         assert self.catalogue is not None
         meta = self.catalogue.material_meta(src_uri)
@@ -337,13 +421,20 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        uri = page.file.src_uri
+        restored, rendered = self.build_cache.converted(page) if self.build_cache else (False, None)
         if self.catalogue is not None:
-            facts = self.page_facts.take(page.file.src_uri)
-            if self._reconverting:
-                facts = self.conversions.facts(page.file.src_uri, facts)
-            self.catalogue.record_rendered(
-                page.file.src_uri, html, self.config.words_per_minute, facts
-            )
+            if restored:
+                if rendered is not None:
+                    self.catalogue.rendered[uri] = rendered
+            else:
+                facts = self.page_facts.take(uri)
+                if self._reconverting:
+                    facts = self.conversions.facts(uri, facts)
+                self.catalogue.record_rendered(uri, html, self.config.words_per_minute, facts)
+        if self.build_cache is not None and not restored:
+            found = self.catalogue.rendered.get(uri) if self.catalogue is not None else None
+            self.build_cache.store_converted(page, found)
         self.pages.page = None
         return html
 
@@ -353,7 +444,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         env.template_class = ContainedTemplate
         if env.cache is not None:
             env.cache.clear()
-        if self.serving:
+        if self.build_cache is not None:
+            self.build_cache.cache_templates(env)
+        if self.serving and self.build_cache is None:
+            # Without the build cache (`cache: false`), compiled templates are kept in memory.
             self.template_code.attach(env)
         if self.material_keys.emoji_icons:
             # Hugo's emoji `icon`s, drawn where Material includes `.icons/<name>.svg`.
@@ -388,17 +482,37 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 page.content, self.env, dict(context), view, self.series_views
             )
         if self.blog is not None and self.env is not None:
-            view.blog = self.blog.page_context(page, self.env, dict(context))
+            render = listing_renderer(self.env, context)
+            if self.build_cache is not None:
+                render = self.build_cache.listings(render, page, context["base_url"])
+            view.blog = self.blog.page_context(page, self.env, dict(context), render)
         return context
+
+    # Last: the cached output stands for the page as every plugin left it for its template.
+    @event_priority(CACHE_PRIORITY)
+    @per_page_event
+    def _page_context_cached(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if self.build_cache is not None and self.files is not None:
+            self.build_cache.context(context, page, nav, self.files)
+        return context
+
+    on_page_context = CombinedEvent(on_page_context, _page_context_cached)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.marked_in_nav is not None:
             self.marked_in_nav.active = False
             self.marked_in_nav = None
+        if self.build_cache is not None:
+            self.build_cache.post_page(page)
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
         self._forget_build_state()
+        if self.build_cache is not None:
+            self.build_cache.finish(prune=False)
+            self.build_cache = None
 
     def _forget_build_state(self) -> None:
         """The extensions outlive a build (serve, tests): leave them no page of an old one."""
@@ -422,6 +536,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 target.write_text(text, encoding="utf-8")
         if self._reconverting:
             log.debug("reused the conversion of %d pages", len(self.conversions.reused))
+        if self.build_cache is not None:
+            # A dirty build skips most pages: what it did not use is not stale.
+            self.build_cache.finish(prune=not self.dirty)
+            self.build_cache = None
         if self.dirty:
             self.incremental.finished()  # last: a build that failed is not compared with
 
@@ -434,6 +552,17 @@ def _unicode_anchors(config: MkDocsConfig) -> None:
     """
     toc = config.mdx_configs.setdefault("toc", {})
     toc.setdefault("slugify", slugs.slugify(case="lower"))
+
+
+def _own_template_dirs(config: MkDocsConfig) -> list[str]:
+    """Theme folders whose files go into the cache keys: not the plugin's own (its code digest
+    has them) nor installed themes' (their version has them)."""
+    installed = [PACKAGE_DIR, Path(material.__file__).parent, Path(mkdocs.__file__).parent]
+    return [
+        folder
+        for folder in config.theme.dirs
+        if not any(Path(folder).resolve().is_relative_to(base.resolve()) for base in installed)
+    ]
 
 
 def _readable_sources(files: Files, pages: list[File]) -> dict[str, bytes]:

@@ -50,7 +50,8 @@ class SeriesView:
     url: str
     landing_uri: str
     description: str | None
-    parts: list[PartView]
+    parts: tuple[PartView, ...]
+    """A tuple: shared by every page of the series, and fingerprinted once (`buildcache`)."""
     current: int | None = None
     """The 1-based number of the page being rendered, when it is a part of this series."""
     difficulty: str | None = None
@@ -161,7 +162,7 @@ def series_view(
         _url(files, series.landing_uri),
         series.landing_uri,
         series.description,
-        parts,
+        tuple(parts),
         position,
         series.difficulty,
         series.time,

@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import xml.etree.ElementTree as etree
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -298,6 +299,10 @@ class XkcdExtension(Extension):
     def images_to_publish(self) -> dict[str, Path]:
         """Site-relative path -> cached file of every self-hosted image used so far."""
         return self.source.images_to_publish()
+
+    def publish(self, images: Mapping[str, Path]) -> None:
+        """Self-host `images` as if a page converted in this build had used them."""
+        self.source.publish(images)
 
     def extendMarkdown(self, md: Markdown) -> None:
         state = _PageState()
