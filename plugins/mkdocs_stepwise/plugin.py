@@ -438,17 +438,23 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.pages.page = None
         return html
 
+    # First (Material's tags plugin renders its listings at 100): every template compiled in
+    # this build, Material's included, is compiled once and then read from the cache.
+    @event_priority(150)
+    def _env_cached(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.build_cache is not None:
+            self.build_cache.cache_templates(env)
+        elif self.serving:
+            # Without the build cache (`cache: false`), serve keeps compiled templates in memory.
+            self.template_code.attach(env)
+        return env
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
         # A page whose template fails is reported and built bare; the others build as usual.
         env.template_class = ContainedTemplate
         if env.cache is not None:
             env.cache.clear()
-        if self.build_cache is not None:
-            self.build_cache.cache_templates(env)
-        if self.serving and self.build_cache is None:
-            # Without the build cache (`cache: false`), compiled templates are kept in memory.
-            self.template_code.attach(env)
         if self.material_keys.emoji_icons:
             # Hugo's emoji `icon`s, drawn where Material includes `.icons/<name>.svg`.
             loaders: list[BaseLoader] = [DictLoader(self.material_keys.emoji_icons)]
@@ -457,6 +463,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             # Parts are not in the navigation: render it once per folder for them, not per page.
             cache_navigation(env, self.nav)
         return env
+
+    on_env = CombinedEvent(_env_cached, on_env)  # type: ignore[assignment]
 
     @per_page_event
     def on_page_context(
