@@ -796,7 +796,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--series",
         type=parse_shapes,
-        help="corpus shapes as series counts (default 20,50: 20 series of 50 parts, 50 of 20)",
+        help="corpus shapes as series counts at 1,000 posts (default 20,50: 20 series of 50 "
+        "parts, 50 of 20); more posts make more series of the same length",
     )
     parser.add_argument("--runs", type=int, help="counted rounds of builds (default 3)")
     parser.add_argument("--warmups", type=int, help="rounds run first and not counted (default 1)")
@@ -860,7 +861,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         jobs: list[Job] = []
         for count in args.series:
-            corpus = make_corpus(args.posts, count)
+            # Shapes are series counts at 1,000 posts; more posts make more series of the same
+            # length (200 of 50 at 10,000), as a growing site adds series rather than parts.
+            scaled = max(1, round(count * args.posts / REFERENCE_POSTS))
+            corpus = make_corpus(args.posts, scaled if args.posts > REFERENCE_POSTS else count)
             parts = -(-len(corpus.posts) // len(corpus.series))
             shape = f"{len(corpus.series)}x{parts}"
             published = sum(not post.draft for post in corpus.posts)
@@ -868,7 +872,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 project = make_project(workdir / f"{shape}-{kind}", corpus, kind, default)
                 jobs.append(Job(shape, kind, published, project, corpus))
             if args.posts > REFERENCE_POSTS and "stepwise" in kinds:
-                # The scaling target compares with the same shape (same series) at 1,000 posts.
+                # The scaling target compares with series of the same length at 1,000 posts.
                 small = make_corpus(REFERENCE_POSTS, count)
                 project = make_project(workdir / f"{shape}-reference", small, "stepwise", default)
                 published = sum(not post.draft for post in small.posts)

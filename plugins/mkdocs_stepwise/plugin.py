@@ -20,8 +20,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import material
-import mkdocs
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,8 +35,7 @@ from . import pagecontext
 from .blog import Blog, BlogOptions, listing_renderer
 from .blog.listings import POSTS_MARKER
 from .blog.site_addresses import SiteAddressesExtension
-from .buildcache import BuildCache, tree_digest, versions
-from .buildcache.search import cache_search_index
+from .buildcache import BuildCache, start_build_cache, tree_digest
 from .catalogue import Catalogue, report
 from .config import StepwiseConfig
 from .execute import ExecuteExtension
@@ -73,7 +70,7 @@ from .site_assets import add_asset_files, link_assets
 from .templatecode import TemplateCode
 from .views import SeriesViews, page_view, problem_lines, series_scripts
 from .watching import NativeWatch
-from .xkcd import XkcdExtension, extension_for_site, publish_images
+from .xkcd import XkcdExtension, extension_for_site, publish_images, xkcd_inputs
 
 log = get_plugin_logger("stepwise")  # `mkdocs.plugins.stepwise`, as every module logs
 
@@ -276,54 +273,25 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return files
 
     def _start_build_cache(self, files: Files, config: MkDocsConfig) -> BuildCache | None:
-        """The build cache and what every page's key shares: the site's inputs."""
         if not self.config.cache:
-            return None
-        config_dir = Path(config.config_file_path or ".").parent
-        root = (config_dir / self.config.cache_dir).resolve()
-        if root.is_relative_to(Path(config.docs_dir).resolve()):
-            log.warning(
-                "cache_dir %s is inside docs_dir, and the plugin never writes there: "
-                "building without the build cache",
-                self.config.cache_dir,
-            )
             return None
         if self.code_digest is None:
             self.code_digest = tree_digest(PACKAGE_DIR)
-        site_inputs = [
-            versions(),
-            self.code_digest,
-            [tree_digest(Path(folder)) for folder in _own_template_dirs(config)],
-            config,
-            [(f.src_uri, f.url, f.inclusion.value, f.generated_by or "") for f in files],
-            self.site_addresses.addresses if self.site_addresses is not None else None,
-            self._xkcd_inputs(config_dir),
-            self.serving,
-        ]
-        cache = BuildCache.start(root, site_inputs)
-        if cache is not None:
-            cache_search_index(config.plugins, cache.store, cache.site)
-        return cache
-
-    def _xkcd_inputs(self, config_dir: Path) -> list[Any]:
-        """What xkcd panels are made of besides the page: the data file and fetched comics."""
         options = self.config.xkcd
-        found: list[Any] = [options.enabled, options.fetch]
-        for folder in [options.data_file] if options.data_file else []:
-            path = config_dir / folder
-            found.append(path.read_bytes() if path.is_file() else None)
-        if options.fetch:
-            cache = config_dir / options.cache_dir
-            found.append(
-                sorted(
-                    (str(path.relative_to(cache)), path.stat().st_size, path.stat().st_mtime_ns)
-                    for path in cache.rglob("*")
-                    if path.is_file()
-                )
-                if cache.is_dir()
-                else None
-            )
-        return found
+        config_dir = Path(config.config_file_path or ".").parent
+        return start_build_cache(
+            config,
+            files,
+            cache_dir=self.config.cache_dir,
+            code=self.code_digest,
+            extra=[
+                self.site_addresses.addresses if self.site_addresses is not None else None,
+                xkcd_inputs(
+                    config_dir, options.enabled, options.fetch, options.data_file, options.cache_dir
+                ),
+                self.serving,
+            ],
+        )
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.catalogue is not None and not config.nav and self.config.collapse_navigation:
@@ -560,17 +528,6 @@ def _unicode_anchors(config: MkDocsConfig) -> None:
     """
     toc = config.mdx_configs.setdefault("toc", {})
     toc.setdefault("slugify", slugs.slugify(case="lower"))
-
-
-def _own_template_dirs(config: MkDocsConfig) -> list[str]:
-    """Theme folders whose files go into the cache keys: not the plugin's own (its code digest
-    has them) nor installed themes' (their version has them)."""
-    installed = [PACKAGE_DIR, Path(material.__file__).parent, Path(mkdocs.__file__).parent]
-    return [
-        folder
-        for folder in config.theme.dirs
-        if not any(Path(folder).resolve().is_relative_to(base.resolve()) for base in installed)
-    ]
 
 
 def _readable_sources(files: Files, pages: list[File]) -> dict[str, bytes]:

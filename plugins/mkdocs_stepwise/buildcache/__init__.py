@@ -41,6 +41,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import material
+import mkdocs
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
@@ -62,6 +64,7 @@ from .fingerprint import (
     toc_data,
     toc_from_data,
 )
+from .search import cache_search_index
 from .store import Store
 
 log = logging.getLogger("mkdocs.plugins.stepwise.buildcache")
@@ -425,6 +428,51 @@ def _summarize_config(value: Any) -> Any | None:
     if isinstance(value, BasePlugin):
         return ["plugin", _qualname(value), value.config]
     return None
+
+
+def start_build_cache(
+    config: MkDocsConfig, files: Files, *, cache_dir: str, code: str, extra: list[Any]
+) -> BuildCache | None:
+    """The build cache of this build, keyed by the site's inputs; None when it cannot be used.
+
+    `code` is the plugin's own files (`tree_digest`), `extra` what else the plugin's
+    conversions read besides the page (the blog's addresses, the xkcd data).
+    """
+    root = (Path(config.config_file_path or ".").parent / cache_dir).resolve()
+    if root.is_relative_to(Path(config.docs_dir).resolve()):
+        log.warning(
+            "cache_dir %s is inside docs_dir, and the plugin never writes there: "
+            "building without the build cache",
+            cache_dir,
+        )
+        return None
+    site_inputs = [
+        versions(),
+        code,
+        [tree_digest(Path(folder)) for folder in _own_template_dirs(config)],
+        config,
+        [(f.src_uri, f.url, f.inclusion.value, f.generated_by or "") for f in files],
+        *extra,
+    ]
+    cache = BuildCache.start(root, site_inputs)
+    if cache is not None:
+        cache_search_index(config.plugins, cache.store, cache.site)
+    return cache
+
+
+def _own_template_dirs(config: MkDocsConfig) -> list[str]:
+    """Theme folders whose files go into the keys: not the plugin's own (its code digest has
+    them) nor installed themes' (their version has them)."""
+    installed = [
+        Path(__file__).parent.parent,
+        Path(material.__file__).parent,
+        Path(mkdocs.__file__).parent,
+    ]
+    return [
+        folder
+        for folder in config.theme.dirs
+        if not any(Path(folder).resolve().is_relative_to(base.resolve()) for base in installed)
+    ]
 
 
 def versions() -> dict[str, str]:
