@@ -23,6 +23,7 @@ from typing import Any
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -44,6 +45,7 @@ from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_bui
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .lists import ListsExtension
+from .longlived import freeze_what_is_alive
 from .material_keys import MaterialKeys
 from .maths import ARITHMATEX, ARITHMATEX_CONFIG, MathsExtension
 from .maths.assets import add_katex_files
@@ -51,7 +53,9 @@ from .metadata import Problem
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_landing, link_within_series, mark_series_in_nav
 from .pagefacts import PageFactsExtension
+from .postcache import PostCache
 from .publishing import PublishingPolicy
+from .reconversion import Conversions
 from .safe_links import SafeLinksExtension
 from .scenarios.files import (
     add_pathway_pages,
@@ -60,9 +64,12 @@ from .scenarios.files import (
     read_scenarios,
 )
 from .scenarios.pages import ScenarioPages
+from .series_script import MadeScripts, series_script
 from .shortcodes import ShortcodesExtension
 from .site_assets import add_asset_files, link_assets
+from .templatecode import TemplateCode
 from .views import SeriesViews, page_view, problem_lines, series_scripts
+from .watching import NativeWatch
 from .xkcd import XkcdExtension, extension_for_site, publish_images, xkcd_inputs
 
 log = get_plugin_logger("stepwise")  # `mkdocs.plugins.stepwise`, as every module logs
@@ -83,6 +90,14 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.dirty = False
         # Survives the rebuilds of `mkdocs serve --dirty`, which it makes correct (and fast).
         self.incremental = IncrementalBuilds()
+        # Compiled templates, kept from one `mkdocs serve` rebuild to the next.
+        self.template_code = TemplateCode()
+        # Parsed posts, kept from one build to the next and parsed again when their bytes change.
+        self.post_cache = PostCache()
+        self.native_watch = NativeWatch()
+        # `serve --dirty`: each page's last conversion, reused while its Markdown is the same.
+        self.conversions = Conversions()
+        self.made_scripts = MadeScripts()  # `serve`: series scripts, made again when they change
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
         self.env: Environment | None = None
@@ -106,6 +121,18 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.dirty = dirty
         if dirty and self.serving:
             quiet_dirty_build_warning()
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        # A save is seen at once, not at MkDocs' next poll (up to 0.5 s later): `watching.py`.
+        self.native_watch.start(server, config.docs_dir)
+        # After the first build: later rebuilds' garbage collections skip what it left alive.
+        freeze_what_is_alive()
+        return server
+
+    def on_shutdown(self) -> None:
+        self.native_watch.stop()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # After the site's own overrides, before Material: a site's `main.html` may extend
@@ -206,6 +233,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             scenarios=scenarios,
             default_language=str(config.theme.get("language") or "en"),
             material_keys=self.material_keys,
+            post_cache=self.post_cache if self.serving else None,  # a build reads each once
         )
         for file in pages:
             if catalogue.is_hidden(file.src_uri):
@@ -271,7 +299,20 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.nav = nav
         if self.dirty and self.catalogue is not None:
             self._plan_dirty_build(nav, files, config, self.catalogue)
+        if self._reconverting:
+            plan = self.incremental.last_plan
+            partial = plan is not None and not plan.everything
+            self.conversions.start_build(
+                reuse=partial, changed=plan.changed if plan is not None else frozenset()
+            )
+            self.conversions.keep_only({file.src_uri for file in files.documentation_pages()})
         return nav
+
+    @property
+    def _reconverting(self) -> bool:
+        """Only previews (`serve --dirty`) keep conversions in memory, and only without the
+        build cache, which then restores the same conversions from `.cache/stepwise/`."""
+        return self.dirty and self.serving and self.build_cache is None
 
     def _plan_dirty_build(
         self, nav: Navigation, files: Files, config: MkDocsConfig, catalogue: Catalogue
@@ -293,6 +334,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         )
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self._reconverting:
+            self.conversions.wrap(page, files)  # first: a failed conversion is not kept
         contain_rendering(page)
         return page
 
@@ -354,6 +397,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                     self.catalogue.rendered[uri] = rendered
             else:
                 facts = self.page_facts.take(uri)
+                if self._reconverting:
+                    facts = self.conversions.facts(uri, facts)
                 self.catalogue.record_rendered(uri, html, self.config.words_per_minute, facts)
         if self.build_cache is not None and not restored:
             found = self.catalogue.rendered.get(uri) if self.catalogue is not None else None
@@ -367,6 +412,9 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def _env_cached(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.build_cache is not None:
             self.build_cache.cache_templates(env)
+        elif self.serving:
+            # Without the build cache (`cache: false`), serve keeps compiled templates in memory.
+            self.template_code.attach(env)
         return env
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -456,10 +504,14 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             publish_images(self.xkcd.images_to_publish(), Path(config.site_dir))
         if self.catalogue is not None and self.files is not None:
             site_url = config.site_url or ""
-            for path, text in series_scripts(self.catalogue, self.files, site_url).items():
+            make = self.made_scripts.script if self.serving else series_script
+            scripts = series_scripts(self.catalogue, self.files, site_url, make)
+            for path, text in scripts.items():
                 target = Path(config.site_dir, path)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
+        if self._reconverting:
+            log.debug("reused the conversion of %d pages", len(self.conversions.reused))
         if self.build_cache is not None:
             # A dirty build skips most pages: what it did not use is not stale.
             self.build_cache.finish(prune=not self.dirty)

@@ -7,6 +7,7 @@ makes them relative to the page being rendered.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -199,7 +200,11 @@ def _published_script_parts(catalogue: Catalogue, series: Series, files: Files) 
 
 
 def _script(
-    catalogue: Catalogue, series: Series, files: Files, site_url: str = ""
+    catalogue: Catalogue,
+    series: Series,
+    files: Files,
+    site_url: str = "",
+    make: Callable[[str, str, Sequence[ScriptPart]], str] = series_script,
 ) -> tuple[str, str]:
     """`(site-relative path, text)` of a series' shell script; `("", "")` when it has none."""
     parts = _published_script_parts(catalogue, series, files)
@@ -207,15 +212,20 @@ def _script(
     if not parts or landing is None:
         return "", ""
     parts = [ScriptPart(p.number, p.title, site_url + p.url, p.commands) for p in parts]
-    text = series_script(series.title, site_url + landing.url, parts)
+    text = make(series.title, site_url + landing.url, parts)
     return script_path(landing.dest_uri, series.slug), text
 
 
-def series_scripts(catalogue: Catalogue, files: Files, site_url: str) -> dict[str, str]:
-    """Every series' shell script, by its site-relative path."""
+def series_scripts(
+    catalogue: Catalogue,
+    files: Files,
+    site_url: str,
+    make: Callable[[str, str, Sequence[ScriptPart]], str] = series_script,
+) -> dict[str, str]:
+    """Every series' shell script, by its site-relative path (`make` writes one's text)."""
     scripts = {}
     for series in catalogue.series.series:
-        path, text = _script(catalogue, series, files, site_url)
+        path, text = _script(catalogue, series, files, site_url, make)
         if path:
             scripts[path] = text
     return scripts
