@@ -9,10 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from dataclasses import replace
-from pathlib import Path
 from zoneinfo import ZoneInfo
-
-from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_stepwise.catalogue import Catalogue
 from mkdocs_stepwise.longlived import freeze_what_is_alive
@@ -21,7 +18,6 @@ from mkdocs_stepwise.postcache import PostCache
 from mkdocs_stepwise.posts import read_post
 from mkdocs_stepwise.publishing import PublishingPolicy
 from mkdocs_stepwise.series_script import MadeScripts, ScriptCommand, ScriptPart, series_script
-from mkdocs_stepwise.templatecode import TemplateCode
 
 from .conftest import PluginWarnings
 
@@ -109,50 +105,6 @@ def test_problems_are_reported_on_every_build(plugin_warnings: PluginWarnings):
     for _ in range(2):
         read(cache, files)
         plugin_warnings.expect(r"^s/a\.md:3: invalid YAML front matter", count=1)
-
-
-def render(folder: Path, code: TemplateCode, **settings: object) -> tuple[str, Environment]:
-    env = Environment(loader=FileSystemLoader(str(folder)), **settings)
-    code.attach(env)
-    return env.get_template("page.html").render(name="reader"), env
-
-
-def test_compiled_templates_are_reused_and_an_edited_template_is_compiled_again(tmp_path):
-    (tmp_path / "page.html").write_text("Hello {{ name }}", encoding="utf-8")
-    code = TemplateCode()
-    assert render(tmp_path, code)[0] == "Hello reader"
-    stored = dict(code._code)
-    assert len(stored) == 1
-    # A new environment (a new build) loads the stored code: compiling is not needed.
-    _, env = render(tmp_path, code)
-    assert env.bytecode_cache is code
-    assert code._code == stored
-    (tmp_path / "page.html").write_text("Goodbye {{ name }}", encoding="utf-8")
-    assert render(tmp_path, code)[0] == "Goodbye reader"
-
-
-def test_another_parsing_setup_does_not_get_code_compiled_for_the_first(tmp_path):
-    (tmp_path / "page.html").write_text("<% if true %>[[ name ]]<% endif %>{{ name }}", "utf-8")
-    code = TemplateCode()
-    plain, _ = render(tmp_path, code)
-    assert plain == "<% if true %>[[ name ]]<% endif %>reader"
-    other, _ = render(
-        tmp_path,
-        code,
-        block_start_string="<%",
-        block_end_string="%>",
-        variable_start_string="[[",
-        variable_end_string="]]",
-    )
-    assert other == "reader{{ name }}"
-
-
-def test_an_environment_with_a_finalize_gets_no_cache(tmp_path):
-    (tmp_path / "page.html").write_text("{{ name }}", encoding="utf-8")
-    code = TemplateCode()
-    text, env = render(tmp_path, code, finalize=str.upper)
-    assert text == "READER"
-    assert env.bytecode_cache is None
 
 
 def test_series_scripts_are_made_again_only_when_their_input_changes():

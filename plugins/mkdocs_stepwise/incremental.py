@@ -75,8 +75,6 @@ class Plan:
     everything: bool
     pages: frozenset[str] = frozenset()
     reason: str = ""
-    changed: frozenset[str] = frozenset()
-    """The pages among `pages` whose own source changed (the others show one of them)."""
 
     def includes(self, src_uri: str) -> bool:
         return self.everything or src_uri in self.pages
@@ -112,12 +110,7 @@ def plan(previous: Snapshot | None, current: Snapshot) -> Plan:
         for page, shown in shows.items():
             if shown is EVERY_POST or not changed.isdisjoint(shown):
                 stale.add(page)
-    return Plan(
-        False,
-        frozenset(stale),
-        reason="changed: " + ", ".join(sorted(changed)),
-        changed=frozenset(changed),
-    )
+    return Plan(False, frozenset(stale), reason="changed: " + ", ".join(sorted(changed)))
 
 
 # --- Building a snapshot from MkDocs' objects ---------------------------------------------------

@@ -55,7 +55,6 @@ from .navigation import collapse_series, link_landing, link_within_series, mark_
 from .pagefacts import PageFactsExtension
 from .postcache import PostCache
 from .publishing import PublishingPolicy
-from .reconversion import Conversions
 from .safe_links import SafeLinksExtension
 from .scenarios.files import (
     add_pathway_pages,
@@ -67,7 +66,6 @@ from .scenarios.pages import ScenarioPages
 from .series_script import MadeScripts, series_script
 from .shortcodes import ShortcodesExtension
 from .site_assets import add_asset_files, link_assets
-from .templatecode import TemplateCode
 from .views import SeriesViews, page_view, problem_lines, series_scripts
 from .watching import NativeWatch
 from .xkcd import XkcdExtension, extension_for_site, publish_images, xkcd_inputs
@@ -90,13 +88,9 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.dirty = False
         # Survives the rebuilds of `mkdocs serve --dirty`, which it makes correct (and fast).
         self.incremental = IncrementalBuilds()
-        # Compiled templates, kept from one `mkdocs serve` rebuild to the next.
-        self.template_code = TemplateCode()
         # Parsed posts, kept from one build to the next and parsed again when their bytes change.
         self.post_cache = PostCache()
         self.native_watch = NativeWatch()
-        # `serve --dirty`: each page's last conversion, reused while its Markdown is the same.
-        self.conversions = Conversions()
         self.made_scripts = MadeScripts()  # `serve`: series scripts, made again when they change
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
@@ -299,20 +293,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.nav = nav
         if self.dirty and self.catalogue is not None:
             self._plan_dirty_build(nav, files, config, self.catalogue)
-        if self._reconverting:
-            plan = self.incremental.last_plan
-            partial = plan is not None and not plan.everything
-            self.conversions.start_build(
-                reuse=partial, changed=plan.changed if plan is not None else frozenset()
-            )
-            self.conversions.keep_only({file.src_uri for file in files.documentation_pages()})
         return nav
-
-    @property
-    def _reconverting(self) -> bool:
-        """Only previews (`serve --dirty`) keep conversions in memory, and only without the
-        build cache, which then restores the same conversions from `.cache/stepwise/`."""
-        return self.dirty and self.serving and self.build_cache is None
 
     def _plan_dirty_build(
         self, nav: Navigation, files: Files, config: MkDocsConfig, catalogue: Catalogue
@@ -334,8 +315,6 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         )
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if self._reconverting:
-            self.conversions.wrap(page, files)  # first: a failed conversion is not kept
         contain_rendering(page)
         return page
 
@@ -397,8 +376,6 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                     self.catalogue.rendered[uri] = rendered
             else:
                 facts = self.page_facts.take(uri)
-                if self._reconverting:
-                    facts = self.conversions.facts(uri, facts)
                 self.catalogue.record_rendered(uri, html, self.config.words_per_minute, facts)
         if self.build_cache is not None and not restored:
             found = self.catalogue.rendered.get(uri) if self.catalogue is not None else None
@@ -412,9 +389,6 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def _env_cached(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.build_cache is not None:
             self.build_cache.cache_templates(env)
-        elif self.serving:
-            # Without the build cache (`cache: false`), serve keeps compiled templates in memory.
-            self.template_code.attach(env)
         return env
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -510,8 +484,6 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 target = Path(config.site_dir, path)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
-        if self._reconverting:
-            log.debug("reused the conversion of %d pages", len(self.conversions.reused))
         if self.build_cache is not None:
             # A dirty build skips most pages: what it did not use is not stale.
             self.build_cache.finish(prune=not self.dirty)
