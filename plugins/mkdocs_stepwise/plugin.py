@@ -13,6 +13,7 @@ Order of events in a build, and what each one does here:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from .blog.listings import POSTS_MARKER
 from .blog.site_addresses import SiteAddressesExtension
 from .catalogue import Catalogue, report
 from .config import StepwiseConfig
+from .converter import PageConverter
 from .execute import ExecuteExtension
 from .guard import ContainedTemplate, contain_rendering, describe, per_page_event
 from .headings import HeadingsExtension
@@ -91,6 +93,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.site_addresses: SiteAddressesExtension | None = None
         self.series_views: SeriesViews | None = None
         self.page_facts = PageFactsExtension(pages=self.pages)
+        # One Markdown instance converts every page of a build (reset between pages).
+        self.converter = PageConverter()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -262,7 +266,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         )
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        contain_rendering(page)
+        contain_rendering(page, functools.partial(self.converter.render, page))
         return page
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -356,6 +360,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def _forget_build_state(self) -> None:
         """The extensions outlive a build (serve, tests): leave them no page of an old one."""
+        self.converter.finished()
         self.pages.page = None
         self.pages.known_pages = None
         self.pages.known_files = None
