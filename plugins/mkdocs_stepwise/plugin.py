@@ -49,6 +49,7 @@ from .metadata import Problem
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_landing, link_within_series, mark_series_in_nav
 from .pagefacts import PageFactsExtension
+from .partlists import PartLists
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
 from .scenarios.files import (
@@ -92,6 +93,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.pages = pagecontext.PageHolder()
         self.site_addresses: SiteAddressesExtension | None = None
         self.series_views: SeriesViews | None = None
+        self.part_lists: PartLists | None = None
         self.page_facts = PageFactsExtension(pages=self.pages)
         # One Markdown instance converts every page of a build (reset between pages).
         self.converter = PageConverter()
@@ -320,6 +322,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         if self.nav is not None and self.config.collapse_navigation:
             # Parts are not in the navigation: render it once per folder for them, not per page.
             cache_navigation(env, self.nav)
+        # A series header lists every part: each item is rendered once per series and folder.
+        self.part_lists = PartLists(env)
         return env
 
     @per_page_event
@@ -334,6 +338,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         view = page_view(self.catalogue, page.file.src_uri, self.files, self.series_views)
         if self.serving:
             view.problems = problem_lines(self.catalogue, page.file.src_uri)
+        if self.part_lists is not None:
+            view.series = self.part_lists.fill(view.series, page)
         context["stepwise"] = view  # type: ignore[typeddict-unknown-key]
         if view.series:
             link_within_series(page, view.series[0], self.files)
