@@ -31,6 +31,8 @@ class _Rendered:
     folders: tuple[str, ...]
     """The folders the first page's links are relative to (`_folders`)."""
     items: list[str]
+    below: dict[tuple[str, ...], list[int]]
+    """The indexes of the parts at or below each folder (every prefix of a part's path)."""
 
 
 class PartLists:
@@ -39,7 +41,6 @@ class PartLists:
     def __init__(self, env: Environment) -> None:
         self.template: Template = env.get_template(ITEM_TEMPLATE)
         self._rendered: dict[tuple[str, tuple[str, ...], int], _Rendered] = {}
-        self._part_folders: dict[str, tuple[str, ...]] = {}
 
     def fill(self, series: list[SeriesView], page: Page) -> list[SeriesView]:
         """`series` with their `part_items` rendered for `page`."""
@@ -51,29 +52,31 @@ class PartLists:
         rendered = self._rendered.get(key) if folders else None
         if rendered is None:
             # Every item as a link relative to this page; the root's are shared with no page.
-            rendered = _Rendered(folders, [self._link(part, page) for part in series.parts])
+            links = [self._link(part, page) for part in series.parts]
+            rendered = _Rendered(folders, links, _below(series.parts))
             if folders:
                 self._rendered[key] = rendered
         items = list(rendered.items)
+        if rendered.folders != folders:
+            for index in rendered.below.get(rendered.folders, []) + rendered.below.get(folders, []):
+                items[index] = self._link(series.parts[index], page)
         for index, part in enumerate(series.parts):
             if part.number == series.current:
                 items[index] = self.template.render(part=part, current=True, href="")
-            elif rendered.folders != folders and (
-                self._below(part, rendered.folders) or self._below(part, folders)
-            ):
-                items[index] = self._link(part, page)
         return Markup("".join(items))
 
     def _link(self, part: PartView, page: Page) -> str:
         href = normalize_url(part.url, page=page)
         return self.template.render(part=part, current=False, href=href)
 
-    def _below(self, part: PartView, folders: tuple[str, ...]) -> bool:
-        """Whether `part`'s URL lies in `folders` (its path starts with them)."""
-        found = self._part_folders.get(part.url)
-        if found is None:
-            found = self._part_folders[part.url] = _parts(part.url)
-        return found[: len(folders)] == folders
+
+def _below(parts: list[PartView]) -> dict[tuple[str, ...], list[int]]:
+    below: dict[tuple[str, ...], list[int]] = {}
+    for index, part in enumerate(parts):
+        path = _parts(part.url)
+        for length in range(len(path) + 1):
+            below.setdefault(path[:length], []).append(index)
+    return below
 
 
 def _folders(url: str) -> tuple[str, ...]:
