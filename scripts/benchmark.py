@@ -21,7 +21,8 @@ peak memory (`ru_maxrss` from `wait4`) are recorded. Runs are interleaved (every
 shape once per round, round after round), and the first round is a warm-up that is not counted,
 so machine drift and a cold disk cache land on every kind alike. Each figure is printed as
 min / median / max; each ratio is taken per round (stepwise and baseline of the same round)
-and printed the same way. A `mkdocs serve --dirty` then times edits from save to served page.
+and printed the same way. A `mkdocs serve --dirty` then times edits (a post's title, a post's
+body) from save to served page.
 
 The exit code is 0 whatever the figures are (this is a report), unless `--check` is given.
 """
@@ -40,7 +41,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -544,20 +545,53 @@ def save_newer(path: Path, text: str) -> None:
     os.utime(path, ns=(stamp, stamp))
 
 
-def time_edit(path: Path, new_title: str, shown_on: Sequence[PostSpec], base: str) -> float:
-    """Retitle the post at `path`; seconds until every page of `shown_on` shows the new title."""
+EDIT_KINDS = ("title", "body")
+"""What the preview edits: a post's title (shown on every part of its series, its landing page
+and the listings: the most a one-line save can make a rebuild render) and a post's body."""
+
+
+def cpu_seconds_of(pid: int) -> float | None:
+    """User + system CPU seconds process `pid` has used so far, all threads (Linux only)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def time_edit(
+    path: Path, change: Callable[[str], str], marker: str, urls: Sequence[str], pid: int
+) -> tuple[float, float | None]:
+    """Save `change(text)` to `path`; seconds until every page of `urls` shows `marker`, and the
+    CPU seconds the server (`pid`) used meanwhile: on a shared machine the wall time also
+    counts the time other processes held the CPU."""
     text = path.read_text(encoding="utf-8")
-    old = text.splitlines()[1]  # `title:` is the first key of the front matter
-    urls = [base + post.url for post in shown_on]
 
     def updated() -> bool:
-        return all(new_title in (fetch(url) or "") for url in urls)
+        return all(marker in (fetch(url) or "") for url in urls)
 
+    cpu_before = cpu_seconds_of(pid)
     started = time.monotonic()
-    save_newer(path, text.replace(old, f"title: {new_title}", 1))
+    save_newer(path, change(text))
     if not wait_until(updated, 120):
-        raise SystemExit(f"the edited title never appeared on {urls}")
-    return time.monotonic() - started
+        raise SystemExit(f"the edit never appeared on {urls}")
+    seconds = time.monotonic() - started
+    cpu_after = cpu_seconds_of(pid)
+    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    return seconds, cpu
+
+
+def retitle(new_title: str) -> Callable[[str], str]:
+    def change(text: str) -> str:
+        old = text.splitlines()[1]  # `title:` is the first key of the front matter
+        return text.replace(old, f"title: {new_title}", 1)
+
+    return change
+
+
+def add_paragraph(paragraph: str) -> Callable[[str], str]:
+    return lambda text: text.rstrip("\n") + f"\n\n{paragraph}\n"
 
 
 def preview_latency(
@@ -568,15 +602,19 @@ def preview_latency(
     log: Callable[[str], None],
     *,
     timeout: float = 600,
-) -> list[float]:
-    """Seconds from saving a post with a new title until it and its next part show that title.
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Seconds from a save until the served pages show it, for each of `EDIT_KINDS`, and the
+    CPU seconds the server used meanwhile (empty where the system does not tell).
 
-    The first `warmups` edits are made and not kept (the first rebuild of a server is slower).
+    A new title must reach the post and its next part; a new paragraph, the post. Kinds
+    alternate, each on part 2 of another series every time. The first `warmups` edits of each
+    kind are made and not kept (the first rebuild of a server is slower).
     """
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
-    latencies: list[float] = []
+    latencies: dict[str, list[float]] = {kind: [] for kind in EDIT_KINDS}
+    cpu_spent: dict[str, list[float]] = {kind: [] for kind in EDIT_KINDS}
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(
             command, cwd=project, env=child_env(), stdout=output, stderr=subprocess.STDOUT
@@ -594,18 +632,27 @@ def preview_latency(
             if not candidates:
                 raise SystemExit("the preview needs a series of at least 3 published parts")
             for edit in range(warmups + edits):
-                # Part 2 of a series, a different series each time: part 3 shows its title.
-                parts = candidates[(edit * 7) % len(candidates)]
-                post, neighbour = parts[1], parts[2]
-                new_title = f"Edited title {edit + 1} of {post.series.folder}"
-                latency = time_edit(
-                    project / "docs" / post.path, new_title, [post, neighbour], base
-                )
-                counted = edit >= warmups
-                if counted:
-                    latencies.append(latency)
-                name = f"edit {edit - warmups + 1}/{edits}" if counted else "warm-up edit"
-                log(f"  {name} ({post.path}): {latency:.2f} s")
+                for number, kind in enumerate(EDIT_KINDS):
+                    # Part 2 of a series, a different series each time: part 3 shows its title.
+                    parts = candidates[(edit * 7 + number * 3) % len(candidates)]
+                    post, neighbour = parts[1], parts[2]
+                    marker = f"Edited {kind} {edit + 1} of {post.series.folder}"
+                    if kind == "title":
+                        change, shown_on = retitle(marker), [post, neighbour]
+                    else:
+                        change, shown_on = add_paragraph(marker), [post]
+                    urls = [base + shown.url for shown in shown_on]
+                    latency, cpu = time_edit(
+                        project / "docs" / post.path, change, marker, urls, process.pid
+                    )
+                    counted = edit >= warmups
+                    if counted:
+                        latencies[kind].append(latency)
+                        if cpu is not None:
+                            cpu_spent[kind].append(cpu)
+                    name = f"{kind} edit {edit - warmups + 1}/{edits}" if counted else "warm-up"
+                    cpu_text = "" if cpu is None else f" ({cpu:.2f} s CPU of the server)"
+                    log(f"  {name} ({post.path}): {latency:.2f} s{cpu_text}")
         finally:
             process.terminate()
             try:
@@ -613,7 +660,7 @@ def preview_latency(
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-    return latencies
+    return latencies, cpu_spent
 
 
 # --------------------------------------------------------------------------------------------
@@ -669,7 +716,7 @@ def cpu(run: Run) -> float:
 
 def targets(
     jobs: Sequence[Job],
-    latencies: Sequence[float],
+    latencies: Mapping[str, Sequence[float]],
     limits: dict[str, float],
     posts: int,
     clock: str = "wall",
@@ -683,7 +730,7 @@ def targets(
     other_name = "wall" if clock == "cpu" else "CPU"
     found: list[Target] = []
     info: list[Target] = []
-    by = {(job.shape, job.kind): job for job in jobs}
+    by = {(job.shape, job.kind): job for job in jobs if job.runs}
     shapes = list(dict.fromkeys(job.shape for job in jobs if not job.shape.startswith("@")))
     for shape in shapes:
         base = by.get((shape, "baseline"))
@@ -716,9 +763,10 @@ def targets(
             peak_mb = Spread.of(run.peak_kib * 1024 / 1e6 for run in cold.runs)
             name = f"{shape} peak memory at {cold.posts} posts (MB)"
             found.append(Target("memory", name, peak_mb, limits["memory"]))
-    if latencies:
-        name = f"preview at {posts} posts: save to served (s)"
-        found.append(Target("preview", name, Spread.of(latencies), limits["preview"]))
+    for kind, seconds in latencies.items():
+        if seconds:
+            name = f"preview at {posts} posts, {kind} edit: save to served (s)"
+            found.append(Target("preview", name, Spread.of(seconds), limits["preview"]))
     return found, info
 
 
@@ -748,11 +796,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--series",
         type=parse_shapes,
-        help="corpus shapes as series counts (default 20,50: 20 series of 50 parts, 50 of 20)",
+        help="corpus shapes as series counts at 1,000 posts (default 20,50: 20 series of 50 "
+        "parts, 50 of 20); more posts make more series of the same length",
     )
     parser.add_argument("--runs", type=int, help="counted rounds of builds (default 3)")
     parser.add_argument("--warmups", type=int, help="rounds run first and not counted (default 1)")
-    parser.add_argument("--edits", type=int, help="counted edits for the preview (default 3)")
+    parser.add_argument(
+        "--edits", type=int, help="counted preview edits of each kind, title and body (default 3)"
+    )
     parser.add_argument(
         "--quick", action="store_true", help="defaults for a smoke test: N=100, 1 round, 1 edit"
     )
@@ -810,7 +861,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         jobs: list[Job] = []
         for count in args.series:
-            corpus = make_corpus(args.posts, count)
+            # Shapes are series counts at 1,000 posts; more posts make more series of the same
+            # length (200 of 50 at 10,000), as a growing site adds series rather than parts.
+            scaled = max(1, round(count * args.posts / REFERENCE_POSTS))
+            corpus = make_corpus(args.posts, scaled if args.posts > REFERENCE_POSTS else count)
             parts = -(-len(corpus.posts) // len(corpus.series))
             shape = f"{len(corpus.series)}x{parts}"
             published = sum(not post.draft for post in corpus.posts)
@@ -818,7 +872,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 project = make_project(workdir / f"{shape}-{kind}", corpus, kind, default)
                 jobs.append(Job(shape, kind, published, project, corpus))
             if args.posts > REFERENCE_POSTS and "stepwise" in kinds:
-                # The scaling target compares with the same shape (same series) at 1,000 posts.
+                # The scaling target compares with series of the same length at 1,000 posts.
                 small = make_corpus(REFERENCE_POSTS, count)
                 project = make_project(workdir / f"{shape}-reference", small, "stepwise", default)
                 published = sum(not post.draft for post in small.posts)
@@ -830,27 +884,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         run_interleaved(jobs, args.runs, args.warmups, log)
 
-        latencies: list[float] = []
+        latencies: dict[str, list[float]] = {}
+        preview_cpu: dict[str, list[float]] = {}
         stepwise_jobs = [job for job in jobs if job.kind == "stepwise" and job.shape[0] != "@"]
         if stepwise_jobs and not args.no_serve:
             # The longest series: a retitled part shows on the most pages.
             first = stepwise_jobs[0]
-            latencies = preview_latency(first.project, first.corpus, args.edits, 1, log)
+            latencies, preview_cpu = preview_latency(
+                first.project, first.corpus, args.edits, 1, log
+            )
 
         log("")
         log(
             f"{'build':<20} {'posts':>5}  {'wall s min / median / max':<27} "
             f"{'CPU s':>7} {'peak MiB':>9}"
         )
-        for job in jobs:
+        for job in [job for job in jobs if job.runs]:  # `--runs 0`: the preview only
             log(
                 f"{job.label:<20} {job.posts:>5}  {job.seconds().text():<27} "
                 f"{job.cpu_seconds().mid:>7.2f} {job.peak_mib().mid:>9.1f}"
             )
-        if latencies:
+        for edit_kind, seconds in latencies.items():
+            cpu_spent = preview_cpu.get(edit_kind) or []
+            cpu_text = f" {statistics.median(cpu_spent):7.2f}" if cpu_spent else ""
             log(
-                f"{'preview':<20} {args.posts:>5}  {Spread.of(latencies).text():<27} "
-                "(serve --dirty)"
+                f"{'preview, ' + edit_kind:<20} {args.posts:>5}  {Spread.of(seconds).text():<27}"
+                f"{cpu_text}  (serve --dirty; CPU s: the server's, save to served)"
             )
         log("")
         log(

@@ -137,11 +137,12 @@ def test_one_tiny_run_of_everything_with_check(bench, tmp_path, capsys):
         figures = r"\d+\.\d+ / \d+\.\d+ / \d+\.\d+"
         assert re.search(rf"^4x5 {kind}\s+19\s+{figures}\s+\d+\.\d+", report, re.M), report
     assert re.search(r"^  warm-up\s+4x5 baseline", report, re.M)  # one warm-up, discarded
-    assert re.search(r"^preview\s+20\s+\d", report, re.M), report
+    for kind in ("title", "body"):
+        assert re.search(rf"^preview, {kind}\s+20\s+\d", report, re.M), report
+        assert re.search(rf"^  (PASS|MISS)  preview at 20 posts, {kind} edit", report, re.M)
     assert re.search(r"^  MISS  4x5 cold: stepwise / baseline .*\(target <= 0\.01\)$", report, re.M)
     for name in ("warm, nothing changed / baseline", "warm, one post edited / baseline"):
         assert re.search(rf"^  (PASS|MISS)  4x5 {name}\s+\d+\.\d+  \[\d", report, re.M), name
-    assert re.search(r"^  (PASS|MISS)  preview at 20 posts", report, re.M)
     assert re.search(r"^  info  4x5 plain \(full navigation\) / baseline", report, re.M)
 
     baseline = tmp_path / "4x5-baseline" / "site" / "s000-python" / "part-001" / "index.html"
@@ -190,8 +191,8 @@ def test_time_ratios_can_be_judged_on_cpu_time(bench, tmp_path):
     # Wall time says 2.0 (another process held the machine); CPU time says 1.05.
     base = job("baseline", [(10.0, 1024, 10.0)])
     cold = job("stepwise", [(20.0, 1024, 10.5)])
-    on_wall, _ = bench.targets([base, cold], [], bench.LIMITS, 10)
-    on_cpu, info = bench.targets([base, cold], [], bench.LIMITS, 10, "cpu")
+    on_wall, _ = bench.targets([base, cold], {}, bench.LIMITS, 10)
+    on_cpu, info = bench.targets([base, cold], {}, bench.LIMITS, 10, "cpu")
     assert [(t.value.mid, t.met) for t in on_wall] == [(2.0, False)]
     assert [(t.value.mid, t.met) for t in on_cpu] == [(1.05, True)]
     assert any(

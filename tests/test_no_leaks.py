@@ -151,7 +151,14 @@ def test_a_build_writes_nothing_into_docs_and_nothing_into_the_cache(built):
     assert tree_hash(site.docs_dir) == before
     # xkcd fetching is off by default: comic 1987 comes from the shipped data, 99999 is reported,
     # and neither makes a cache.
-    assert not (site.docs_dir.parent / ".cache").exists()
+    cache = site.docs_dir.parent / ".cache/stepwise"
+    assert not (cache / "xkcd").exists()
+    # The build cache holds what this build made, and so nothing of an unpublished post.
+    entries = [path for path in (cache / "build").rglob("*") if path.is_file()]
+    assert len(entries) > 10
+    for path in entries:
+        data = path.read_bytes()
+        assert not [token for token in UNPUBLISHED if token.encode() in data], path
     assert site.exists("scenario/step1/index.html") and site.exists("zqxpublic-alias/index.html")
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from .conftest import write_docs
@@ -164,3 +167,82 @@ def test_a_draft_part_keeps_its_place_when_another_part_is_edited(tmp_path):
         assert "Draft part" in (server.get("course/part-5/") or "")
     finally:
         server.stop()
+
+
+def built_pages(site: Path) -> dict[str, str]:
+    return {
+        str(page.relative_to(site)): page.read_text(encoding="utf-8")
+        for page in sorted(site.rglob("*.html"))
+    }
+
+
+@pytest.mark.parametrize("build_cache", [False, True])
+def test_every_page_of_a_preview_after_edits_is_what_a_full_build_makes(tmp_path, build_cache):
+    """Parsed posts kept in memory, and conversions and compiled templates restored from
+    `.cache/stepwise/`, leave no trace in the output."""
+    project = make_project(tmp_path / "project")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"][-1] = {"stepwise": {"cache": build_cache}}
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    docs = project / "docs"
+    server = Server(project, "--dirty", "-v").start()
+    try:
+        edits = [  # (file, new text, a page that shows the change, what it shows)
+            # A first heading that repeats the title is dropped (headings.py); once the title
+            # changes, the same Markdown converts to a page that keeps it.
+            (
+                "course/part-2.md",
+                part("Configure it", 2, "# Configure it\n\nPart 2."),
+                "course/part-2/",
+                "Part 2.",
+            ),
+            (
+                "course/part-2.md",
+                part("Set it up", 2, "# Configure it\n\nPart 2."),
+                "course/part-3/",
+                "Set it up",
+            ),
+            (
+                "course/part-3.md",
+                part("Use it", 3, "New, [link](part-1.md)."),
+                "course/part-3/",
+                "New,",
+            ),
+            ("other/a.md", part("Other A2", 1, "First other."), "other/b/", "Other A2"),
+        ]
+        for number, (path, text, shown_on, marker) in enumerate(edits, start=1):
+            write_newer(docs / path, text)
+
+            def shown(page: str = shown_on, marker: str = marker) -> bool:
+                return marker in (server.get(page) or "")
+
+            def rebuilt(count: int = number) -> bool:
+                return server.log.count("Reloading browsers") >= count
+
+            server.wait_for(shown, 60, path)
+            server.wait_for(rebuilt, 60, "the end of the rebuild")
+        last = server.log.split("Detected file changes")[-1]
+        assert "dirty build renders every page" not in last
+        # other/b and other/index show the new title: with the build cache, their Markdown is
+        # not converted again.
+        if build_cache:
+            reused = re.search(r"build cache: (\d+) of \d+ pages converted from the cache", last)
+            assert reused and int(reused.group(1)) >= 2, last
+        served = built_pages(site_dir(server))
+    finally:
+        server.stop()
+    # The same docs, built from scratch with the address the server used.
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_url"] = server.url
+    config["plugins"][-1] = {"stepwise": {"cache": False}}  # from scratch, not from the cache
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(fresh)],
+        cwd=project,
+        check=True,
+    )
+    expected = built_pages(fresh)
+    assert served.keys() == expected.keys()
+    different = [page for page in expected if served[page] != expected[page]]
+    assert not different, different

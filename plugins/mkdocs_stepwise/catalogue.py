@@ -20,6 +20,7 @@ from .guard import report as crashed
 from .material_keys import Checked, MaterialKeys
 from .metadata import Problem
 from .pagefacts import PageFacts, read_html
+from .postcache import PostCache
 from .posts import Post, decode, read_post
 from .publishing import PublishingPolicy, Status, Visibility, status_of, visibility
 from .scenarios.index_json import Scenario
@@ -70,21 +71,26 @@ class Catalogue:
         scenarios: Sequence[Scenario] = (),
         default_language: str = "en",
         material_keys: MaterialKeys | None = None,
+        post_cache: PostCache | None = None,
     ) -> Catalogue:
         """Read every post from `(src_uri, raw bytes)` pairs and report what is wrong with them.
 
         `scenarios` (Katacoda/Killercoda `index.json` folders) become series in their own order,
-        and give their pages the titles `index.json` names.
+        and give their pages the titles `index.json` names. `post_cache` keeps parsed posts
+        from one build to the next (`mkdocs serve`).
         """
         tz = ZoneInfo(timezone)
         now = now or dt.datetime.now(tz)
         posts: dict[str, Post] = {}
         checked_meta: dict[str, dict[str, Any]] = {}
         keys = material_keys or MaterialKeys()
+        sources = list(sources)
+        cache = post_cache or PostCache()
+        cache.start_build(src_uri for src_uri, _ in sources)
         for src_uri, raw in sources:
             text, problem = decode(raw)
             try:
-                post = read_post(src_uri, text, tz)
+                post = cache.read(src_uri, raw, text, tz)
                 checked = keys.check(post.front.data, post.front.key_lines)
             except Exception as error:
                 # A value nothing foresaw: the page builds with its front matter as text.

@@ -112,3 +112,12 @@ class StepwiseConfig(base.Config):
 
     xkcd = c.SubConfig(XkcdConfig)
     """The xkcd panel's options."""
+
+    cache = c.Type(bool, default=True)
+    """Reuse what earlier builds made of pages whose inputs did not change (their converted
+    Markdown and rendered template), kept in `cache_dir`. A build from the cache is
+    byte-identical to one without; `stepwise build --no-cache` skips it for one build."""
+
+    cache_dir = c.Type(str, default=".cache/stepwise/build")
+    """Where the build cache lives, relative to the folder of mkdocs.yml (never inside
+    `docs/`). Keep it between CI runs to make CI builds warm (see the README)."""

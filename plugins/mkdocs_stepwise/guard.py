@@ -18,6 +18,9 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from jinja2 import Template
 from mkdocs.structure.pages import Page
 
+OUTPUT_SLOT = "stepwise_cached_output"
+"""The context key of a page's `buildcache.OutputSlot`."""
+
 log = logging.getLogger("mkdocs.plugins.stepwise")
 
 _MESSAGE_LIMIT = 200
@@ -89,8 +92,16 @@ class ContainedTemplate(Template):
     """
 
     def render(self, *args: Any, **kwargs: Any) -> str:
+        # A page the build cache has the output of (`buildcache.OutputSlot`) is not rendered.
+        given = args[0] if args and isinstance(args[0], dict) else kwargs
+        slot = given.get(OUTPUT_SLOT)
+        if slot is not None and slot.cached is not None:
+            return str(slot.cached)
         try:
-            return super().render(*args, **kwargs)
+            output = super().render(*args, **kwargs)
+            if slot is not None:
+                slot.rendered = output
+            return output
         except Exception as error:
             context = dict(*args, **kwargs)
             page = context.get("page")

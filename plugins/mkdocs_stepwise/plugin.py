@@ -9,6 +9,9 @@ Order of events in a build, and what each one does here:
 4. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and the normalised metadata.
 5. `on_page_content`: note each page's teaser, reading time and commands (read from its tree).
 6. `on_page_context`: prev/next within the series, and the series listings.
+
+Around 4-6, the build cache (`buildcache/`) restores pages whose inputs did not change instead of
+converting them, and hands their templates the output they rendered before.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from typing import Any
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -29,9 +33,10 @@ from mkdocs.utils.templates import TemplateContext
 from pymdownx import slugs
 
 from . import pagecontext
-from .blog import Blog, BlogOptions
+from .blog import Blog, BlogOptions, listing_renderer
 from .blog.listings import POSTS_MARKER
 from .blog.site_addresses import SiteAddressesExtension
+from .buildcache import BuildCache, start_build_cache, tree_digest
 from .catalogue import Catalogue, report
 from .config import StepwiseConfig
 from .converter import PageConverter
@@ -42,6 +47,7 @@ from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_bui
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .lists import ListsExtension
+from .longlived import freeze_what_is_alive
 from .material_keys import MaterialKeys
 from .maths import ARITHMATEX, ARITHMATEX_CONFIG, MathsExtension
 from .maths.assets import add_katex_files
@@ -50,6 +56,7 @@ from .navcache import cache_navigation
 from .navigation import collapse_series, link_landing, link_within_series, mark_series_in_nav
 from .pagefacts import PageFactsExtension
 from .partlists import PartLists
+from .postcache import PostCache
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
 from .scenarios.files import (
@@ -59,14 +66,19 @@ from .scenarios.files import (
     read_scenarios,
 )
 from .scenarios.pages import ScenarioPages
+from .series_script import MadeScripts, series_script
 from .shortcodes import ShortcodesExtension
 from .site_assets import add_asset_files, link_assets
 from .views import SeriesViews, page_view, problem_lines, series_scripts
-from .xkcd import XkcdExtension, extension_for_site, publish_images
+from .watching import NativeWatch
+from .xkcd import XkcdExtension, extension_for_site, publish_images, xkcd_inputs
 
 log = get_plugin_logger("stepwise")  # `mkdocs.plugins.stepwise`, as every module logs
 
 PACKAGE_DIR = Path(__file__).parent
+# The build cache's events run after every other plugin's (Material's lowest is -100), so that
+# its keys see the page as the others left it.
+CACHE_PRIORITY = -1000
 # Material's tags plugin lists tagged pages where a page says <!-- material/tags ... -->.
 TAGS_MARKER = "<!-- material/tags"
 
@@ -79,6 +91,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.dirty = False
         # Survives the rebuilds of `mkdocs serve --dirty`, which it makes correct (and fast).
         self.incremental = IncrementalBuilds()
+        # Parsed posts, kept from one build to the next and parsed again when their bytes change.
+        self.post_cache = PostCache()
+        self.native_watch = NativeWatch()
+        self.made_scripts = MadeScripts()  # `serve`: series scripts, made again when they change
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
         self.env: Environment | None = None
@@ -97,12 +113,26 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.page_facts = PageFactsExtension(pages=self.pages)
         # One Markdown instance converts every page of a build (reset between pages).
         self.converter = PageConverter()
+        self.build_cache: BuildCache | None = None
+        self.code_digest: str | None = None  # this process's plugin code, for the build cache
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
         if dirty and self.serving:
             quiet_dirty_build_warning()
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        # A save is seen at once, not at MkDocs' next poll (up to 0.5 s later): `watching.py`.
+        self.native_watch.start(server, config.docs_dir)
+        # After the first build: later rebuilds' garbage collections skip what it left alive.
+        freeze_what_is_alive()
+        return server
+
+    def on_shutdown(self) -> None:
+        self.native_watch.stop()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # After the site's own overrides, before Material: a site's `main.html` may extend
@@ -203,6 +233,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             scenarios=scenarios,
             default_language=str(config.theme.get("language") or "en"),
             material_keys=self.material_keys,
+            post_cache=self.post_cache if self.serving else None,  # a build reads each once
         )
         for file in pages:
             if catalogue.is_hidden(file.src_uri):
@@ -238,7 +269,29 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         # Images in `figure`/`image` shortcodes are checked against the site's files.
         self.pages.known_files = frozenset(file.src_uri for file in files)
         self.files = files
+        self.build_cache = self._start_build_cache(files, config)
         return files
+
+    def _start_build_cache(self, files: Files, config: MkDocsConfig) -> BuildCache | None:
+        if not self.config.cache:
+            return None
+        if self.code_digest is None:
+            self.code_digest = tree_digest(PACKAGE_DIR)
+        options = self.config.xkcd
+        config_dir = Path(config.config_file_path or ".").parent
+        return start_build_cache(
+            config,
+            files,
+            cache_dir=self.config.cache_dir,
+            code=self.code_digest,
+            extra=[
+                self.site_addresses.addresses if self.site_addresses is not None else None,
+                xkcd_inputs(
+                    config_dir, options.enabled, options.fetch, options.data_file, options.cache_dir
+                ),
+                self.serving,
+            ],
+        )
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.catalogue is not None and not config.nav and self.config.collapse_navigation:
@@ -290,6 +343,26 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             markdown = self.scenario_pages.decorate(src_uri, markdown)
         return markdown
 
+    # Last (Material's plugins go down to -100): the key is the Markdown every plugin has had
+    # its say on.
+    @event_priority(CACHE_PRIORITY)
+    @per_page_event
+    def _page_markdown_cached(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.build_cache is not None:
+            xkcd = self.xkcd
+            self.build_cache.convert(
+                page,
+                markdown,
+                [self._title_of(page.file.src_uri)],
+                images=xkcd.images_to_publish if xkcd else None,
+                publish=xkcd.publish if xkcd else None,
+            )
+        return markdown
+
+    on_page_markdown = CombinedEvent(on_page_markdown, _page_markdown_cached)
+
     def _page_meta(self, src_uri: str) -> dict[str, Any]:
         assert self.catalogue is not None
         meta = self.catalogue.material_meta(src_uri)
@@ -301,13 +374,28 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        uri = page.file.src_uri
+        restored, rendered = self.build_cache.converted(page) if self.build_cache else (False, None)
         if self.catalogue is not None:
-            facts = self.page_facts.take(page.file.src_uri)
-            self.catalogue.record_rendered(
-                page.file.src_uri, html, self.config.words_per_minute, facts
-            )
+            if restored:
+                if rendered is not None:
+                    self.catalogue.rendered[uri] = rendered
+            else:
+                facts = self.page_facts.take(uri)
+                self.catalogue.record_rendered(uri, html, self.config.words_per_minute, facts)
+        if self.build_cache is not None and not restored:
+            found = self.catalogue.rendered.get(uri) if self.catalogue is not None else None
+            self.build_cache.store_converted(page, found)
         self.pages.page = None
         return html
+
+    # First (Material's tags plugin renders its listings at 100): every template compiled in
+    # this build, Material's included, is compiled once and then read from the cache.
+    @event_priority(150)
+    def _env_cached(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.build_cache is not None:
+            self.build_cache.cache_templates(env)
+        return env
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
@@ -325,6 +413,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         # A series header lists every part: each item is rendered once per series and folder.
         self.part_lists = PartLists(env)
         return env
+
+    on_env = CombinedEvent(_env_cached, on_env)  # type: ignore[assignment]
 
     @per_page_event
     def on_page_context(
@@ -352,17 +442,37 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 page.content, self.env, dict(context), view, self.series_views
             )
         if self.blog is not None and self.env is not None:
-            view.blog = self.blog.page_context(page, self.env, dict(context))
+            render = listing_renderer(self.env, context)
+            if self.build_cache is not None:
+                render = self.build_cache.listings(render, page, context["base_url"])
+            view.blog = self.blog.page_context(page, self.env, dict(context), render)
         return context
+
+    # Last: the cached output stands for the page as every plugin left it for its template.
+    @event_priority(CACHE_PRIORITY)
+    @per_page_event
+    def _page_context_cached(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if self.build_cache is not None and self.files is not None:
+            self.build_cache.context(context, page, nav, self.files)
+        return context
+
+    on_page_context = CombinedEvent(on_page_context, _page_context_cached)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.marked_in_nav is not None:
             self.marked_in_nav.active = False
             self.marked_in_nav = None
+        if self.build_cache is not None:
+            self.build_cache.post_page(page)
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
         self._forget_build_state()
+        if self.build_cache is not None:
+            self.build_cache.finish(prune=False)
+            self.build_cache = None
 
     def _forget_build_state(self) -> None:
         """The extensions outlive a build (serve, tests): leave them no page of an old one."""
@@ -379,10 +489,16 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             publish_images(self.xkcd.images_to_publish(), Path(config.site_dir))
         if self.catalogue is not None and self.files is not None:
             site_url = config.site_url or ""
-            for path, text in series_scripts(self.catalogue, self.files, site_url).items():
+            make = self.made_scripts.script if self.serving else series_script
+            scripts = series_scripts(self.catalogue, self.files, site_url, make)
+            for path, text in scripts.items():
                 target = Path(config.site_dir, path)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
+        if self.build_cache is not None:
+            # A dirty build skips most pages: what it did not use is not stale.
+            self.build_cache.finish(prune=not self.dirty)
+            self.build_cache = None
         if self.dirty:
             self.incremental.finished()  # last: a build that failed is not compared with
 

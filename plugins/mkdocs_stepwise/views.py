@@ -7,6 +7,7 @@ makes them relative to the page being rendered.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -49,7 +50,8 @@ class SeriesView:
     url: str
     landing_uri: str
     description: str | None
-    parts: list[PartView]
+    parts: tuple[PartView, ...]
+    """A tuple: shared by every page of the series, and fingerprinted once (`buildcache`)."""
     current: int | None = None
     """The 1-based number of the page being rendered, when it is a part of this series."""
     difficulty: str | None = None
@@ -163,7 +165,7 @@ def series_view(
         _url(files, series.landing_uri),
         series.landing_uri,
         series.description,
-        parts,
+        tuple(parts),
         position,
         series.difficulty,
         series.time,
@@ -201,7 +203,11 @@ def _published_script_parts(catalogue: Catalogue, series: Series, files: Files) 
 
 
 def _script(
-    catalogue: Catalogue, series: Series, files: Files, site_url: str = ""
+    catalogue: Catalogue,
+    series: Series,
+    files: Files,
+    site_url: str = "",
+    make: Callable[[str, str, Sequence[ScriptPart]], str] = series_script,
 ) -> tuple[str, str]:
     """`(site-relative path, text)` of a series' shell script; `("", "")` when it has none."""
     parts = _published_script_parts(catalogue, series, files)
@@ -209,15 +215,20 @@ def _script(
     if not parts or landing is None:
         return "", ""
     parts = [ScriptPart(p.number, p.title, site_url + p.url, p.commands) for p in parts]
-    text = series_script(series.title, site_url + landing.url, parts)
+    text = make(series.title, site_url + landing.url, parts)
     return script_path(landing.dest_uri, series.slug), text
 
 
-def series_scripts(catalogue: Catalogue, files: Files, site_url: str) -> dict[str, str]:
-    """Every series' shell script, by its site-relative path."""
+def series_scripts(
+    catalogue: Catalogue,
+    files: Files,
+    site_url: str,
+    make: Callable[[str, str, Sequence[ScriptPart]], str] = series_script,
+) -> dict[str, str]:
+    """Every series' shell script, by its site-relative path (`make` writes one's text)."""
     scripts = {}
     for series in catalogue.series.series:
-        path, text = _script(catalogue, series, files, site_url)
+        path, text = _script(catalogue, series, files, site_url, make)
         if path:
             scripts[path] = text
     return scripts

@@ -13,7 +13,7 @@ One `Blog` per build, made in `on_files` from the catalogue. The plugin calls it
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
@@ -59,6 +59,21 @@ class BlogOptions:
     """Hugo's `permalinks`: section -> address pattern."""
     post_defaults: dict[str, Any] = field(default_factory=dict)
     """Tranquilpeak keys for posts that do not set them."""
+
+
+RenderListing = Callable[[str, dict[str, Any]], str]
+"""Renders a listing template (name, values) for the page at hand."""
+
+
+def listing_renderer(env: Environment, context: Mapping[str, Any]) -> RenderListing:
+    """Listing templates see their values and what MkDocs' `url` filter needs, nothing else:
+    their output is a function of exactly that (the build cache relies on it)."""
+    base = {"page": context.get("page"), "base_url": context.get("base_url", "")}
+
+    def render(name: str, values: dict[str, Any]) -> str:
+        return env.get_template(name).render({**base, **values})
+
+    return render
 
 
 @dataclass
@@ -438,8 +453,16 @@ class Blog:
 
     # --- on_page_context --------------------------------------------------------------------
 
-    def page_context(self, page: Page, env: Environment, context: dict[str, Any]) -> PageExtras:
-        """Everything the blog adds to a page; also fills `page.content` with listings."""
+    def page_context(
+        self,
+        page: Page,
+        env: Environment,
+        context: dict[str, Any],
+        render: RenderListing | None = None,
+    ) -> PageExtras:
+        """Everything the blog adds to a page; also fills `page.content` with listings.
+
+        `render` renders a listing's template (the build cache hands one that remembers)."""
         uri = page.file.src_uri
         extras = PageExtras(feeds=self._feed_links(), translation=self._translation(uri))
         post = self.catalogue.posts.get(uri)
@@ -461,31 +484,29 @@ class Blog:
             if extras.post is not None:
                 meta = env.get_template("partials/stepwise/post-meta.html").render(template_context)
                 page.content = insert_header(page.content, extras.post, meta)
-            page.content = self._fill(page, env, template_context)
+            page.content = self._fill(page, render or listing_renderer(env, context))
         return extras
 
-    def _fill(self, page: Page, env: Environment, context: dict[str, Any]) -> str:
+    def _fill(self, page: Page, render: RenderListing) -> str:
         content = page.content or ""
         listing = self.listing_pages.get(page.file.src_uri)
         if listings.POSTS_MARKER in content and page.file.src_uri not in self.sections:
             cards = self.cards(self.posts[: self.options.per_page])
-            html = env.get_template("partials/stepwise/post-cards.html").render(
-                dict(context, cards=cards, more=self._more_links())
+            html = render(
+                "partials/stepwise/post-cards.html", {"cards": cards, "more": self._more_links()}
             )
             content = content.replace(listings.POSTS_MARKER, html, 1)
         section = self.sections.get(page.file.src_uri)
         if section is not None:
-            html = env.get_template("partials/stepwise/post-cards.html").render(
-                dict(context, cards=self.cards(section), more=[])
+            html = render(
+                "partials/stepwise/post-cards.html", {"cards": self.cards(section), "more": []}
             )
             if listings.POSTS_MARKER in content:
                 content = content.replace(listings.POSTS_MARKER, html, 1)
             else:
                 content += html
         if listing is not None and listings.LISTING_MARKER in content:
-            html = env.get_template(f"partials/stepwise/{listing.kind}.html").render(
-                dict(context, **self._listing_context(listing))
-            )
+            html = render(f"partials/stepwise/{listing.kind}.html", self._listing_context(listing))
             content = content.replace(listings.LISTING_MARKER, html, 1)
         return content
 

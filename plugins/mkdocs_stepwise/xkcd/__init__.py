@@ -25,6 +25,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,13 @@ from .syntax import (
     references,
 )
 
-__all__ = ["XkcdExtension", "extension_for_site", "makeExtension", "publish_images"]
+__all__ = [
+    "XkcdExtension",
+    "extension_for_site",
+    "makeExtension",
+    "publish_images",
+    "xkcd_inputs",
+]
 
 PREPROCESSOR_PRIORITY = 28
 TREEPROCESSOR_PRIORITY = 15
@@ -307,6 +314,10 @@ class XkcdExtension(Extension):
         """Site-relative path -> cached file of every self-hosted image used so far."""
         return self.source.images_to_publish()
 
+    def publish(self, images: Mapping[str, Path]) -> None:
+        """Self-host `images` as if a page converted in this build had used them."""
+        self.source.publish(images)
+
     def extendMarkdown(self, md: Markdown) -> None:
         state = _PageState()
         md.preprocessors.register(
@@ -343,3 +354,26 @@ def extension_for_site(
 def makeExtension(**kwargs: Any) -> XkcdExtension:
     """Entry point for `markdown.Markdown(extensions=["mkdocs_stepwise.xkcd"])`."""
     return XkcdExtension(**kwargs)
+
+
+def xkcd_inputs(
+    config_dir: Path, enabled: bool, fetch: bool, data_file: str | None, cache_dir: str
+) -> list[Any]:
+    """What panels are made of besides the page, for the build cache's keys: the options, the
+    data file's bytes and, when fetching, which comics are cached (and when)."""
+    found: list[Any] = [enabled, fetch]
+    if data_file:
+        path = config_dir / data_file
+        found.append(path.read_bytes() if path.is_file() else None)
+    if fetch:
+        cache = config_dir / cache_dir
+        found.append(
+            sorted(
+                (str(path.relative_to(cache)), path.stat().st_size, path.stat().st_mtime_ns)
+                for path in cache.rglob("*")
+                if path.is_file()
+            )
+            if cache.is_dir()
+            else None
+        )
+    return found

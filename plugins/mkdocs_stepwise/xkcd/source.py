@@ -111,6 +111,10 @@ class ComicSource:
         """Site-relative path -> cached file, for every self-hosted image used so far."""
         return dict(self._publish)
 
+    def publish(self, images: Mapping[str, Path]) -> None:
+        """Self-host `images` too (those of a page the build cache restored)."""
+        self._publish.update(images)
+
     def _find(self, num: int) -> Comic | Missing:
         found = self.catalog.get(num)
         if found is not None:

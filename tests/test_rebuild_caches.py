@@ -1,0 +1,138 @@
+"""What the plugin keeps between the rebuilds of `mkdocs serve`: posts, templates, scripts.
+
+Both must give exactly what a fresh build would: a changed file is read again, a deleted one
+forgotten, an edited template compiled again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from dataclasses import replace
+from zoneinfo import ZoneInfo
+
+from mkdocs_stepwise.catalogue import Catalogue
+from mkdocs_stepwise.longlived import freeze_what_is_alive
+from mkdocs_stepwise.metadata import Problem
+from mkdocs_stepwise.postcache import PostCache
+from mkdocs_stepwise.posts import read_post
+from mkdocs_stepwise.publishing import PublishingPolicy
+from mkdocs_stepwise.series_script import MadeScripts, ScriptCommand, ScriptPart, series_script
+
+from .conftest import PluginWarnings
+
+UTC = ZoneInfo("UTC")
+
+
+def post(title: str, body: str = "Body.") -> bytes:
+    return f"---\ntitle: {title}\ndate: 2024-01-02\ntags: [a]\n---\n\n{body}\n".encode()
+
+
+def read(cache: PostCache, files: dict[str, bytes], timezone: str = "UTC") -> Catalogue:
+    return Catalogue.read(
+        files.items(),
+        policy=PublishingPolicy(),
+        serving=True,
+        timezone=timezone,
+        now=dt.datetime(2025, 1, 1, tzinfo=UTC),
+        post_cache=cache,
+    )
+
+
+def test_unchanged_files_are_not_parsed_again_and_read_as_a_fresh_parse():
+    cache = PostCache()
+    files = {f"s/part-{n}.md": post(f"Part {n}") for n in range(5)}
+    first = read(cache, files)
+    assert cache.parsed == 5
+    second = read(cache, files)
+    assert cache.parsed == 0
+    for uri, raw in files.items():
+        fresh = read_post(uri, raw.decode(), UTC)
+        assert second.posts[uri] == fresh == first.posts[uri]
+
+
+def test_a_changed_file_is_parsed_again_even_with_the_same_size():
+    cache = PostCache()
+    files = {"s/a.md": post("Alpha"), "s/b.md": post("Bravo")}
+    read(cache, files)
+    # Same length, same everything a time-and-size check would see.
+    files["s/a.md"] = post("Omega")
+    assert len(files["s/a.md"]) == len(post("Alpha"))
+    catalogue = read(cache, files)
+    assert cache.parsed == 1
+    assert catalogue.posts["s/a.md"].title == "Omega"
+    assert catalogue.posts["s/b.md"].title == "Bravo"
+
+
+def test_added_and_deleted_files():
+    cache = PostCache()
+    read(cache, {"s/a.md": post("Alpha"), "s/b.md": post("Bravo")})
+    catalogue = read(cache, {"s/a.md": post("Alpha"), "s/c.md": post("Charlie")})
+    assert cache.parsed == 1
+    assert set(catalogue.posts) == {"s/a.md", "s/c.md"}
+    # b.md is forgotten: back again, it is parsed, not taken from an old build.
+    catalogue = read(cache, {"s/a.md": post("Alpha"), "s/b.md": post("Bravo again")})
+    assert cache.parsed == 1
+    assert catalogue.posts["s/b.md"].title == "Bravo again"
+
+
+def test_a_new_time_zone_parses_dates_again():
+    cache = PostCache()
+    files = {"s/a.md": post("Alpha")}
+    utc = read(cache, files).posts["s/a.md"].meta.date
+    tokyo = read(cache, files, timezone="Asia/Tokyo").posts["s/a.md"].meta.date
+    assert cache.parsed == 1
+    assert utc is not None and tokyo is not None and utc != tokyo
+
+
+def test_changing_a_post_read_from_the_cache_does_not_change_the_next_build():
+    cache = PostCache()
+    files = {"s/a.md": post("Alpha")}
+    first = read(cache, files).posts["s/a.md"]
+    # What the plugin does to a read post: scenarios retitle it, problems are added.
+    first.title = "Retitled"
+    first.meta.description = "Set by a scenario"
+    first.problems.append(Problem("added later"))
+    second = read(cache, files).posts["s/a.md"]
+    assert second.title == "Alpha"
+    assert second.meta.description is None
+    assert second.problems == []
+
+
+def test_problems_are_reported_on_every_build(plugin_warnings: PluginWarnings):
+    cache = PostCache()
+    files = {"s/a.md": b"---\ntitle: [\n---\n\nBroken.\n"}
+    for _ in range(2):
+        read(cache, files)
+        plugin_warnings.expect(r"^s/a\.md:3: invalid YAML front matter", count=1)
+
+
+def test_series_scripts_are_made_again_only_when_their_input_changes():
+    made = MadeScripts()
+    parts = [
+        ScriptPart(1, "Install", "https://x.test/s/1/", [ScriptCommand("apt install x")]),
+        ScriptPart(2, "Run", "https://x.test/s/2/", [ScriptCommand("x --run")]),
+    ]
+    first = made.script("Series", "https://x.test/s/", parts)
+    assert first == series_script("Series", "https://x.test/s/", parts)
+    again = made.script("Series", "https://x.test/s/", [replace(p) for p in parts])
+    assert again is first
+    retitled = [parts[0], replace(parts[1], title="Run it")]
+    assert made.script("Series", "https://x.test/s/", retitled) == series_script(
+        "Series", "https://x.test/s/", retitled
+    )
+    assert "Run it" in made.script("Series", "https://x.test/s/", retitled)
+    other = [parts[0], replace(parts[1], commands=[ScriptCommand("x --stop")])]
+    assert "x --stop" in made.script("Series", "https://x.test/s/", other)
+    assert "x --stop" not in made.script("Renamed", "https://x.test/s/", parts)
+
+
+def test_what_the_first_build_left_alive_is_frozen_for_the_collector():
+    kept = [object()]  # something alive
+    before = gc.get_freeze_count()
+    try:
+        freeze_what_is_alive()
+        assert gc.get_freeze_count() > before
+        assert kept
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as usual
