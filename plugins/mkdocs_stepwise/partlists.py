@@ -14,6 +14,7 @@ two pages' folders, are rendered for the page. Byte-identical to the template's 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from jinja2 import Environment, Template
@@ -70,7 +71,7 @@ class PartLists:
         return self.template.render(part=part, current=False, href=href)
 
 
-def _below(parts: list[PartView]) -> dict[tuple[str, ...], list[int]]:
+def _below(parts: Sequence[PartView]) -> dict[tuple[str, ...], list[int]]:
     below: dict[tuple[str, ...], list[int]] = {}
     for index, part in enumerate(parts):
         path = _parts(part.url)
