@@ -63,9 +63,12 @@ def per_page_event(
     return wrapper
 
 
-def contain_rendering(page: Page) -> None:
-    """Make a failing Markdown conversion of `page` an error naming it, not an abort."""
-    render = page.render
+def contain_rendering(page: Page, render: Callable[[Any, Any], None] | None = None) -> None:
+    """Make a failing Markdown conversion of `page` an error naming it, not an abort.
+
+    `render(config, files)` converts the page; MkDocs' own `page.render` when not given.
+    """
+    render = render or page.render
 
     def guarded(config: Any, files: Any) -> None:
         try:

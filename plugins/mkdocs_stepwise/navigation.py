@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .series import SeriesIndex
+from .sitefiles import file_at
 from .views import SeriesView
 
 
@@ -92,5 +93,5 @@ def link_landing(page: Page, series: SeriesView, files: Files) -> None:
 
 
 def _page(files: Files, src_uri: str) -> Page | None:
-    file = files.get_file_from_path(src_uri)
+    file = file_at(files, src_uri)
     return file.page if file is not None else None

@@ -16,6 +16,7 @@ converting them, and hands their templates the output they rendered before.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from .blog.site_addresses import SiteAddressesExtension
 from .buildcache import BuildCache, start_build_cache, tree_digest
 from .catalogue import Catalogue, report
 from .config import StepwiseConfig
+from .converter import PageConverter
 from .execute import ExecuteExtension
 from .guard import ContainedTemplate, contain_rendering, describe, per_page_event
 from .headings import HeadingsExtension
@@ -53,6 +55,7 @@ from .metadata import Problem
 from .navcache import cache_navigation
 from .navigation import collapse_series, link_landing, link_within_series, mark_series_in_nav
 from .pagefacts import PageFactsExtension
+from .partlists import PartLists
 from .postcache import PostCache
 from .publishing import PublishingPolicy
 from .safe_links import SafeLinksExtension
@@ -106,7 +109,10 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.pages = pagecontext.PageHolder()
         self.site_addresses: SiteAddressesExtension | None = None
         self.series_views: SeriesViews | None = None
+        self.part_lists: PartLists | None = None
         self.page_facts = PageFactsExtension(pages=self.pages)
+        # One Markdown instance converts every page of a build (reset between pages).
+        self.converter = PageConverter()
         self.build_cache: BuildCache | None = None
         self.code_digest: str | None = None  # this process's plugin code, for the build cache
 
@@ -315,7 +321,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         )
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        contain_rendering(page)
+        contain_rendering(page, functools.partial(self.converter.render, page))
         return page
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -404,6 +410,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         if self.nav is not None and self.config.collapse_navigation:
             # Parts are not in the navigation: render it once per folder for them, not per page.
             cache_navigation(env, self.nav)
+        # A series header lists every part: each item is rendered once per series and folder.
+        self.part_lists = PartLists(env)
         return env
 
     on_env = CombinedEvent(_env_cached, on_env)  # type: ignore[assignment]
@@ -420,6 +428,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         view = page_view(self.catalogue, page.file.src_uri, self.files, self.series_views)
         if self.serving:
             view.problems = problem_lines(self.catalogue, page.file.src_uri)
+        if self.part_lists is not None:
+            view.series = self.part_lists.fill(view.series, page)
         context["stepwise"] = view  # type: ignore[typeddict-unknown-key]
         if view.series:
             link_within_series(page, view.series[0], self.files)
@@ -466,6 +476,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def _forget_build_state(self) -> None:
         """The extensions outlive a build (serve, tests): leave them no page of an old one."""
+        self.converter.finished()
         self.pages.page = None
         self.pages.known_pages = None
         self.pages.known_files = None

@@ -59,6 +59,9 @@ class SeriesView:
     """The author's estimate for the whole series (a scenario's `time`), as written."""
     script_url: str | None = None
     """The series' shell script (site-relative), when its published parts have commands."""
+    part_items: str = ""
+    """The `<li>` items of the parts list in the series header of the page being rendered
+    (`partlists.PartLists`); empty when the template renders them itself."""
 
     @property
     def total(self) -> int:

@@ -32,6 +32,7 @@ from ..metadata import Problem
 from ..posts import Post
 from ..publishing import Visibility
 from ..series_script import script_path
+from ..sitefiles import file_at
 from . import addresses, feeds, images, listings, permalinks, sections
 from .listings import Link, ListingPage, PostCard
 from .post_header import PostHeader, has_h1, insert_header
@@ -560,7 +561,7 @@ class Blog:
         return card
 
     def _url(self, src_uri: str) -> str:
-        file = self.files.get_file_from_path(src_uri)
+        file = file_at(self.files, src_uri)
         return file.url if file is not None else src_uri
 
     def _category_links(self, names: Iterable[str]) -> list[Link]:
@@ -571,12 +572,12 @@ class Blog:
         if slug is None:
             return None
         uri = f"{listings.CATEGORIES_DIR}/{slug}/index.md"
-        known = uri in self.listing_pages or self.files.get_file_from_path(uri) is not None
+        known = uri in self.listing_pages or file_at(self.files, uri) is not None
         return self._url(uri) if known else None
 
     def _tag_urls(self, src_uri: str) -> dict[str, str]:
         """Where Material's tags plugin lists each tag of a post (its closest tags page)."""
-        file = self.files.get_file_from_path(src_uri)
+        file = file_at(self.files, src_uri)
         plugin = _tags_plugin(self.config)
         if plugin is None or file is None or file.page is None:
             return {}

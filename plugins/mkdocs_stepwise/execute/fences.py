@@ -84,7 +84,8 @@ class _MarkedFenceReading:
         return super().search_nested(self._without_raw_pre(lines))  # type: ignore[misc, no-any-return]
 
     def _without_raw_pre(self, lines: list[str]) -> list[str]:
-        if not self.mask_raw_html or not any(_PRE_START_RE.match(line) for line in lines):
+        # One search over the page rather than a match per line: most pages have no `<pre`.
+        if not self.mask_raw_html or _PRE_LINE_RE.search("\n".join(lines)) is None:
             return lines
         finder = FenceFinder(self.md)  # type: ignore[attr-defined]
         _adopt(finder, self)
@@ -113,7 +114,8 @@ class _MarkedFenceReading:
     def parse_whitespace(self, line: str) -> str:
         self.line_index += 1
         self.opened_at = self.line_index  # a fence opens here or nowhere
-        self.misplaced = []
+        if self.misplaced:  # SuperFences calls this on every line outside a fence
+            self.misplaced = []
         return super().parse_whitespace(line)  # type: ignore[misc, no-any-return]
 
     def parse_fence_line(self, line: str) -> tuple[str, str]:
@@ -295,6 +297,8 @@ class FenceFinder(_MarkedFenceReading, SuperFencesBlockPreprocessor):  # type: i
 # such a block verbatim, but SuperFences runs before it and, knowing no HTML, would open a fence
 # inside the block and close it outside.
 _PRE_START_RE = re.compile(r"<pre(?:[ \t>]|$)", re.IGNORECASE)
+_PRE_LINE_RE = re.compile(r"^<pre(?:[ \t>]|$)", re.IGNORECASE | re.MULTILINE)
+"""`_PRE_START_RE` at the start of any line of a page joined with newlines."""
 _PRE_END_RE = re.compile(r"</pre>", re.IGNORECASE)
 
 

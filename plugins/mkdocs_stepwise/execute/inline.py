@@ -18,6 +18,7 @@ from markdown import util
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor, InlineProcessor
 
 from ..pagecontext import PageHolder
+from ..prefilter import needs
 from .keys import keys_element
 from .markers import MARKER_PATTERN, marker_from_match
 
@@ -45,7 +46,10 @@ class MarkedCodeInlineProcessor(InlineProcessor):
     def __init__(self, pages: PageHolder | None = None) -> None:
         super().__init__(MARKED_CODE_PATTERN)
         self.pages = pages or PageHolder()
-        self.compiled_re = re.compile(MARKED_CODE_PATTERN, re.DOTALL | re.UNICODE | re.IGNORECASE)
+        # Every match ends in a marker, `{{…}}`.
+        self.compiled_re = needs(
+            re.compile(MARKED_CODE_PATTERN, re.DOTALL | re.UNICODE | re.IGNORECASE), "{{"
+        )
 
     def handleMatch(  # type: ignore[override]  # Markdown's stub types the element loosely
         self, m: re.Match[str], data: str
@@ -71,7 +75,7 @@ class BracedCodeInlineProcessor(InlineProcessor):
 
     def __init__(self) -> None:
         super().__init__(BRACED_CODE_PATTERN)
-        self.compiled_re = re.compile(BRACED_CODE_PATTERN, re.DOTALL | re.UNICODE)
+        self.compiled_re = needs(re.compile(BRACED_CODE_PATTERN, re.DOTALL | re.UNICODE), "{{")
 
     def handleMatch(  # type: ignore[override]  # Markdown's stub types the element loosely
         self, m: re.Match[str], data: str

@@ -40,6 +40,7 @@ from markdown.util import AtomicString
 from pymdownx.arithmatex import ArithmatexExtension
 
 from ..fences import outside_fences
+from ..prefilter import needs
 
 __all__ = [
     "KATEX_DIR",
@@ -116,7 +117,8 @@ class NoPricesPattern(InlineProcessor):
 
     def __init__(self, inner: InlineProcessor) -> None:
         super().__init__(inner.pattern, inner.md)
-        self.compiled_re = inner.compiled_re
+        # Every inline math match holds a `$` (dollar syntax) or `\(` (round syntax).
+        self.compiled_re = needs(inner.compiled_re, "$", "\\(")
         self.inner = inner
 
     def handleMatch(  # type: ignore[override]  # Python-Markdown's stubs know only Pattern's
@@ -140,6 +142,10 @@ def is_price(text: str, after: str) -> bool:
 
 class DisplayInTextPattern(InlineProcessor):
     """`$$…$$` in the middle of text: display math, marked up as arithmatex marks up blocks."""
+
+    def __init__(self, md: Markdown | None = None) -> None:
+        super().__init__(_DISPLAY_IN_TEXT, md)
+        self.compiled_re = needs(self.compiled_re, "$$")
 
     def handleMatch(  # type: ignore[override]  # Python-Markdown's stubs know only Pattern's
         self, m: re.Match[str], data: str
@@ -184,7 +190,7 @@ class MathsExtension(Extension):
             DisplayBlocksPreprocessor(md), "stepwise_maths_blocks", PREPROCESSOR_PRIORITY
         )
         md.inlinePatterns.register(
-            DisplayInTextPattern(_DISPLAY_IN_TEXT, md),
+            DisplayInTextPattern(md),
             "stepwise_maths_display",
             INLINE_PRIORITY + 0.05,
         )

@@ -22,6 +22,7 @@ the file and line. Without the plugin, the extension works standalone in `markdo
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as etree
 from collections import defaultdict
 from collections.abc import Mapping
@@ -67,6 +68,10 @@ SHORTCODE_NAME = "xkcd"
 _FLOW_CONTAINERS = frozenset({"li", "dd", "td", "th", "div", "blockquote"})
 
 
+_MENTION = re.compile("xkcd", re.IGNORECASE)
+"""In every comic reference (`xkcd.com` links and images) and shortcode (`{{< xkcd N >}}`)."""
+
+
 class _PageState:
     """What the preprocessor learnt about the page being converted, for the treeprocessor."""
 
@@ -92,6 +97,9 @@ class XkcdPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.state.lines.clear()
+        if not any(_MENTION.search(line) for line in lines):
+            # Every form names xkcd: most pages have no comic, and need no reading of their code.
+            return lines
         output: list[str] = []
         # One line out for each line in: later preprocessors count lines to name them.
         code = code_lines(lines, self.md)
