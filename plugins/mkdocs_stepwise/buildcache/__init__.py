@@ -242,15 +242,30 @@ class BuildCache:
             self.store.put("html", render.key, render.slot.rendered)
 
     def _summarize(self, value: Any) -> Any | None:
-        """Immutable records (a series' parts, shown on each of its pages) are fingerprinted
-        once per build."""
+        """Immutable records (a series' parts, shown on each of its pages), and tuples of them,
+        are fingerprinted once per build."""
         if not _frozen(value):
+            if dataclasses.is_dataclass(value) and not isinstance(value, type):
+                # JSON writes a tuple without asking: one of records is summarized here.
+                fields = {
+                    f.name: self._records(getattr(value, f.name)) for f in dataclasses.fields(value)
+                }
+                return ["data", _qualname(value), fields]
             return _summarize_config(value)
         found = self._memo.get(id(value))
         if found is None:
             fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
             summary = ["record", _qualname(value), digest(fields, summarize=self._summarize)]
             # Kept with its summary, so that its id is not reused within the build.
+            found = self._memo[id(value)] = (value, summary)
+        return found[1]
+
+    def _records(self, value: Any) -> Any:
+        if not isinstance(value, tuple) or not value or not all(map(_frozen, value)):
+            return value
+        found = self._memo.get(id(value))
+        if found is None:
+            summary = ["records", digest(list(value), summarize=self._summarize)]
             found = self._memo[id(value)] = (value, summary)
         return found[1]
 
