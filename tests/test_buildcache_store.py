@@ -114,9 +114,10 @@ def test_a_cache_of_another_format_version_is_started_afresh(
     assert any("another version of Stepwise" in r.getMessage() for r in project.caplog.records)
 
 
-def test_packs_are_compacted(project: Project) -> None:
+def test_packs_are_compacted(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every build that changes something adds a pack; they are merged before they pile up,
     keeping what the last build used, and a killed build's pack is deleted."""
+    monkeypatch.setattr(store, "MAX_PACKS", 2)
     packs = _packs(project.root / "warm")
     for n in range(store.MAX_PACKS + 2):
         project.files["containers/part-2.md"] = part(2, f"Cgroups {n}")
