@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .buildcache_support import POST, Project, make_project
+from .buildcache_support import HOME, POST, Project, make_project
 from .xkcd_support import png
 
 
@@ -97,3 +97,21 @@ def test_upgrading_any_installed_distribution_changes_the_versions_in_every_key(
         "Metadata-Version: 2.1\nName: review-plugin\nVersion: 1.1\n"
     )
     assert versions() != before
+
+
+def test_a_listing_template_of_the_sites_own_that_reads_the_page_is_rendered_again(
+    project: Project,
+) -> None:
+    # Listing templates are given the page (for the `url` filter); a site's override may
+    # print more of it than its address.
+    cards = '<p class="for">Posts for {{ page.meta.audience }}</p>\n'
+    for name in ("cold", "warm"):
+        folder = project.root / name / "overrides/partials/stepwise"
+        folder.mkdir(parents=True)
+        (folder / "post-cards.html").write_text(cards, encoding="utf-8")
+    project.files["index.md"] = HOME.replace("title: Home", "title: Home\naudience: admins")
+    project.check()
+
+    project.files["index.md"] = HOME.replace("title: Home", "title: Home\naudience: students")
+    converted, pages, _, _ = project.check()
+    assert converted == pages - 1

@@ -268,12 +268,14 @@ class BuildCache:
         return self._site_render
 
     def listings(self, render: RenderListing, page: Page, base_url: str) -> RenderListing:
-        """`render`, remembered: a listing is a function of its values, the page's address and
-        the site (listing templates see nothing else, `blog.listing_renderer`)."""
+        """`render`, remembered: a listing is a function of its values, the page and the site
+        (listing templates see nothing else, `blog.listing_renderer`). They are given the page
+        for the `url` filter, but a site's override may print its title or metadata too."""
+        shown = [page.file.src_uri, page.url, page.canonical_url, page.title, page.meta]
 
         def remembered(name: str, values: dict[str, Any]) -> str:
             try:
-                key = digest(self.site, name, page.url, base_url, values, summarize=self._summarize)
+                key = digest(self.site, name, shown, base_url, values, summarize=self._summarize)
             except Unfingerprintable:
                 return render(name, values)
             found = self.store.get("listings", key, _valid_html)
