@@ -115,3 +115,27 @@ def test_a_listing_template_of_the_sites_own_that_reads_the_page_is_rendered_aga
     project.files["index.md"] = HOME.replace("title: Home", "title: Home\naudience: students")
     converted, pages, _, _ = project.check()
     assert converted == pages - 1
+
+
+def test_a_cache_folder_that_cannot_be_listed_is_left_alone_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A folder another user made (a container's root, say): listing it raises PermissionError.
+    # Running as root here, so the refusal is simulated for that one folder.
+    from mkdocs_stepwise.buildcache.store import Store
+
+    root = tmp_path / "cache"
+    root.mkdir()
+    (root / "somefile").write_text("x")
+    iterdir = Path.iterdir
+
+    def refuse(self: Path) -> object:
+        if self == root:
+            raise PermissionError(13, "Permission denied", str(self))
+        return iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    with caplog.at_level("INFO", logger="mkdocs.plugins.stepwise.buildcache"):
+        store = Store(root)
+    assert not store.usable
+    assert "Permission denied" in caplog.text
