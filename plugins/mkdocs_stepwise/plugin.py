@@ -356,7 +356,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 page,
                 markdown,
                 [self._title_of(page.file.src_uri)],
-                images=xkcd.images_to_publish if xkcd else None,
+                images=xkcd.take_images_used if xkcd else None,
                 publish=xkcd.publish if xkcd else None,
             )
         return markdown

@@ -130,8 +130,10 @@ def _plain(value: Any) -> Any:
         return ["partial", value.func, value.args, value.keywords]
     if isinstance(value, types.FunctionType):
         # A function's code and what it closes over (`slugify(case="lower")`'s `case`).
+        # The site's own function (`!!python/name:` in mkdocs.yml) also by its module's code.
         cells = [cell.cell_contents for cell in value.__closure__ or ()]
-        return ["function", _qualname(value), cells, value.__defaults__]
+        code = _own_code(sys.modules.get(value.__module__))
+        return ["function", _qualname(value), cells, value.__defaults__, code]
     if isinstance(value, types.BuiltinFunctionType | type):
         return ["callable", _qualname(value)]
     if isinstance(value, types.ModuleType):
@@ -142,6 +144,12 @@ def _plain(value: Any) -> Any:
     if _qualname(type(value)) == "babel.core.Locale":
         return ["locale", str(value)]  # MkDocs' `theme.locale`
     raise Unfingerprintable(f"a value of type {_qualname(type(value))}")
+
+
+def named_module_code(name: str) -> str | None:
+    """The code of the module a site names in `mkdocs.yml` (`module` or `module:Class`, a
+    Markdown extension), if it is the site's own; installed ones count by their version."""
+    return _own_code(sys.modules.get(name.split(":", 1)[0]))
 
 
 def _own_code(module: types.ModuleType | None) -> str | None:

@@ -80,7 +80,13 @@ class Store:
 
     def _open(self) -> None:
         manifest = self.root / MANIFEST
-        if self.root.is_dir() and any(self.root.iterdir()):
+        try:
+            occupied = self.root.is_dir() and any(self.root.iterdir())
+        except OSError as error:  # another user's folder, say
+            self.usable = False
+            log.info("cannot read the build cache in %s (%s)", self.root, _reason(error))
+            return
+        if occupied:
             try:
                 found = json.loads(manifest.read_text(encoding="utf-8"))
             except (OSError, ValueError) as error:

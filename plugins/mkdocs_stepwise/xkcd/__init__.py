@@ -314,6 +314,11 @@ class XkcdExtension(Extension):
         """Site-relative path -> cached file of every self-hosted image used so far."""
         return self.source.images_to_publish()
 
+    def take_images_used(self) -> dict[str, Path]:
+        """Site-relative path -> cached file of every self-hosted image used since the last
+        call, whether an earlier page used it too or not."""
+        return self.source.take_images_used()
+
     def publish(self, images: Mapping[str, Path]) -> None:
         """Self-host `images` as if a page converted in this build had used them."""
         self.source.publish(images)

@@ -59,6 +59,10 @@ class ComicSource:
         self._by_image: dict[str, Comic | Missing] = {}
         self._self_hosted: dict[str, str | None] = {}
         self._publish: dict[str, Path] = {}
+        # Every self-hosted image used since `take_images_used`, seen before or not: a page
+        # the build cache keeps must name all the images it shows (another page that showed
+        # one first may be edited and stop showing it).
+        self._used: dict[str, Path] = {}
 
     def comic(self, num: int) -> Comic | Missing:
         """The comic numbered `num`, or why there is none."""
@@ -111,6 +115,12 @@ class ComicSource:
         """Site-relative path -> cached file, for every self-hosted image used so far."""
         return dict(self._publish)
 
+    def take_images_used(self) -> dict[str, Path]:
+        """Site-relative path -> cached file of every self-hosted image used since the last
+        call (the build cache calls it around each page's conversion)."""
+        used, self._used = self._used, {}
+        return used
+
     def publish(self, images: Mapping[str, Path]) -> None:
         """Self-host `images` too (those of a page the build cache restored)."""
         self._publish.update(images)
@@ -137,7 +147,10 @@ class ComicSource:
         """The site path of the self-hosted copy of `url`, or None (reported once per image,
         saying what the page does instead: `fallback`)."""
         if url in self._self_hosted:
-            return self._self_hosted[url]
+            known = self._self_hosted[url]
+            if known is not None:
+                self._used[known] = self._publish[known]
+            return known
         assert self.remote is not None
         site_path: str | None = None
         try:
@@ -148,7 +161,7 @@ class ComicSource:
             self.pages.warn(f"cannot serve {url} from the site ({error}); {fallback}")
         else:
             site_path = f"{SITE_FOLDER}/{image_name(url)}"
-            self._publish[site_path] = cached
+            self._publish[site_path] = self._used[site_path] = cached
         self._self_hosted[url] = site_path
         return site_path
 
