@@ -185,7 +185,10 @@ def make_corpus(posts: int, series: int) -> Corpus:
                 series=owner,
                 part=part,
                 title=f"{title} (part {part})",
-                date=dt.date(2018, 3, 5) + dt.timedelta(days=i),
+                # One a day from 2018 at 1,000 posts; bigger corpora share days, so that every
+                # post is in the past (a future one is not published by `mkdocs build`).
+                date=dt.date(2018, 3, 5)
+                + dt.timedelta(days=i * REFERENCE_POSTS // max(posts, REFERENCE_POSTS)),
                 # One draft in each run of 50 posts, at a different offset in each run, so
                 # that drafts fall into different series whatever the number of series.
                 draft=i % 50 == (i // 50 + 7) % 50,
