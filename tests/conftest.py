@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 import yaml
@@ -24,6 +24,9 @@ from bs4 import BeautifulSoup
 
 # mkdocs.yml settings merge as the importer merges a Hugo site's configuration.
 from mkdocs_stepwise.importer.hugo_config import deep_merge
+
+if TYPE_CHECKING:
+    from .buildcache_support import Project
 
 merge = deep_merge
 
@@ -206,6 +209,16 @@ def shared_build(
         logger.removeHandler(handler)
     assert not handler.records, f"unexpected plugin warnings: {handler.messages}"
     return site
+
+
+@pytest.fixture
+def project(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> Project:
+    """A small blog and series built with the build cache and without it (`buildcache_support`)."""
+    from .buildcache_support import make_project  # it builds with `build_site`, from here
+
+    return make_project(tmp_path, caplog, monkeypatch)
 
 
 @pytest.fixture(scope="session")

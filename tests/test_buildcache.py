@@ -10,7 +10,6 @@ be equal file for file, and the INFO line of the warm build must show that the c
 from __future__ import annotations
 
 from importlib import metadata
-from pathlib import Path
 
 import pytest
 
@@ -21,16 +20,8 @@ from .buildcache_support import (
     SERIES_INDEX,
     TEMPLATE,
     Project,
-    make_project,
     part,
 )
-
-
-@pytest.fixture
-def project(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> Project:
-    return make_project(tmp_path, caplog, monkeypatch)
 
 
 def test_warm_builds_equal_cold_builds_edit_after_edit(

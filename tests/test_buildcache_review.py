@@ -11,15 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from .buildcache_support import HOME, POST, Project, make_project
+from .buildcache_support import HOME, POST, Project
 from .xkcd_support import png
-
-
-@pytest.fixture
-def project(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> Project:
-    return make_project(tmp_path, caplog, monkeypatch)
 
 
 def test_a_comic_two_posts_show_stays_published_when_the_first_drops_it(

@@ -16,15 +16,8 @@ import pytest
 from mkdocs_stepwise import cli
 from mkdocs_stepwise.buildcache import store
 
-from .buildcache_support import FILES, Project, make_project, part, tree
+from .buildcache_support import FILES, Project, part, tree
 from .conftest import build_site
-
-
-@pytest.fixture
-def project(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> Project:
-    return make_project(tmp_path, caplog, monkeypatch)
 
 
 def _packs(root: Path) -> Path:
