@@ -13,9 +13,9 @@ what it used into a new pack and deletes the old ones.
 
 Entries and indexes are pickles of plain values only (str, int, lists, dicts, ...): the
 unpickler refuses every class and function, so a hostile entry cannot run code. (Jinja's
-compiled templates, `jinja/` beside the packs, are code: the folder is trusted as the project is.) An entry
-or index that cannot be read is a miss, reported once per build at INFO level; a folder that
-is not a Stepwise cache at all is left alone (neither read nor written).
+compiled templates, `jinja/` beside the packs, are code: the folder is trusted as the project
+is.) An entry or index that cannot be read is a miss, reported once per build at INFO level; a
+folder that is not a Stepwise cache at all is left alone (neither read nor written).
 """
 
 from __future__ import annotations
