@@ -201,9 +201,6 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         )
         return self.xkcd
 
-    def _make_headings(self) -> HeadingsExtension:
-        return HeadingsExtension(pages=self.pages, title_of=self._title_of)
-
     def _title_of(self, src_uri: str) -> str | None:
         post = self.catalogue.posts.get(src_uri) if self.catalogue is not None else None
         return post.title if post is not None else None

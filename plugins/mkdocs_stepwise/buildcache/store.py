@@ -66,7 +66,6 @@ class Store:
         self.usable = True
         self.unreadable: list[str] = []
         self.used: dict[str, dict[str, Location]] = {}
-        self.written = 0
         self._index: dict[str, dict[str, Location]] = {}
         self._maps: dict[str, mmap.mmap] = {}
         self._name = f"{time.time_ns():x}-{os.getpid()}"
@@ -186,7 +185,6 @@ class Store:
         self._new.setdefault(kind, {})[key] = (self._offset, len(data))
         self.used.setdefault(kind, {})[key] = (self._name, self._offset, len(data))
         self._offset += len(data)
-        self.written += 1
 
     # --- finishing -----------------------------------------------------------------------
 
