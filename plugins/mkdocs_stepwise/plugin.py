@@ -17,6 +17,7 @@ converting them, and hands their templates the output they rendered before.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from .blog import Blog, BlogOptions, listing_renderer
 from .blog.listings import POSTS_MARKER
 from .blog.site_addresses import SiteAddressesExtension
 from .buildcache import BuildCache, start_build_cache, tree_digest
+from .buildcache.keptsite import KeptSite
 from .catalogue import Catalogue, report
 from .config import StepwiseConfig
 from .converter import PageConverter
@@ -79,6 +81,10 @@ PACKAGE_DIR = Path(__file__).parent
 # The build cache's events run after every other plugin's (Material's lowest is -100), so that
 # its keys see the page as the others left it.
 CACHE_PRIORITY = -1000
+# The kept site's `on_post_page` compares the output MkDocs is about to write, so it has the last
+# word; its `on_files` puts the previous site back before any other plugin looks at it.
+LAST = -10_000
+FIRST = 10_000
 # Material's tags plugin lists tagged pages where a page says <!-- material/tags ... -->.
 TAGS_MARKER = "<!-- material/tags"
 
@@ -114,6 +120,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         # One Markdown instance converts every page of a build (reset between pages).
         self.converter = PageConverter()
         self.build_cache: BuildCache | None = None
+        self.kept_site: KeptSite | None = None
         self.code_digest: str | None = None  # this process's plugin code, for the build cache
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -205,7 +212,20 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         post = self.catalogue.posts.get(src_uri) if self.catalogue is not None else None
         return post.title if post is not None else None
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.kept_site = None
+        if self.config.cache and not self.dirty:
+            # MkDocs empties site/ next; the previous output is kept to be compared with.
+            self.kept_site = KeptSite(os.path.normpath(config.site_dir))
+            self.kept_site.set_aside()
+
+    @event_priority(FIRST)
+    def _put_site_back(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.kept_site is not None:
+            self.kept_site.put_back()
+        return files
+
+    def _read_posts(self, files: Files, *, config: MkDocsConfig) -> Files:
         scenarios = read_scenarios(files)
         orphans = leave_out_orphans(files, scenarios)
         pages = [
@@ -268,6 +288,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.files = files
         self.build_cache = self._start_build_cache(files, config)
         return files
+
+    on_files = CombinedEvent(_put_site_back, _read_posts)
 
     def _start_build_cache(self, files: Files, config: MkDocsConfig) -> BuildCache | None:
         if not self.config.cache:
@@ -396,6 +418,13 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
+        if self.kept_site is not None:
+            # MkDocs writes from here on: no old file may stand where it needs a folder.
+            self.kept_site.make_room(
+                file.abs_dest_path
+                for file in files
+                if (file.inclusion.is_in_serve() if self.serving else file.inclusion.is_included())
+            )
         # A page whose template fails is reported and built bare; the others build as usual.
         env.template_class = ContainedTemplate
         if env.cache is not None:
@@ -465,7 +494,18 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             self.build_cache.post_page(page)
         return output
 
+    @event_priority(LAST)
+    def _keep_unchanged_file(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.kept_site is None:
+            return output
+        return self.kept_site.output(output, page.file.abs_dest_path, page.file.src_uri)
+
+    on_post_page = CombinedEvent(on_post_page, _keep_unchanged_file)  # type: ignore[assignment]
+
     def on_build_error(self, *, error: Exception) -> None:
+        if self.kept_site is not None:
+            self.kept_site.finish()
+            self.kept_site = None
         self._forget_build_state()
         if self.build_cache is not None:
             self.build_cache.finish(prune=False)
@@ -498,6 +538,22 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             self.build_cache = None
         if self.dirty:
             self.incremental.finished()  # last: a build that failed is not compared with
+
+    # Last: every plugin has written its files, so what is left of the previous site is stale.
+    @event_priority(LAST)
+    def _sweep_site(self, *, config: MkDocsConfig) -> None:
+        if self.kept_site is not None:
+            deleted = self.kept_site.sweep()
+            self.kept_site.finish()
+            log.debug(
+                "site: %d files kept as they were, %d written over, %d stale ones deleted",
+                len(self.kept_site.kept),
+                self.kept_site.written_over,
+                deleted,
+            )
+            self.kept_site = None
+
+    on_post_build = CombinedEvent(on_post_build, _sweep_site)  # type: ignore[assignment]
 
 
 def _unicode_anchors(config: MkDocsConfig) -> None:

@@ -25,9 +25,10 @@ logged a warning is not cached either, so its warning is not lost on the next bu
 `build_date_utc` is the one context value left out of the key (it changes every build; neither
 Material nor Stepwise prints it); a site whose own templates print it should set `cache: false`.
 
-MkDocs empties `site/` before every build but `--dirty` ones, so every output file is written
-again; under `mkdocs serve --dirty` the plugin's `incremental.py` already leaves unchanged
-pages alone.
+MkDocs empties `site/` before every build but `--dirty` ones and writes every file again;
+`keptsite.py` keeps the previous tree instead, leaves each page whose bytes did not change as it
+is and deletes what this build did not make. Under `mkdocs serve --dirty` the plugin's
+`incremental.py` leaves unchanged pages alone.
 """
 
 from __future__ import annotations
