@@ -195,7 +195,7 @@ def test_a_folder_that_cannot_be_moved_is_cleaned_and_written(
             raise PermissionError(13, "Permission denied", source)
         real_rename(source, target)
 
-    monkeypatch.setattr(keptsite.os, "rename", rename)
+    monkeypatch.setattr(os, "rename", rename)
     warm = site.check()
     assert calls >= failing_call
     assert not (warm.site_dir / keptsite.ASIDE).exists()

@@ -144,6 +144,7 @@ class BuildCache:
         self._renders: dict[str, _Render] = {}
         self._site_render: str | None = None
         self._memo: dict[int, tuple[Any, Any]] = {}
+        self._fields: dict[type, tuple[str, ...] | None] = {}  # a dataclass's, by type
 
     @classmethod
     def start(cls, root: Path, site_inputs: Iterable[Any]) -> BuildCache | None:
@@ -245,30 +246,36 @@ class BuildCache:
             self.store.put("html", render.key, render.slot.rendered)
 
     def _summarize(self, value: Any) -> Any | None:
-        """Immutable records (a series' parts, shown on each of its pages), and tuples of them,
-        are fingerprinted once per build."""
-        if not _frozen(value):
-            if dataclasses.is_dataclass(value) and not isinstance(value, type):
-                # JSON writes a tuple without asking: one of records is summarized here.
-                fields = {
-                    f.name: self._records(getattr(value, f.name)) for f in dataclasses.fields(value)
-                }
-                return ["data", _qualname(value), fields]
+        """A dataclass as its fields. An immutable record that holds other objects (a post's
+        card, shown on several listings) is fingerprinted once per build, and so is a tuple of
+        records (a series' parts, shown on each of its pages); anything smaller is cheaper
+        inline than in a `json.dumps` of its own."""
+        kind = type(value)
+        if kind not in self._fields:
+            self._fields[kind] = _field_names(kind)
+        names = self._fields[kind]
+        if names is None:
             return _summarize_config(value)
+        if not names:
+            return None  # not a dataclass, a configuration or a plugin: `_plain` names it
         found = self._memo.get(id(value))
-        if found is None:
-            fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-            summary = ["record", _qualname(value), digest(fields, summarize=self._summarize)]
-            # Kept with its summary, so that its id is not reused within the build.
-            found = self._memo[id(value)] = (value, summary)
-        return found[1]
+        if found is not None:
+            return found[1]
+        fields = {name: self._records(getattr(value, name)) for name in names}
+        if not _frozen(value) or all(type(item) in _SCALARS for item in fields.values()):
+            return ["data", _qualname(value), fields]
+        summary = ["record", _qualname(value), digest(fields, summarize=self._summarize)]
+        # Kept with its summary, so that its id is not reused within the build.
+        self._memo[id(value)] = (value, summary)
+        return summary
 
     def _records(self, value: Any) -> Any:
-        if not isinstance(value, tuple) or not value or not all(map(_frozen, value)):
+        if type(value) is not tuple or len(value) < _SHARED_RECORDS or not all(map(_frozen, value)):
             return value
         found = self._memo.get(id(value))
         if found is None:
             summary = ["records", digest(list(value), summarize=self._summarize)]
+            # Kept with its summary, so that its id is not reused within the build.
             found = self._memo[id(value)] = (value, summary)
         return found[1]
 
@@ -429,6 +436,22 @@ def _active(items: Iterable[Any]) -> list[Any]:
             else:
                 found.append([type(item).__name__, item.title, item.url])
     return found
+
+
+# A tuple of this many immutable records or more is digested once per build (a series' parts);
+# shorter ones (a post's tags) cost less inline than a digest of their own.
+_SHARED_RECORDS = 8
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names; None for a configuration or a plugin (`_summarize_config`),
+    () for any other type. Asked once per type and build: `isinstance` with an ABC is slow."""
+    if dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    if issubclass(kind, MkDocsConfig | BasePlugin):
+        return None
+    return ()
 
 
 def _frozen(value: Any) -> bool:
