@@ -356,6 +356,65 @@ def test_superfences_listed_after_the_extension_is_a_clear_error() -> None:
         markdown.markdown("x", extensions=["stepwise.execute", "pymdownx.superfences"])
 
 
+LEXED = """\
+```
+ls
+```{{execute}}
+
+```bash
+echo one
+```
+
+```
+pwd
+```
+
+```bash
+echo two
+```
+
+```nosuchlanguage
+x = 1
+```
+"""
+
+
+@pytest.mark.parametrize("guess_lang", [False, True])
+def test_fences_of_one_language_share_a_lexer(guess_lang: bool, monkeypatch: Any) -> None:
+    """Pygments is asked once per language (`lexers.py`), and the page is what it is with a
+    lexer per block; guessing from the code keeps a lexer per block."""
+    import pymdownx.highlight
+
+    import mkdocs_stepwise.execute.fences
+
+    extensions = ["pymdownx.highlight", "pymdownx.superfences", "stepwise.execute"]
+    configs = {"pymdownx.highlight": {"guess_lang": guess_lang}}
+    with monkeypatch.context() as unpatched:
+        unpatched.setattr(mkdocs_stepwise.execute.fences, "reusing_lexers", lambda h: h)
+        fresh = markdown.markdown(LEXED, extensions=extensions, extension_configs=configs)
+    asked: list[str] = []
+    original = pymdownx.highlight.get_lexer_by_name
+
+    def counting(alias: str, **options: Any) -> Any:
+        asked.append(alias)
+        return original(alias, **options)
+
+    monkeypatch.setattr(pymdownx.highlight, "get_lexer_by_name", counting)
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    reused = md.convert(LEXED)
+    assert reused == fresh
+    assert reused.count('<span class="nb">echo</span>') == 2
+    if guess_lang:
+        assert asked.count("bash") == 2
+    else:
+        # Once per language: None, then `text`, for the fences without one; the unknown one,
+        # then `text` for it.
+        assert sorted(map(str, asked)) == ["None", "bash", "nosuchlanguage", "text", "text"]
+        asked.clear()
+        assert md.reset().convert(LEXED) == fresh
+        assert asked == []  # the next page of the build
+
+
 @pytest.mark.parametrize(
     ("page", "size"),
     [

@@ -37,6 +37,7 @@ from pymdownx.superfences import (
 )
 
 from ..problems import Problem
+from .lexers import reusing_lexers
 from .markers import MARKER_PATTERN, NO_COPY_CLASS, marker_from_match
 
 _MARKER_ONLY_RE = re.compile(r"[ \t]*" + MARKER_PATTERN + r"[ \t]*", re.IGNORECASE)
@@ -72,12 +73,22 @@ class _MarkedFenceReading:
     stack: list[tuple[str, int, int]]
     ws: str | None
 
+    checked_hl_settings: bool
+    highlighter: Any
+
     closing = False
     report: Report | None = None
     """Where problems go; None for a preprocessor that must stay quiet (the raw pass)."""
 
     mask_raw_html = True
     """Hide raw `<pre>` HTML blocks from the search (see `raw_pre_blocks`)."""
+
+    def get_hl_settings(self) -> None:
+        """SuperFences' settings, once per preprocessor; its highlighter then keeps its lexers
+        (`lexers.py`: finding one costs more than highlighting a short block)."""
+        if not self.checked_hl_settings:
+            super().get_hl_settings()  # type: ignore[misc]
+            self.highlighter = reusing_lexers(self.highlighter)
 
     def search_nested(self, lines: list[str]) -> list[str]:
         self.source_lines = lines
