@@ -12,7 +12,6 @@ One `Blog` per build, made in `on_files` from the catalogue. The plugin calls it
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from html import unescape
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import yaml
 from jinja2 import Environment
 from material.plugins.tags.plugin import TagsPlugin
 from mkdocs.config.defaults import MkDocsConfig
@@ -361,9 +361,10 @@ class Blog:
             self.files.get_file_from_path(name) is not None for name in HOME_SOURCES
         ):
             return
-        # Plain text: the catalogue escapes titles for Material, as for every post.
-        title = json.dumps(self.config.site_name)
-        content = f"---\ntitle: {title}\n---\n\n{listings.POSTS_MARKER}\n"
+        # Plain text: the catalogue escapes titles for Material, as for every post. YAML's own
+        # writer: JSON's escapes of a character beyond U+FFFF (a surrogate pair) are not YAML.
+        front = yaml.safe_dump({"title": self.config.site_name}, allow_unicode=True)
+        content = f"---\n{front}---\n\n{listings.POSTS_MARKER}\n"
         file = File.generated(self.config, "index.md", content=content)
         file.generated_by = GENERATED_BY
         self.files.append(file)
