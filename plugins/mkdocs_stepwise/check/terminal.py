@@ -89,9 +89,12 @@ class Terminal:
         pid, fd = pty.fork()
         if pid == 0:  # pragma: no cover - the child
             try:
-                # Python ignores SIGPIPE, and ignored signals survive exec: `yes | head` would
-                # then fail with "Broken pipe" instead of ending quietly (as `subprocess` does).
-                for name in ("SIGPIPE", "SIGXFSZ"):
+                # Ignored signals survive exec, and the reader's terminal starts with none.
+                # Python ignores SIGPIPE: `yes | head` would fail with "Broken pipe" instead of
+                # ending quietly (`subprocess` resets it too). A checker started by `nohup`, or
+                # with `&` from a script or a CI runner, ignores SIGHUP, SIGINT and SIGQUIT:
+                # Ctrl+C would then stop nothing the reader's commands start.
+                for name in ("SIGPIPE", "SIGXFSZ", "SIGINT", "SIGQUIT", "SIGHUP"):
                     if hasattr(signal, name):
                         signal.signal(getattr(signal, name), signal.SIG_DFL)
                 os.chdir(cwd)
