@@ -315,6 +315,16 @@ def test_a_blog_without_a_home_page_gets_one(build: Any, name: str) -> None:
     assert card_titles(site, "index.html") == ["Newer", "Older"]
 
 
+def test_a_generated_page_whose_front_matter_fails_is_reported(plugin_warnings: Any) -> None:
+    """The plugin's own front matter, if ever unreadable, is a warning, not a lost title."""
+    from mkdocs_stepwise.catalogue import Catalogue
+    from mkdocs_stepwise.publishing import PublishingPolicy
+
+    catalogue = Catalogue.read([], policy=PublishingPolicy(), serving=False, timezone="UTC")
+    catalogue.add_generated("index.md", '---\ntitle: "\\ud83d\\ude80"\n---\n\nText.\n')
+    plugin_warnings.expect(r"^index\.md:2: .* \(in front matter the plugin generated\)$", count=1)
+
+
 def test_translations_keep_their_old_addresses_apart(site: BuiltSite) -> None:
     assert "post/2018/04/about-git/" in site.text("old/git/index.html")
     assert "ja/post/2018/04/about-git/" in site.text("ja/old/git/index.html")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -135,7 +135,11 @@ class Catalogue:
 
     def add_generated(self, src_uri: str, markdown: str) -> None:
         """Register a page the plugin generated (a series landing page)."""
-        self.posts[src_uri] = read_post(src_uri, markdown)
+        post = self.posts[src_uri] = read_post(src_uri, markdown)
+        # The plugin wrote this front matter: a problem in it is the plugin's, and it would
+        # otherwise cost the page its title without a word.
+        note = " (in front matter the plugin generated)"
+        report(src_uri, [replace(p, message=p.message + note) for p in post.problems])
         self.status[src_uri] = Status.PUBLISHED
         self.shown[src_uri] = Visibility.PUBLIC
 
