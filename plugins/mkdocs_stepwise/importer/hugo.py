@@ -3,7 +3,9 @@ site. See README "Importing" for what maps to what."""
 
 from __future__ import annotations
 
+import json
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -346,10 +348,19 @@ def _list_posts(plan: Plan, target: str, report: Report) -> None:
     report.generated.append((target, f"{plan.origin[target]} with the newest posts listed below"))
 
 
-def _yaml_text(value: str) -> str:
-    import json
+# What JSON leaves as it is but YAML refuses (DEL, C1 controls, U+FFFE/U+FFFF) or reads as a
+# line break, folded into a space in a quoted string (NEL, U+2028, U+2029).
+_NOT_YAML_TEXT = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
-    return json.dumps(value, ensure_ascii=False)  # JSON strings are YAML strings.
+
+def _yaml_text(value: str) -> str:
+    """`value` as a double-quoted YAML string on one line.
+
+    A JSON string is one, once what YAML refuses or reads as a line break is escaped too:
+    `ensure_ascii=False` keeps every other character as it is, so no surrogate pairs either.
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML_TEXT.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _generate(plan: Plan, target: str, text: str, why: str, report: Report) -> None:
