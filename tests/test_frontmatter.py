@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from mkdocs_stepwise.frontmatter import FrontMatterError, split
+from mkdocs_stepwise.frontmatter import FrontMatterError, split, yaml_block
 
 
 def test_yaml_front_matter():
@@ -77,3 +77,27 @@ def test_errors_name_the_line(text, line, message):
         split(text)
     assert error.value.line == line
     assert message in error.value.message
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Home",
+        'Tom & "Jerry" \\ me',
+        "🚀 Rocket",  # JSON would write a surrogate pair, which YAML cannot read
+        "a\x7fb",
+        "c\x85d\x9fe",  # NEL: a line break to YAML
+        "f\ufffeg\uffff",
+        "tab\there",
+        "h\u2028i\u2029j",
+        "yes",
+        "- a: b #c",
+        "x" * 300,
+    ],
+)
+def test_a_written_block_reads_back_as_written(title: str) -> None:
+    """Generated pages (home, listings, landing pages, pathways, the importer's) keep any
+    title through the plugin's own reader."""
+    front = split(f"{yaml_block({'title': title, 'search': {'exclude': True}})}\nBody\n")
+    assert front.data == {"title": title, "search": {"exclude": True}}
+    assert front.body.strip() == "Body"

@@ -646,28 +646,3 @@ def test_a_broken_existing_mkdocs_yml_is_kept_and_reported(
     assert (into / "mkdocs.yml").read_text() == "site_name: [unclosed\n"
     assert "mkdocs.yml: the existing file cannot be read" in out
     assert "the build stopped" in out
-
-
-@pytest.mark.parametrize(
-    "title",
-    [
-        "Home",
-        'Tom & "Jerry" \\ me',
-        "🚀 Rocket",
-        "a\x7fb",
-        "c\x85d\x9fe",
-        "f\ufffeg\uffff",
-        "tab\there",
-        "h\u2028i\u2029j",
-    ],
-)
-def test_generated_titles_read_back_as_written(title: str) -> None:
-    """The home and section pages the importer writes keep any site title (YAML refuses DEL
-    and C1 control characters, and reads NEL and U+2028 as line breaks, which JSON leaves as they
-    are)."""
-    from mkdocs_stepwise.importer.hugo import _yaml_text
-
-    text = _yaml_text(title)
-    assert "\n" not in text
-    assert yaml.load(f"title: {text}", Loader=yaml.SafeLoader) == {"title": title}
-    assert yaml.load(f"title: {text}", Loader=yaml.CSafeLoader) == {"title": title}

@@ -29,6 +29,17 @@ Format = Literal["yaml", "toml", "json"]
 
 BOM = "\ufeff"
 
+
+def yaml_block(data: dict[str, Any]) -> str:
+    """A YAML front matter block for a page the plugin or the importer writes.
+
+    YAML's own writer, not JSON's: JSON escapes a character beyond U+FFFF as a surrogate pair,
+    which YAML cannot read, and leaves DEL, C1 controls and U+2028 as they are, which YAML
+    refuses or folds. This one quotes and escapes whatever needs it.
+    """
+    return f"---\n{yaml.safe_dump(data, allow_unicode=True)}---\n"
+
+
 _YAML_OPEN = re.compile(r"^---[ \t]*\r?$")
 _YAML_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
 _TOML_FENCE = re.compile(r"^\+\+\+[ \t]*\r?$")

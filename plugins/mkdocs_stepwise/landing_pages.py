@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from .catalogue import Catalogue
+from .frontmatter import yaml_block
 from .scenarios.pathways import escape_markdown
 from .views import PageView, SeriesViews, all_series
 
@@ -28,7 +28,7 @@ def landing_markdown(title: str, description: str | None) -> str:
     front = {"title": title, **({"description": description} if description else {})}
     # Descriptions are plain text (front matter, `index.json`), never Markdown or HTML.
     body = f"{escape_markdown(description)}\n\n" if description else ""
-    return f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n{body}{SERIES_PARTS_MARKER}\n"
+    return f"{yaml_block(front)}\n{body}{SERIES_PARTS_MARKER}\n"
 
 
 def add_landing_pages(files: Files, config: MkDocsConfig, catalogue: Catalogue) -> None:

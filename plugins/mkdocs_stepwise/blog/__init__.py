@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import yaml
 from jinja2 import Environment
 from material.plugins.tags.plugin import TagsPlugin
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from .. import translations
 from ..catalogue import Catalogue, report
+from ..frontmatter import yaml_block
 from ..metadata import Problem
 from ..posts import Post
 from ..publishing import Visibility
@@ -361,10 +361,8 @@ class Blog:
             self.files.get_file_from_path(name) is not None for name in HOME_SOURCES
         ):
             return
-        # Plain text: the catalogue escapes titles for Material, as for every post. YAML's own
-        # writer: JSON's escapes of a character beyond U+FFFF (a surrogate pair) are not YAML.
-        front = yaml.safe_dump({"title": self.config.site_name}, allow_unicode=True)
-        content = f"---\n{front}---\n\n{listings.POSTS_MARKER}\n"
+        # Plain text: the catalogue escapes titles for Material, as for every post.
+        content = f"{yaml_block({'title': self.config.site_name})}\n{listings.POSTS_MARKER}\n"
         file = File.generated(self.config, "index.md", content=content)
         file.generated_by = GENERATED_BY
         self.files.append(file)

@@ -17,9 +17,8 @@ import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-import yaml
-
 from ..catalogue import Catalogue
+from ..frontmatter import yaml_block
 from ..metadata import Problem
 from ..posts import Post
 from ..publishing import Status, Visibility
@@ -97,7 +96,7 @@ class ListingPage:
         # Material prints `page.title` unescaped, and a category's name is the author's text:
         # the title is handed over escaped, as `Catalogue.material_meta` hands over post titles.
         front = {"title": html.escape(self.title), "search": {"exclude": True}}
-        return f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n{LISTING_MARKER}\n"
+        return f"{yaml_block(front)}\n{LISTING_MARKER}\n"
 
     @property
     def previous(self) -> str | None:

@@ -3,14 +3,13 @@ site. See README "Importing" for what maps to what."""
 
 from __future__ import annotations
 
-import json
 import posixpath
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..frontmatter import yaml_block
 from ..posts import decode, read_post
 from . import hugo_addresses, hugo_config, hugo_content, hugo_mapping, hugo_menu, site_config
 from .hugo_plan import Plan
@@ -311,7 +310,7 @@ def _home_and_sections(
     home = plan.posts.get("index.md")
     title = hugo_mapping.text_value(settings.get("title")) or "Home"
     if home is None:
-        text = f"---\ntitle: {_yaml_text(title)}\n---\n\n{POSTS_MARKER}\n"
+        text = f"{yaml_block({'title': title})}\n{POSTS_MARKER}\n"
         _generate(plan, "docs/index.md", text, "the home page, listing the newest posts", report)
     # Hugo's list pages (`_index.md`) show their posts under their text.
     for src_uri, post in sorted(plan.posts.items()):
@@ -324,9 +323,7 @@ def _home_and_sections(
             plan.exists(f"docs/{section}/index.{ext}") for ext in ("markdown", "mdown")
         ):
             continue
-        text = (
-            f"---\ntitle: {_yaml_text(section.replace('-', ' ').title())}\n---\n\n{POSTS_MARKER}\n"
-        )
+        text = f"{yaml_block({'title': section.replace('-', ' ').title()})}\n{POSTS_MARKER}\n"
         _generate(
             plan,
             f"docs/{section}/index.md",
@@ -346,21 +343,6 @@ def _list_posts(plan: Plan, target: str, report: Report) -> None:
     text = plan.outputs[target].data().decode("utf-8-sig", errors="replace").rstrip("\n")
     plan.outputs[target] = Output(target, content=f"{text}\n\n{POSTS_MARKER}\n".encode())
     report.generated.append((target, f"{plan.origin[target]} with the newest posts listed below"))
-
-
-# What JSON leaves as it is but YAML refuses (DEL, C1 controls, U+FFFE/U+FFFF) or reads as a
-# line break, folded into a space in a quoted string (NEL, U+2028, U+2029).
-_NOT_YAML_TEXT = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-
-
-def _yaml_text(value: str) -> str:
-    """`value` as a double-quoted YAML string on one line.
-
-    A JSON string is one, once what YAML refuses or reads as a line break is escaped too:
-    `ensure_ascii=False` keeps every other character as it is, so no surrogate pairs either.
-    """
-    text = json.dumps(value, ensure_ascii=False)
-    return _NOT_YAML_TEXT.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _generate(plan: Plan, target: str, text: str, why: str, report: Report) -> None:

@@ -17,9 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-import yaml
-
-from ..frontmatter import scrub_surrogates
+from ..frontmatter import scrub_surrogates, yaml_block
 from ..metadata import Problem
 from ..series import Series
 
@@ -143,7 +141,7 @@ def pathway_markdown(pathway: Pathway) -> str:
     front = {"title": pathway.title}
     if pathway.description:
         front["description"] = pathway.description
-    lines = ["---", yaml.safe_dump(front, allow_unicode=True).rstrip("\n"), "---", ""]
+    lines = [yaml_block(front)]
     if pathway.description:
         lines += [escape_markdown(pathway.description), ""]
     for number, (target, title, description) in enumerate(pathway.courses, start=1):
