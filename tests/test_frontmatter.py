@@ -93,6 +93,9 @@ def test_errors_name_the_line(text, line, message):
         "yes",
         "- a: b #c",
         "x" * 300,
+        "nul\x00 \x1b[31mred\x07",
+        "x\r\ny",
+        "null",
     ],
 )
 def test_a_written_block_reads_back_as_written(title: str) -> None:
