@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from mkdocs.structure.files import File
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 import mkdocs_stepwise.plugin as plugin_module
@@ -84,14 +84,16 @@ def page(src_uri: str) -> Page:
         ("course/two.md", ("course", "../../", ())),
         ("course/three.md", ("course", "../../", ())),
         ("blog/2024/05/post.md", ("blog/2024/05", "../../../../", ())),
-        # A navigation link below the page is relative to the page itself.
+        # A navigation link at or below the page is relative to the page itself.
         ("guide/index.md", None),
+        ("about.md", None),
     ],
 )
 def test_pages_outside_the_navigation_share_it_by_folder(src_uri, expected):
     landing = page("course/index.md")
     nested = page("guide/deep/notes.md")
-    nav = Navigation([landing, Section("Guide", [nested])], [landing, nested])
+    about = Link("About", "about/")  # a link to a page that is not in the navigation itself
+    nav = Navigation([landing, about, Section("Guide", [nested])], [landing, nested])
     key_of = navcache._folder_key(nav)
     outside = page(src_uri)
     assert key_of(outside, "../" * outside.url.count("/")) == expected
@@ -102,22 +104,42 @@ def test_the_series_marked_in_the_navigation_is_part_of_the_key():
     nav = Navigation([landing], [landing])
     key_of = navcache._folder_key(nav)
     landing.active = True  # a part of the course is being rendered
-    assert key_of(page("course/two.md"), "../../") == ("course", "../../", ("course/index.md",))
+    assert key_of(page("course/two.md"), "../../") == ("course", "../../", (0,))
     landing.active = False
     assert key_of(page("course/two.md"), "../../") == ("course", "../../", ())
 
 
-def test_pages_in_the_navigation_or_under_an_active_section_render_their_own():
+def test_pages_in_the_navigation_render_their_own():
     landing = page("course/index.md")
     setup = page("guide/setup.md")
-    section = Section("Guide", [setup])
-    nav = Navigation([landing, section], [landing, setup])
+    nav = Navigation([landing, Section("Guide", [setup])], [landing, setup])
     key_of = navcache._folder_key(nav)
     assert key_of(landing, "../") is None
     assert key_of(None, "") is None  # a template without a page (404.html)
-    section.active = True
-    assert key_of(page("guide/hidden.md"), "../../") is None
     assert Path(navcache.MATERIAL_TEMPLATES, navcache.NAV_TEMPLATE).is_file()
+
+
+def test_the_active_sections_and_entries_are_part_of_the_key():
+    """A series in a section (a grouped series, a folder of series): its part marks the
+    landing page and every section above it, and pages of another series mark others."""
+    first, second, other = page("a/one/index.md"), page("a/two/index.md"), page("b/index.md")
+    inner = Section("Inner", [second])
+    outer = Section("A", [first, inner])
+    first.parent = inner.parent = outer  # as MkDocs' get_navigation links them
+    second.parent = inner
+    nav = Navigation([outer, other], [first, second, other])
+    key_of = navcache._folder_key(nav)
+    keys = {}
+    for landing in (first, second, other):
+        landing.active = True
+        keys[landing.file.src_uri] = key_of(page("a/one/part.md"), "../../../")
+        landing.active = False
+    assert keys == {
+        "a/one/index.md": ("a/one", "../../../", (0, 0, -1)),
+        "a/two/index.md": ("a/one", "../../../", (0, 1, 0, -1, -1)),
+        "b/index.md": ("a/one", "../../../", (1,)),
+    }
+    assert key_of(page("a/one/part.md"), "../../../")[2] == ()
 
 
 def test_collapse_navigation_false_lists_every_part_and_renders_every_page(build, monkeypatch):

@@ -61,31 +61,37 @@ def cache_navigation(
 
 
 def _folder_key(nav: Navigation) -> Callable[[Any, Any], tuple[Any, ...] | None]:
-    """The cache key of a page's navigation, or None when it must be rendered for the page."""
+    """The cache key of a page's navigation, or None when it must be rendered for the page.
+
+    Each page asks, so nothing here walks the whole navigation per page: on a site with
+    hundreds of series that made a build grow with pages times series.
+    """
     in_nav = {page.file.src_uri for page in nav.pages}
-    sections = list(_sections(nav.items))
-    targets = [url for url in _urls(nav.items) if url]
+    # Every prefix of every link target: a page whose URL is one has a link at or below it.
+    linked_below = {url[:end] for url in _urls(nav.items) if url for end in range(len(url) + 1)}
 
     def key_of(page: Any, base_url: Any) -> tuple[Any, ...] | None:
         if not isinstance(page, Page) or page.file.src_uri in in_nav or not page.url:
             return None
-        if any(section.active for section in sections):
-            return None  # the page's folder is a section of the navigation: it is expanded
         url = page.url
-        if any(target != url and target.startswith(url) for target in targets):
-            return None  # a link below the page is relative to the page itself
-        # The series a part belongs to is marked in the navigation (its landing page is active).
-        active = tuple(item.file.src_uri for item in nav.pages if item.active)
-        return posixpath.dirname(url.rstrip("/")), str(base_url), active
+        if url in linked_below:
+            return None  # a link at or below the page is relative to the page itself
+        # What is active (a part's series landing page, and the sections above it) is what the
+        # navigation expands and marks; the rest of it depends only on the page's folder.
+        return posixpath.dirname(url.rstrip("/")), str(base_url), tuple(_active(nav.items))
 
     return key_of
 
 
-def _sections(items: Iterable[StructureItem]) -> Iterator[Section]:
-    for item in items:
-        if isinstance(item, Section):
-            yield item
-            yield from _sections(item.children)
+def _active(items: Iterable[Any]) -> Iterator[int]:
+    """Where the active entries are: their positions, depth first (an inactive section's
+    entries are never active)."""
+    for position, item in enumerate(items):
+        if item.active:
+            yield position
+            if isinstance(item, Section):
+                yield from _active(item.children)
+                yield -1
 
 
 def _urls(items: Iterable[StructureItem]) -> Iterator[str]:
