@@ -73,6 +73,14 @@ class StepwiseConfig(base.Config):
     does, and renders the navigation for every page: slower on large sites (the benchmark uses it
     to tell the plugin's own cost from what the smaller navigation saves)."""
 
+    group_series_above = c.Type(int, default=30)
+    """When one level of the navigation would list more than this many series, they are put
+    into sections by category (a series' first category: its landing page's, else its first
+    part's that has one); series without a category stay where they are. Material prints every
+    entry of the navigation's top level into every page, so a site of hundreds of series side by
+    side grows with pages times series, and its readers scan a sidebar hundreds of entries long.
+    `0` never groups. Only with `collapse_navigation` and no `nav` in mkdocs.yml."""
+
     words_per_minute = c.Type(int, default=265)
     """Reading speed for the reading times shown on series pages."""
 

@@ -3,13 +3,16 @@
 Material renders the whole navigation into every page, so a site that lists every post in its
 navigation does O(n²) work (n pages, each with n links). The navigation therefore lists each
 series once, by its landing page; the parts are reached from the landing page and from each
-other.
+other. Material prints every entry of the navigation's top level (and of the sections the page
+is in) even with `navigation.prune`, so a site of hundreds of series side by side still pays
+pages times series: past a limit they are grouped into sections by category (`group_series`).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from html import escape
 
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import Files
@@ -46,6 +49,75 @@ def _prune(
         item.parent = parent
         kept.append(item)
     return kept
+
+
+def group_series(nav: Navigation, categories: Mapping[str, str | None], above: int) -> int:
+    """Where one level of `nav` lists more than `above` series, group them by category.
+
+    `categories` maps each series' landing page to its category (None: it has none). A group
+    is a section named after the category, where its first series was; the series in it and
+    the entries around keep their order, and series without a category stay where they are.
+    Categories that differ only in case are one. Returns the number of sections made.
+    """
+    made = _group(nav.items, categories, above, parent=None)
+    if made:
+        nav.pages = list(_pages(nav.items))
+        link_in_order(nav.pages)
+    return made
+
+
+def _group(
+    items: list[StructureItem],
+    categories: Mapping[str, str | None],
+    above: int,
+    parent: Section | None,
+) -> int:
+    made = sum(
+        _group(item.children, categories, above, item)
+        for item in items
+        if isinstance(item, Section)
+    )
+    landings = [_landing(item, categories) for item in items]
+    if sum(uri is not None for uri in landings) <= above:
+        return made
+    grouped: list[StructureItem] = []
+    sections: dict[str, Section] = {}
+    for item, uri in zip(items, landings, strict=True):
+        category = categories.get(uri) if uri is not None else None
+        if category is None:
+            grouped.append(item)
+            continue
+        key = category.strip().casefold()
+        section = sections.get(key)
+        if section is None:
+            # MkDocs' titles are printed as they are (Material does not escape them); a
+            # category is the author's text.
+            section = sections[key] = Section(escape(category.strip()), [])
+            section.parent = parent
+            grouped.append(section)
+        item.parent = section
+        section.children.append(item)
+    items[:] = grouped
+    return made + len(sections)
+
+
+def _landing(item: StructureItem, categories: Mapping[str, str | None]) -> str | None:
+    """The landing page's src_uri if `item` is a series' landing page, else None."""
+    if isinstance(item, Page) and item.file.src_uri in categories:
+        return item.file.src_uri
+    return None
+
+
+def series_category(
+    landing: str, parts: Sequence[str], categories_of: Mapping[str, Sequence[str]]
+) -> str | None:
+    """A series' category: its landing page's first, else the first of its first part that
+    has any (Hugo's `categories`)."""
+    for uri in (landing, *parts):
+        for category in categories_of.get(uri, ()):
+            if category.strip():
+                return category.strip()
+    return None
 
 
 def _pages(items: Iterable[StructureItem]) -> Iterable[Page]:

@@ -55,7 +55,14 @@ from .maths import ARITHMATEX, ARITHMATEX_CONFIG, MathsExtension
 from .maths.assets import add_katex_files
 from .metadata import Problem
 from .navcache import cache_navigation
-from .navigation import collapse_series, link_landing, link_within_series, mark_series_in_nav
+from .navigation import (
+    collapse_series,
+    group_series,
+    link_landing,
+    link_within_series,
+    mark_series_in_nav,
+    series_category,
+)
 from .pagefacts import PageFactsExtension
 from .partlists import PartLists
 from .postcache import PostCache
@@ -315,10 +322,28 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.catalogue is not None and not config.nav and self.config.collapse_navigation:
             collapse_series(nav, self.catalogue.series)
+            if self.config.group_series_above > 0:
+                self._group_series(nav, self.catalogue)
         self.nav = nav
         if self.dirty and self.catalogue is not None:
             self._plan_dirty_build(nav, files, config, self.catalogue)
         return nav
+
+    def _group_series(self, nav: Navigation, catalogue: Catalogue) -> None:
+        categories_of = {uri: post.meta.categories for uri, post in catalogue.posts.items()}
+        categories = {
+            series.landing_uri: series_category(series.landing_uri, series.parts, categories_of)
+            for series in catalogue.series.series
+        }
+        above = self.config.group_series_above
+        made = group_series(nav, categories, above)
+        if made:
+            log.info(
+                "navigation: more than %d series side by side, grouped into %d sections by "
+                "category (the option group_series_above)",
+                above,
+                made,
+            )
 
     def _plan_dirty_build(
         self, nav: Navigation, files: Files, config: MkDocsConfig, catalogue: Catalogue
