@@ -11,6 +11,8 @@ import gc
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from mkdocs_stepwise.catalogue import Catalogue
 from mkdocs_stepwise.longlived import freeze_what_is_alive
 from mkdocs_stepwise.metadata import Problem
@@ -136,3 +138,44 @@ def test_what_the_first_build_left_alive_is_frozen_for_the_collector():
         assert kept
     finally:
         gc.unfreeze()  # the rest of the test session collects as usual
+
+
+def test_a_build_freezes_what_it_keeps_and_gives_it_back_at_the_end(build, monkeypatch, tmp_path):
+    """`mkdocs build`: the collector skips what the build has kept so far; nothing stays frozen
+    after it, and a failed build gives it back too."""
+    from mkdocs.commands import build as mkdocs_build
+
+    frozen_while_writing: list[int] = []
+    build_page = mkdocs_build._build_page
+
+    def spy(*args, **kwargs):
+        frozen_while_writing.append(gc.get_freeze_count())
+        return build_page(*args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", spy)
+    files = {"index.md": "# Home\n", "a.md": "# A\n\nText.\n", "b.md": "# B\n\nText.\n"}
+    build(files)
+    assert len(frozen_while_writing) == 3 and min(frozen_while_writing) > 0
+    assert gc.get_freeze_count() == 0
+
+    frozen_while_writing.clear()
+    build(files, command="serve")  # `mkdocs serve` freezes once, after its first build, instead
+    assert frozen_while_writing == [0, 0, 0] and gc.get_freeze_count() == 0
+
+    # A build that fails half-way, after every page was converted.
+    hook = tmp_path / "failing_hook.py"
+    hook.write_text("def on_env(env, config, files):\n    raise RuntimeError('broke')\n")
+    with pytest.raises(RuntimeError, match="broke"):
+        build(files, config={"hooks": [str(hook)]})
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_someone_else_froze_stay_frozen(build):
+    kept = [object()]
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        build({"index.md": "# Home\n"})
+        assert gc.get_freeze_count() > before // 2 and kept  # not given back (some were freed)
+    finally:
+        gc.unfreeze()

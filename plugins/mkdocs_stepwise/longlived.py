@@ -1,4 +1,7 @@
-"""`mkdocs serve`: what the first build leaves alive is not walked by every later rebuild's GC.
+"""What a build keeps alive is not walked again and again by Python's garbage collector.
+
+`mkdocs serve`: what the first build leaves alive is frozen for every later rebuild.
+`mkdocs build`: what the build keeps is frozen as it is made, and given back at its end.
 
 Python's cyclic garbage collector walks every tracked object on a full collection, and a
 rebuild allocates enough to trigger several: with the modules, Material, the site's posts and
@@ -20,3 +23,35 @@ def freeze_what_is_alive() -> None:
     """Call once, after the first build of `mkdocs serve`."""
     gc.collect()  # first free what is garbage already, so it is not kept for good
     gc.freeze()
+
+
+class FrozenAsBuilt:
+    """`mkdocs build`: move what the build has kept so far out of the collector's sight.
+
+    A full collection walks every tracked object, and a build allocates enough to run one
+    each time the objects alive grow by a quarter: every page's converted HTML, TOC and
+    metadata stay alive until the end, so at 10,000 posts the collector walked millions of
+    them 16 times, 9.5 s of a 237 s build (0.3 s at 1,000 posts). `keep()` freezes what is
+    alive at the points a build has added what it keeps (the site read, each page converted,
+    all pages converted); `finish()` unfreezes it all when the build ends, so the next
+    collection frees whatever became garbage meanwhile, as without this (cycles among frozen
+    objects wait until then: 24 MB more at the peak at 10,000 posts).
+
+    Not under `mkdocs serve` (`freeze_what_is_alive` does its part there), nor when someone
+    else has frozen objects: `finish()` would give theirs back too.
+    """
+
+    def __init__(self) -> None:
+        self.active = False
+
+    def start(self) -> None:
+        self.active = gc.get_freeze_count() == 0
+
+    def keep(self) -> None:
+        if self.active:
+            gc.freeze()
+
+    def finish(self) -> None:
+        if self.active:
+            gc.unfreeze()
+            self.active = False

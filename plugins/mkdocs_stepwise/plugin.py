@@ -49,7 +49,7 @@ from .incremental import IncrementalBuilds, pages_showing_posts, quiet_dirty_bui
 from .katacoda import KatacodaExtension
 from .landing_pages import SERIES_LIST_MARKER, add_landing_pages, fill_listings
 from .lists import ListsExtension
-from .longlived import freeze_what_is_alive
+from .longlived import FrozenAsBuilt, freeze_what_is_alive
 from .material_keys import MaterialKeys
 from .maths import ARITHMATEX, ARITHMATEX_CONFIG, MathsExtension
 from .maths.assets import add_katex_files
@@ -129,6 +129,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.build_cache: BuildCache | None = None
         self.kept_site: KeptSite | None = None
         self.code_digest: str | None = None  # this process's plugin code, for the build cache
+        self.frozen = FrozenAsBuilt()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -220,6 +221,8 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         return post.title if post is not None else None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.serving:
+            self.frozen.start()
         self.kept_site = None
         if self.config.cache and not self.dirty:
             # MkDocs empties site/ next; the previous output is kept to be compared with.
@@ -294,6 +297,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         self.pages.known_files = frozenset(file.src_uri for file in files)
         self.files = files
         self.build_cache = self._start_build_cache(files, config)
+        self.frozen.keep()  # the site read: posts, series, the blog's pages
         return files
 
     on_files = CombinedEvent(_put_site_back, _read_posts)
@@ -431,6 +435,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             found = self.catalogue.rendered.get(uri) if self.catalogue is not None else None
             self.build_cache.store_converted(page, found)
         self.pages.page = None
+        self.frozen.keep()  # what the page keeps until the end of the build
         return html
 
     # First (Material's tags plugin renders its listings at 100): every template compiled in
@@ -443,6 +448,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
+        self.frozen.keep()  # every page converted, the navigation made
         if self.kept_site is not None:
             # MkDocs writes from here on: no old file may stand where it needs a folder.
             self.kept_site.make_room(
@@ -528,6 +534,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
     on_post_page = CombinedEvent(on_post_page, _keep_unchanged_file)  # type: ignore[assignment]
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.frozen.finish()
         if self.kept_site is not None:
             self.kept_site.finish()
             self.kept_site = None
@@ -577,6 +584,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
                 deleted,
             )
             self.kept_site = None
+        self.frozen.finish()
 
     on_post_build = CombinedEvent(on_post_build, _sweep_site)  # type: ignore[assignment]
 
