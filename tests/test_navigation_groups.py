@@ -111,9 +111,18 @@ def test_the_cached_navigation_is_what_each_page_renders(build, monkeypatch, gro
     assert cached == pages
 
 
-@pytest.mark.parametrize("above", [5, 0])
-def test_at_or_under_the_limit_and_with_0_nothing_is_grouped(build, above):
-    site = build(SITE, config=CONFIG, plugin={"group_series_above": above})
+@pytest.mark.parametrize(
+    ("above", "features"),
+    [
+        (5, ["navigation.prune"]),
+        (0, ["navigation.prune"]),
+        # Material would make a group's first landing page (`index.md`) the section's own page.
+        (3, ["navigation.prune", "navigation.indexes"]),
+    ],
+)
+def test_at_or_under_the_limit_with_0_or_with_indexes_nothing_is_grouped(build, above, features):
+    config = {"theme": {"name": "material", "features": features}}
+    site = build(SITE, config=config, plugin={"group_series_above": above})
     top = [title for title, _ in sidebar(site, "")]
     assert top == ["Home", "About", "A series", "B series", "C series", "D series", "E series"]
 

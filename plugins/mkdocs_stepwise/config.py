@@ -79,7 +79,8 @@ class StepwiseConfig(base.Config):
     part's that has one); series without a category stay where they are. Material prints every
     entry of the navigation's top level into every page, so a site of hundreds of series side by
     side grows with pages times series, and its readers scan a sidebar hundreds of entries long.
-    `0` never groups. Only with `collapse_navigation` and no `nav` in mkdocs.yml."""
+    `0` never groups. Only with `collapse_navigation`, no `nav` in mkdocs.yml, and without
+    Material's `navigation.indexes` (a group's first landing page would become the section's)."""
 
     words_per_minute = c.Type(int, default=265)
     """Reading speed for the reading times shown on series pages."""

@@ -327,13 +327,18 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         if self.catalogue is not None and not config.nav and self.config.collapse_navigation:
             collapse_series(nav, self.catalogue.series)
             if self.config.group_series_above > 0:
-                self._group_series(nav, self.catalogue)
+                self._group_series(nav, self.catalogue, config)
         self.nav = nav
         if self.dirty and self.catalogue is not None:
             self._plan_dirty_build(nav, files, config, self.catalogue)
         return nav
 
-    def _group_series(self, nav: Navigation, catalogue: Catalogue) -> None:
+    def _group_series(self, nav: Navigation, catalogue: Catalogue, config: MkDocsConfig) -> None:
+        if "navigation.indexes" in (config.theme.get("features") or ()):
+            # Material would take a section's first landing page (an `index.md`) for the
+            # section's own page: the section would lead to that series and drop it from its list.
+            log.info("navigation: series are not grouped by category with navigation.indexes")
+            return
         categories_of = {uri: post.meta.categories for uri, post in catalogue.posts.items()}
         categories = {
             series.landing_uri: series_category(series.landing_uri, series.parts, categories_of)
