@@ -10,7 +10,8 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 import mkdocs_stepwise.plugin as plugin_module
-from mkdocs_stepwise.navigation import group_series, series_category
+from mkdocs_stepwise.navigation import group_series, series_categories
+from mkdocs_stepwise.series import Series, SeriesIndex
 
 
 def part(title: str, weight: int, categories: list[str] | None = None) -> str:
@@ -158,8 +159,12 @@ def test_grouping_works_at_every_level_and_keeps_what_is_not_a_series():
 
 
 def test_a_series_takes_its_landing_pages_category_else_its_first_parts():
+    def index(*series: Series) -> SeriesIndex:
+        return SeriesIndex(list(series), {}, {}, [])
+
+    s = Series("s", "S", "s/index.md", False, parts=["s/1.md", "s/2.md"])
+    t = Series("t", "T", "t/index.md", False, parts=["t/1.md"])
     categories_of = {"s/index.md": [], "s/1.md": [" "], "s/2.md": ["Go", "Rust"]}
-    assert series_category("s/index.md", ["s/1.md", "s/2.md"], categories_of) == "Go"
+    assert series_categories(index(s, t), categories_of) == {"s/index.md": "Go", "t/index.md": None}
     categories_of["s/index.md"] = ["Tools"]
-    assert series_category("s/index.md", ["s/1.md", "s/2.md"], categories_of) == "Tools"
-    assert series_category("t/index.md", ["t/1.md"], categories_of) is None
+    assert series_categories(index(s), categories_of) == {"s/index.md": "Tools"}

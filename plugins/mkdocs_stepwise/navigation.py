@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .series import SeriesIndex
+from .series import Series, SeriesIndex
 from .sitefiles import file_at
 from .views import SeriesView
 
@@ -108,12 +108,16 @@ def _landing(item: StructureItem, categories: Mapping[str, str | None]) -> str |
     return None
 
 
-def series_category(
-    landing: str, parts: Sequence[str], categories_of: Mapping[str, Sequence[str]]
-) -> str | None:
-    """A series' category: its landing page's first, else the first of its first part that
-    has any (Hugo's `categories`)."""
-    for uri in (landing, *parts):
+def series_categories(
+    series: SeriesIndex, categories_of: Mapping[str, Sequence[str]]
+) -> dict[str, str | None]:
+    """Each series' landing page -> its category, for `group_series`: its landing page's
+    first, else the first of its first part that has any (Hugo's `categories`)."""
+    return {item.landing_uri: _category(item, categories_of) for item in series.series}
+
+
+def _category(series: Series, categories_of: Mapping[str, Sequence[str]]) -> str | None:
+    for uri in (series.landing_uri, *series.parts):
         for category in categories_of.get(uri, ()):
             if category.strip():
                 return category.strip()

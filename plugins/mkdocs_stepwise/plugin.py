@@ -61,7 +61,7 @@ from .navigation import (
     link_landing,
     link_within_series,
     mark_series_in_nav,
-    series_category,
+    series_categories,
 )
 from .pagefacts import PageFactsExtension
 from .partlists import PartLists
@@ -340,10 +340,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
             log.info("navigation: series are not grouped by category with navigation.indexes")
             return
         categories_of = {uri: post.meta.categories for uri, post in catalogue.posts.items()}
-        categories = {
-            series.landing_uri: series_category(series.landing_uri, series.parts, categories_of)
-            for series in catalogue.series.series
-        }
+        categories = series_categories(catalogue.series, categories_of)
         above = self.config.group_series_above
         made = group_series(nav, categories, above)
         if made:
