@@ -659,3 +659,62 @@ def test_marked_fences_are_superfences_blocks(
         check_against_superfences(page, extensions)
     finally:
         plugin_warnings.clear()  # problems with generated pages are the golden rows' business
+
+
+# --- `preserve_tabs`: the raw pass runs only where whitespace normalization changes a line ---
+
+PRESERVE_TABS = {"pymdownx.superfences": {"preserve_tabs": True}}
+# Lines that Python-Markdown's whitespace normalization changes (a tab, a CR, a line of
+# spaces, STX) and lines it leaves alone, fences among both.
+normalized_lines = st.lists(
+    st.sampled_from([*LINE_PARTS, "  ", "\t", "a\tb", "\r", "x\r", "\x02"]), min_size=1, max_size=3
+).map("".join)
+unmarked_pages = st.lists(normalized_lines, max_size=14)
+
+
+@settings(
+    max_examples=int(os.environ.get("STEPWISE_EXAMPLES", "100")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(page=unmarked_pages, extensions=st.sampled_from(SITE_CONFIGURATIONS))
+@example(page=["```", "\tall:", "```"], extensions=["pymdownx.superfences"])
+@example(page=["text", "```", "a", "  ", "b", "```"], extensions=["pymdownx.superfences"])
+@example(page=["- item", "", "    ```", "    x\r", "    ```"], extensions=["pymdownx.superfences"])
+def test_with_preserve_tabs_pages_render_as_with_superfences(
+    page: list[str], extensions: list[str], plugin_warnings: Any
+) -> None:
+    """With `preserve_tabs`, a page without markers renders as SuperFences renders it, whether
+    or not its raw pass had anything to keep from whitespace normalization."""
+    source = "\n".join(page)
+    try:
+        ours = markdown.markdown(
+            source, extensions=[*extensions, "stepwise.execute"], extension_configs=PRESERVE_TABS
+        )
+    finally:
+        plugin_warnings.clear()  # an unclosed fence is reported; the rendering is the point
+    theirs = markdown.markdown(source, extensions=extensions, extension_configs=PRESERVE_TABS)
+    assert without_our_classes(ours) == theirs
+
+
+@pytest.mark.parametrize(
+    ("lines", "changes"),
+    [
+        (["a", "b"], False),
+        (["  first line of spaces stays", "b"], False),
+        (["a", "trailing spaces  "], False),
+        (["a", "  ", "b"], True),
+        (["a", "  "], True),
+        (["a\tb"], True),
+        (["a\r"], True),
+        (["\x03"], True),
+    ],
+)
+def test_what_whitespace_normalization_changes(lines: list[str], changes: bool) -> None:
+    from markdown.preprocessors import NormalizeWhitespace
+
+    from mkdocs_stepwise.execute.fences import normalizing_changes
+
+    normalized = NormalizeWhitespace(markdown.Markdown()).run(list(lines))
+    assert (normalized[: len(lines)] != lines) is changes  # it adds two empty lines
+    assert normalizing_changes(lines) is changes
