@@ -179,3 +179,36 @@ def test_objects_someone_else_froze_stay_frozen(build):
         assert gc.get_freeze_count() > before // 2 and kept  # not given back (some were freed)
     finally:
         gc.unfreeze()
+
+
+def test_at_shutdown_the_plugin_lets_go_of_what_the_build_kept(build, monkeypatch):
+    """MkDocs keeps the plugin until the process ends; after `on_shutdown` nothing of the build
+    is reachable from it, not even through the pages Material's tags plugin still holds."""
+    import weakref
+
+    from mkdocs_stepwise.plugin import StepwisePlugin
+
+    kept: dict[str, weakref.ref[object]] = {}
+    let_go = StepwisePlugin._let_go
+
+    def spy(plugin: StepwisePlugin) -> None:
+        kept["catalogue"] = weakref.ref(plugin.catalogue)
+        kept["converter"] = weakref.ref(plugin.converter)
+        kept["blog"] = weakref.ref(plugin.blog)
+        let_go(plugin)
+
+    monkeypatch.setattr(StepwisePlugin, "_let_go", spy)
+    files = {
+        "index.md": "# Home\n",
+        "tags.md": "# Tags\n\n<!-- material/tags -->\n",
+        "course/part-1.md": "---\ntitle: One\ntags: [a]\n---\nText.\n",
+        "course/part-2.md": "---\ntitle: Two\ntags: [a]\n---\nText.\n",
+    }
+    site = build(files, config={"plugins": ["search", "tags", "stepwise"]})
+    plugin = site.config.plugins["stepwise"]
+    assert plugin.catalogue is None and plugin.files is None and plugin.blog is None
+    gc.collect()
+    assert sorted(kept) == ["blog", "catalogue", "converter"]
+    assert [name for name, ref in kept.items() if ref() is not None] == []
+    # The next build (the same instance: MkDocs' plugin cache) starts as a new one would.
+    assert build(files, config={"plugins": ["search", "tags", "stepwise"]}).exists("course/part-2/")

@@ -15,11 +15,13 @@ from typing import Any
 import markdown
 import pytest
 
+from mkdocs_stepwise.blog import Blog
 from mkdocs_stepwise.frontmatter import FrontMatterError, split
+from mkdocs_stepwise.plugin import StepwisePlugin
 from mkdocs_stepwise.shortcodes.parser import parse
 
 from .blog_support import TAGS_PAGE, WITH_TAGS
-from .conftest import build_site
+from .conftest import BuiltSite, build_site
 
 # Linear is 2; quadratic is 4. Between them, with room for a noisy machine.
 MAX_RATIO = 3.0
@@ -122,22 +124,34 @@ def post_with(name: str, tags: int, categories: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def crowded_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """Posts with many tags and categories, at two sizes (4x the tags, 2x the categories)."""
-    return build_site(
-        tmp_path_factory.mktemp("crowded"),
-        {
-            "index.md": "# Home\n\n<!-- stepwise:posts -->\n",
-            "tags.md": TAGS_PAGE,
-            "posts/small.md": post_with("small", 500, 20),
-            "posts/large.md": post_with("large", 2000, 40),
-        },
-        config=WITH_TAGS,
-    )
+def crowded_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, Blog]:
+    """Posts with many tags and categories, at two sizes (4x the tags, 2x the categories); and
+    the build's blog, taken before the plugin lets go of it at shutdown."""
+    blogs: list[Blog] = []
+    let_go = StepwisePlugin._let_go
+
+    def keep_blog(plugin: StepwisePlugin) -> None:
+        assert plugin.blog is not None
+        blogs.append(plugin.blog)
+        let_go(plugin)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(StepwisePlugin, "_let_go", keep_blog)
+        site = build_site(
+            tmp_path_factory.mktemp("crowded"),
+            {
+                "index.md": "# Home\n\n<!-- stepwise:posts -->\n",
+                "tags.md": TAGS_PAGE,
+                "posts/small.md": post_with("small", 500, 20),
+                "posts/large.md": post_with("large", 2000, 40),
+            },
+            config=WITH_TAGS,
+        )
+    return site, blogs[0]
 
 
 def test_where_a_posts_tags_are_listed_is_found_in_linear_time(crowded_site):
-    blog = crowded_site.config.plugins["stepwise"].blog
+    _, blog = crowded_site
     post_of = {500: "posts/small.md", 2000: "posts/large.md"}  # 500 and 2,000 tags
     ratio = growth(post_of.__getitem__, blog._tag_urls, 500, factor=4)
     assert len(blog._tag_urls("posts/large.md")) == 2000
@@ -149,15 +163,16 @@ def test_where_a_posts_tags_are_listed_is_found_in_linear_time(crowded_site):
 
 def test_a_card_shows_a_bounded_number_of_categories_and_tags(crowded_site):
     """A post is on the page of each of its categories: its card there must not list them all."""
+    site, _ = crowded_site
 
     def card_size(category: str) -> int:
-        page = crowded_site.html(f"categories/{category}/")
+        page = site.html(f"categories/{category}/")
         card = page.select_one(".stepwise-post-card")
         assert card is not None
         return len(str(card))
 
     assert card_size("large-c0") / card_size("small-c0") < 1.2
-    card = crowded_site.html("categories/large-c0/").select_one(".stepwise-post-card")
+    card = site.html("categories/large-c0/").select_one(".stepwise-post-card")
     assert len(card.select(".stepwise-post-card__meta a")) == 5 + 1
     assert "and 35 more" in card.get_text()
     assert len(card.select(".md-tag")) == 12 and "1988 more tags" in card.get_text()

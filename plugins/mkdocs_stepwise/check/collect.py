@@ -54,15 +54,17 @@ def build_site(config_file: str, *, drafts: bool) -> Site:
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build.build(config)
+            # Before `on_shutdown`, which lets go of what the build kept.
+            if plugin.catalogue is None or plugin.files is None:
+                raise CheckError("the site built no pages")
+            plans = [
+                _plan(plugin, plugin.catalogue, series, config)
+                for series in plugin.catalogue.series.series
+            ]
         except MkDocsException as error:
             raise CheckError(f"the site does not build: {error}") from error
         finally:
             config.plugins.on_shutdown()
-    if plugin.catalogue is None or plugin.files is None:
-        raise CheckError("the site built no pages")
-    plans = [
-        _plan(plugin, plugin.catalogue, series, config) for series in plugin.catalogue.series.series
-    ]
     return Site(config, plans, config.site_url or "")
 
 
