@@ -7,16 +7,19 @@ which is what the plugin did before, and still does for a page converted without
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_stepwise import catalogue as catalogue_module
 from mkdocs_stepwise.catalogue import Catalogue
-from mkdocs_stepwise.pagefacts import PageFacts, read_html
+from mkdocs_stepwise.pagefacts import PageFacts, _record_plain, _Recorder, read_html
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -215,3 +218,86 @@ def test_reading_html_does_not_backtrack_on_unclosed_pre_tags() -> None:
     started = time.perf_counter()
     read_html(html)
     assert time.perf_counter() - started < 5
+
+
+# --- raw HTML read without `html.parser` where it is plain ---------------------------------
+
+PIECES = [
+    '<div class="language-bash highlight">',
+    "<pre>",
+    "</pre>",
+    '<span class="gp">',
+    "</span>",
+    "<code>",
+    "</code >",
+    "<br/>",
+    "<br />",
+    "<input checked>",
+    '<a href="x?a=1&amp;b=2" title="">',
+    "<B>",
+    "</B>",
+    '<td a="1"b="2">',
+    "<td a=b>",
+    "<a\vtitle>",
+    "<x-y>",
+    "<!-- c -->",
+    "<!--more-->",
+    "<script>",
+    "</script>",
+    "<style>p{}</style>",
+    "<p/>",
+    "</",
+    "text",
+    " ",
+    "\n",
+    "&lt;",
+    "&amp;",
+    "&",
+    "&#39;",
+    "&quot;",
+    "&copy",
+    "<",
+    ">",
+    '"',
+    "=",
+]
+
+
+def parser_events(html: str) -> list[Any]:
+    events: list[Any] = []
+    recorder = _Recorder(events, 1)
+    recorder.feed(html)
+    recorder.close()
+    return events
+
+
+@settings(max_examples=int(os.environ.get("STEPWISE_EXAMPLES", "300")), deadline=None)
+@given(html=st.lists(st.sampled_from(PIECES), max_size=24).map("".join))
+def test_plain_raw_html_is_read_as_html_parser_reads_it(html: str) -> None:
+    found: list[Any] = []
+    if _record_plain(html, found, 1):
+        assert found == parser_events(html)
+    else:
+        assert found == []  # not plain: `html.parser` reads it, nothing is recorded twice
+
+
+def test_highlighted_code_is_plain() -> None:
+    """What the tokenizer is for: SuperFences' code blocks, in any language, take the fast way."""
+    import markdown
+
+    samples = {
+        "bash": "$ echo \"$HOME\" && ls -la | grep '<x>' # done\noutput & more",
+        "python": "def f(a: int) -> str:\n    return f'<{a}>' if a > 1 else \"&amp;\"\n",
+        "html": "<a href=\"x?a=1&b=2\" class='y'><!-- c --></a>\n<script>x < 1</script>",
+        "console": "$ pip install virtualenv\nCollecting virtualenv\n# whoami\nroot",
+        "text": "plain\ttabs & <angles>",
+    }
+    md = markdown.Markdown(
+        extensions=["pymdownx.superfences", "pymdownx.highlight"],
+        extension_configs={"pymdownx.highlight": {"linenums": True}},
+    )
+    for language, code in samples.items():
+        html = md.reset().convert(f"```{language}\n{code}\n```")
+        found: list[Any] = []
+        assert _record_plain(html, found, 1), language
+        assert found == parser_events(html), language

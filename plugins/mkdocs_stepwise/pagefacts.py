@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
@@ -123,9 +123,60 @@ class _Recorder(HTMLParser):
 
 
 def _record(html: str, events: list[Event], mask: int) -> None:
+    if _record_plain(html, events, mask):
+        return
     recorder = _Recorder(events, mask)
     recorder.feed(html)
     recorder.close()
+
+
+# Raw HTML as highlighters write it (SuperFences' code blocks, most of what is stashed): tags
+# whose attributes are double-quoted or bare names, and text with character references. It is
+# tokenized here with one regular expression, which is a tenth of `html.parser`'s cost; any
+# other fragment (a comment, `<script>`, a `<` that starts no such tag) goes to `html.parser`.
+# Whitespace is HTML's own: `html.parser` reads other spaces (`\v`) into a tag's name.
+_PLAIN_TOKEN = re.compile(
+    r"<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)"
+    r"(?P<attrs>(?:[ \t\n\r\f]+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"]*\")?)*)"
+    r"[ \t\n\r\f]*(?P<empty>/)?>"
+    r"|</(?P<end>[a-zA-Z][a-zA-Z0-9]*)[ \t\n\r\f]*>"
+    r"|(?P<text>[^<]+)"
+)
+_PLAIN_ATTR = re.compile(r"([^ \t\n\r\f=]+)(?:=\"([^\"]*)\")?")
+_CDATA_TAGS = frozenset({"script", "style"})
+"""`html.parser` reads their content as text up to the end tag: not plain."""
+
+
+def _record_plain(html: str, events: list[Event], mask: int) -> bool:
+    """Record the events `html.parser` produces for `html` if it is plain (above); False, and
+    nothing recorded, if it is not."""
+    found: list[Event] = []
+    position, end = 0, len(html)
+    match_at = _PLAIN_TOKEN.match
+    while position < end:
+        token = match_at(html, position)
+        if token is None:
+            return False
+        position = token.end()
+        text = token["text"]
+        if text is not None:
+            found.append((mask, "handle_data", (unescape(text) if "&" in text else text,)))
+            continue
+        closing = token["end"]
+        if closing is not None:
+            found.append((mask, "handle_endtag", (closing.lower(),)))
+            continue
+        tag = token["tag"].lower()
+        if tag in _CDATA_TAGS:
+            return False
+        attrs: list[tuple[str, str | None]] = [
+            (attr[1].lower(), unescape(value) if (value := attr[2]) and "&" in value else value)
+            for attr in _PLAIN_ATTR.finditer(token["attrs"])
+        ]
+        method = "handle_startendtag" if token["empty"] else "handle_starttag"
+        found.append((mask, method, (tag, attrs)))
+    events.extend(found)
+    return True
 
 
 class _Walker:
@@ -188,9 +239,10 @@ class _Walker:
     def _text(self, text: str) -> None:
         if not text:
             return
-        if "\x02" in text:
-            # Another extension's placeholder (footnotes' back-link, `&` substitutes): its
-            # postprocessor replaces it in the serialized HTML, so read what that gives.
+        if "\x02" in text and "\x02" in text.replace(AMP_SUBSTITUTE, ""):
+            # Another extension's placeholder (footnotes' back-link): its postprocessor
+            # replaces it in the serialized HTML, so read what that gives. (`&` substitutes,
+            # as in every permalink's `&para;`, are read below as the serializer writes them.)
             html = _escape(text)
             registry = self.md.postprocessors
             own = [registry[name] for name in _OWN_POSTPROCESSORS if name in registry]
@@ -288,13 +340,21 @@ def _strip(events: list[Event]) -> None:
 
 
 def _dispatch(events: list[Event], readers: dict[int, Sequence[HTMLParser]]) -> None:
+    # The readers' bound methods, looked up once per kind of event rather than for each one.
+    handlers: dict[tuple[int, str], list[Callable[..., None]]] = {}
     for mask, method, args in events:
-        if method == "comment":  # the readers ignore comments (`htmlscan` forwards none)
-            continue
-        for bit, group in readers.items():
-            if mask & bit:
-                for reader in group:
-                    getattr(reader, method)(*args)
+        found = handlers.get((mask, method))
+        if found is None:
+            found = handlers[mask, method] = [
+                getattr(reader, method)
+                for bit, group in readers.items()
+                if mask & bit
+                for reader in group
+                # The readers ignore comments (`htmlscan` forwards none).
+                if method != "comment"
+            ]
+        for handler in found:
+            handler(*args)
 
 
 class PageFactsTreeprocessor(Treeprocessor):
