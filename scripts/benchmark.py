@@ -390,7 +390,16 @@ def make_project(root: Path, corpus: Corpus, kind: Kind, default: dict[str, Any]
 
 
 def child_env() -> dict[str, str]:
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    """The environment of every build: Python's bytecode cache on, as Python has it by default.
+
+    With `PYTHONDONTWRITEBYTECODE` set (some CI images set it), the plugin's own modules,
+    installed editable from `plugins/`, would be compiled from source in every build (90
+    modules, about 1.5 % of a 1,000-post build), while Material's and MkDocs' come compiled
+    from their installation: the warm-up round writes the plugin's cache instead.
+    """
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 @dataclass(frozen=True)
