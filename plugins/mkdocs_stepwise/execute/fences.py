@@ -270,26 +270,11 @@ class MarkedRawFencesPreprocessor(_MarkedFenceReading, SuperFencesRawBlockPrepro
     """SuperFences' `preserve_tabs` pass (before tabs are expanded), reading marked fences."""
 
     def run(self, lines: list[str]) -> list[str]:
-        if not normalizing_changes(lines):
-            # This pass only keeps the fences' text from Python-Markdown's whitespace
-            # normalization, which comes next; where that changes no line, the main pass would
-            # get back exactly the lines it has now. Most pages: the pass was 2 % of a build.
-            return lines
         self._begin()
         return super().run(lines)  # type: ignore[no-any-return]
 
     def reassemble(self, lines: list[str]) -> list[str]:
         return super().reassemble(self.source_lines)  # type: ignore[no-any-return]
-
-
-# What Python-Markdown's `NormalizeWhitespace` changes in a page's lines: it drops STX and ETX,
-# makes CR a line end, expands tabs and empties a line of spaces after the first line.
-_NORMALIZED_RE = re.compile(r"[\t\r\x02\x03]|\n +(?:\n|\Z)")
-
-
-def normalizing_changes(lines: list[str]) -> bool:
-    """Whether Python-Markdown's whitespace normalization would change any of `lines`."""
-    return _NORMALIZED_RE.search("\n".join(lines)) is not None
 
 
 class FenceFinder(_MarkedFenceReading, SuperFencesBlockPreprocessor):  # type: ignore[misc]
