@@ -143,8 +143,9 @@ _PLAIN_TOKEN = re.compile(
     r"|(?P<text>[^<]+)"
 )
 _PLAIN_ATTR = re.compile(r"([^ \t\n\r\f=]+)(?:=\"([^\"]*)\")?")
-_CDATA_TAGS = frozenset({"script", "style"})
-"""`html.parser` reads their content as text up to the end tag: not plain."""
+_CDATA_TAGS = frozenset({"script", "style", "textarea", "title"})
+"""`html.parser` reads their content as text up to the end tag (`textarea` and `title` in
+newer Pythons): not plain."""
 
 
 def _record_plain(html: str, events: list[Event], mask: int) -> bool:

@@ -159,6 +159,7 @@ class StepwisePlugin(BasePlugin[StepwiseConfig]):
         themselves outlive us (Material's tags plugin holds them): each one's `render`, which
         we replaced, would keep our converter and all it reaches alive with them.
         """
+        self.frozen.finish()  # a build stopped by Ctrl+C ran no `on_build_error`
         for file in self.files or ():
             if file.page is not None:
                 file.page.__dict__.pop("render", None)
