@@ -62,10 +62,9 @@ def test_shared_items_are_byte_for_byte_what_each_page_renders(build, monkeypatc
     assert html_files(shared) == pages
     # Far fewer links rendered than one per part on each page of each series.
     assert len(links) < 5 * 5 + 6 * 6
-    # The five parts of one folder: each link once (then once more for the folder's own pages
-    # when they share it, without directory URLs), whatever the number of pages.
+    # The five parts of one folder: each link once, whatever the number of pages.
     course = [url for url in links if url.startswith("course/")]
-    assert len(course) == (5 if directory_urls else 10)
+    assert len(course) == 5
 
 
 def test_a_page_at_the_root_shares_nothing():

@@ -85,9 +85,14 @@ class PartLists:
         key = (series.landing_uri, folders[:-1], len(folders))
         shared = self._rendered.get(key)
         if shared is None:
+            below = _below(series.parts)
+            if len(below.get(folders, [])) == len(series.parts):
+                # Every part is at or below this folder (no directory URLs): no sibling's view.
+                items = self._in_folder[exact] = [self._link(part, url) for part in series.parts]
+                return items
             nowhere = "/".join((*folders[:-1], _NOWHERE)) + "/"
             links = [self._link(part, nowhere) for part in series.parts]
-            shared = self._rendered[key] = _Rendered(links, _below(series.parts))
+            shared = self._rendered[key] = _Rendered(links, below)
         own = shared.below.get(folders, [])
         if all(index == current for index in own):
             return shared.items  # the page's own item is rendered for the page anyway
