@@ -54,3 +54,38 @@ def test_unknown_shortcode_warns_with_file_and_line(build, plugin_warnings) -> N
     assert site.html("").select_one("code.stepwise-shortcode-unrendered").get_text() == (
         "{{< tweet 1 >}}"
     )
+
+
+# With the plugin's defaults SuperFences keeps tabs (`preserve_tabs`): it takes fenced blocks
+# out before Python-Markdown expands tabs, and they must be back before shortcodes are read.
+FENCES_IN_SHORTCODES = """
+# Fences
+
+Write a table of contents as:
+
+```text
+{{</* toc */>}}
+```
+
+{{% alert info %}}
+Make it:
+
+```make
+all:
+\techo done
+```
+{{% /alert %}}
+
+After.
+"""
+
+
+def test_fences_with_shortcodes_read_as_hugo_reads_them(build) -> None:
+    site = build({"index.md": "# Home\n", "fences.md": FENCES_IN_SHORTCODES})
+    page = site.html("fences/")
+    blocks = [code.get_text() for code in page.select("article pre code")]
+    # Hugo's escape shows the call; the alert holds its code block, tab kept.
+    assert blocks == ["{{< toc >}}\n", "all:\n\techo done\n"]
+    alert = page.select_one("div.admonition.info.stepwise-alert")
+    assert alert is not None and alert.select_one("pre code") is not None
+    assert "echo" not in page.select("article > p")[-1].get_text()  # nothing spilled out

@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from markdown import Markdown
+from markdown.preprocessors import Preprocessor
+from pymdownx.superfences import SuperFencesBlockPreprocessor
 
 from .execute.fences import finder_for
 
@@ -90,3 +92,44 @@ _CONTAINER = re.compile(r"^[ \t]*(?:[-*+]|[0-9]+[.)]|!!!|\?\?\?\+?|===\+?|>)(?:[
 def _indent(line: str) -> int:
     expanded = line.expandtabs(4)
     return len(expanded) - len(expanded.lstrip())
+
+
+# --- fences SuperFences' `preserve_tabs` pass took out ---------------------------------------
+
+RAW_FENCES_BACK_PRIORITY = 29.5
+"""After Python-Markdown's whitespace normalization (30) and pymdownx's clean-up of its
+placeholders (29.9); before the plugin's preprocessors that read fences (shortcodes 29, xkcd
+28, maths 26.5)."""
+
+
+class RawFencesBack(Preprocessor):
+    """Puts the fenced blocks SuperFences' `preserve_tabs` pass took out back into the page.
+
+    With `preserve_tabs`, SuperFences replaces each fenced block with a placeholder before
+    Python-Markdown expands tabs (31.05) and puts it back when it reads fences (25). Between
+    the two, the plugin's preprocessors saw placeholders, not code: Hugo's escaped
+    `{{</* toc */>}}` in a fence stayed escaped, and a fence inside `{{% alert %}}` came apart,
+    its placeholder indented into the admonition and its text cut by that indent. They all
+    find fences themselves (`fenced_ranges`, SuperFences' own reading), so the blocks go back
+    now, as SuperFences would put them back, tabs and all.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        fenced = self.md.preprocessors["fenced_code_block"] if _has_fences(self.md) else None
+        if not isinstance(fenced, SuperFencesBlockPreprocessor):
+            return lines
+        if not fenced.config.get("preserve_tabs") or not any("\x02" in line for line in lines):
+            return lines
+        return fenced.restore_raw_text(lines)  # type: ignore[no-any-return]
+
+
+def _has_fences(md: Markdown) -> bool:
+    return "fenced_code_block" in md.preprocessors
+
+
+def put_raw_fences_back(md: Markdown) -> None:
+    """Register `RawFencesBack` (once, whichever extension asks first)."""
+    if "stepwise_raw_fences_back" not in md.preprocessors:
+        md.preprocessors.register(
+            RawFencesBack(md), "stepwise_raw_fences_back", RAW_FENCES_BACK_PRIORITY
+        )

@@ -39,7 +39,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from pymdownx.arithmatex import ArithmatexExtension
 
-from ..fences import outside_fences
+from ..fences import outside_fences, put_raw_fences_back
 from ..prefilter import needs
 
 __all__ = [
@@ -189,6 +189,7 @@ class MathsExtension(Extension):
         md.preprocessors.register(
             DisplayBlocksPreprocessor(md), "stepwise_maths_blocks", PREPROCESSOR_PRIORITY
         )
+        put_raw_fences_back(md)
         md.inlinePatterns.register(
             DisplayInTextPattern(md),
             "stepwise_maths_display",

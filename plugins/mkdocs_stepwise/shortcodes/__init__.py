@@ -27,7 +27,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from ..fences import fenced_ranges
+from ..fences import fenced_ranges, put_raw_fences_back
 from ..pagecontext import PageHolder
 from .hugo import HUGO_SHORTCODES
 from .layout import PageRenderer
@@ -103,6 +103,7 @@ class ShortcodesExtension(Extension):
             "stepwise_shortcodes",
             PRIORITY,
         )
+        put_raw_fences_back(md)
 
 
 def makeExtension(**kwargs: Any) -> ShortcodesExtension:

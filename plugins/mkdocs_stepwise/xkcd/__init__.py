@@ -34,7 +34,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..fences import code_lines
+from ..fences import code_lines, put_raw_fences_back
 from ..pagecontext import PageHolder, log
 from .cache import XkcdCache
 from .comics import SHIPPED_DATA_FILE, Comic, ComicCatalog, load_data_file
@@ -328,6 +328,7 @@ class XkcdExtension(Extension):
         md.preprocessors.register(
             XkcdPreprocessor(md, self.source, state), "stepwise_xkcd", PREPROCESSOR_PRIORITY
         )
+        put_raw_fences_back(md)
         md.treeprocessors.register(
             XkcdTreeprocessor(md, self.source, state), "stepwise_xkcd", TREEPROCESSOR_PRIORITY
         )
