@@ -70,3 +70,26 @@ def test_the_post_reader_asks_the_same_model() -> None:
     source = "```\n# in code\n``````\n# still code\n```\n\n# Title\n"
     assert first_heading(source) == "Title"
     assert first_heading("```\n# code\n```{{execute}}\n\n# Step\n") == "Step"
+
+
+def test_with_preserve_tabs_fences_reach_the_plugins_preprocessors_as_code(build) -> None:
+    """The plugin turns on `preserve_tabs`, whose fences come back before the xkcd, maths and
+    shortcode preprocessors read the page (`RawFencesBack`): each must leave code alone."""
+    page = (
+        "# Code\n\n"
+        "```text\n"
+        "[![](https://imgs.xkcd.com/comics/python_environment.png)](https://xkcd.com/1987/)\n"
+        "$$\n"
+        "x^2\n"
+        "$$\n"
+        '{{< figure src="a.png" >}}\n'
+        "\tindented with a tab\n"
+        "```\n"
+    )
+    site = build({"index.md": "# Home\n", "code.md": page})
+    article = site.html("code/").select_one("article")
+    assert article is not None
+    assert [code.get_text() for code in article.select("pre code")] == [
+        page.split("```text\n")[1][:-4]
+    ]
+    assert article.select(".stepwise-xkcd, .arithmatex, figure") == []

@@ -20,9 +20,8 @@ from collections.abc import Iterator, Sequence
 
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
-from pymdownx.superfences import SuperFencesBlockPreprocessor
 
-from .execute.fences import finder_for
+from .execute.fences import finder_for, superfences_preprocessor
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,16 +114,12 @@ class RawFencesBack(Preprocessor):
     """
 
     def run(self, lines: list[str]) -> list[str]:
-        fenced = self.md.preprocessors["fenced_code_block"] if _has_fences(self.md) else None
-        if not isinstance(fenced, SuperFencesBlockPreprocessor):
+        fenced = superfences_preprocessor(self.md)
+        if fenced is None or not fenced.config.get("preserve_tabs"):
             return lines
-        if not fenced.config.get("preserve_tabs") or not any("\x02" in line for line in lines):
+        if not any("\x02" in line for line in lines):  # no placeholder: nothing was taken out
             return lines
         return fenced.restore_raw_text(lines)  # type: ignore[no-any-return]
-
-
-def _has_fences(md: Markdown) -> bool:
-    return "fenced_code_block" in md.preprocessors
 
 
 def put_raw_fences_back(md: Markdown) -> None:
