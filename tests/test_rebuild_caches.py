@@ -140,6 +140,43 @@ def test_what_the_first_build_left_alive_is_frozen_for_the_collector():
         gc.unfreeze()  # the rest of the test session collects as usual
 
 
+def test_a_full_collection_during_a_build_frees_garbage_and_freezes_what_it_left(
+    build, monkeypatch
+):
+    """Between the build's own freezes (here: while pages are written), what a full collection
+    finds alive is frozen after it, so the next one does not walk it again; what it finds to
+    be garbage is freed, not frozen. After the build the collector is as it was."""
+    import weakref
+
+    from mkdocs.commands import build as mkdocs_build
+
+    class Cycle:
+        pass
+
+    seen: list[tuple[int, int, bool]] = []
+    build_page = mkdocs_build._build_page
+
+    def spy(*args, **kwargs):
+        garbage = Cycle()
+        garbage.me = garbage  # type: ignore[attr-defined]
+        gone = weakref.ref(garbage)
+        del garbage
+        kept_here = [Cycle() for _ in range(100)]  # alive, and tracked by the collector
+        before = gc.get_freeze_count()
+        gc.collect()
+        seen.append((before, gc.get_freeze_count(), gone() is None))
+        assert kept_here
+        return build_page(*args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", spy)
+    callbacks = list(gc.callbacks)
+    build({"index.md": "# Home\n", "a.md": "# A\n\nText.\n"})
+    assert len(seen) == 2
+    for before, after, freed in seen:
+        assert after >= before + 100 and freed
+    assert gc.callbacks == callbacks and gc.get_freeze_count() == 0
+
+
 def test_a_build_freezes_what_it_keeps_and_gives_it_back_at_the_end(build, monkeypatch, tmp_path):
     """`mkdocs build`: the collector skips what the build has kept so far; nothing stays frozen
     after it, and a failed build gives it back too."""

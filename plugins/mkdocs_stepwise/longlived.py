@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import gc
 
+_OLDEST = len(gc.get_threshold()) - 1
+"""The generation a full collection collects (2)."""
+
 
 def freeze_what_is_alive() -> None:
     """Call once, after the first build of `mkdocs serve`."""
@@ -37,6 +40,11 @@ class FrozenAsBuilt:
     collection frees whatever became garbage meanwhile, as without this (cycles among frozen
     objects wait until then: 24 MB more at the peak at 10,000 posts).
 
+    Between those points (reading the posts, rendering the pages, whose search entries and
+    cards stay), each full collection that Python runs anyway is followed by a freeze of what
+    it found alive, so no object is walked by two of them: a 10,000-post build ran 17, each
+    over everything kept since the last `keep()`, 1.3 s in all (0.04 s at 1,000 posts).
+
     Not under `mkdocs serve` (`freeze_what_is_alive` does its part there), nor when someone
     else has frozen objects: `finish()` would give theirs back too.
     """
@@ -46,6 +54,8 @@ class FrozenAsBuilt:
 
     def start(self) -> None:
         self.active = gc.get_freeze_count() == 0
+        if self.active:
+            gc.callbacks.append(self._after_collection)
 
     def keep(self) -> None:
         if self.active:
@@ -53,5 +63,11 @@ class FrozenAsBuilt:
 
     def finish(self) -> None:
         if self.active:
+            gc.callbacks.remove(self._after_collection)
             gc.unfreeze()
             self.active = False
+
+    def _after_collection(self, phase: str, info: dict[str, int]) -> None:
+        # What a full collection leaves is alive: the garbage among it has just been freed.
+        if phase == "stop" and info["generation"] == _OLDEST:
+            gc.freeze()
