@@ -228,3 +228,24 @@ def test_a_dated_bundle_index_is_a_post_but_a_series_landing_page_is_not(build):
         "guide/part.md": "---\ntitle: Part\ndate: 2020-01-01\n---\n\nPart one.\n",
     }
     assert card_titles(build(files).html("")) == ["Bundle", "Part"]
+
+
+def test_a_category_lists_each_post_once_newest_first():
+    from mkdocs_stepwise.blog.listings import categories
+    from mkdocs_stepwise.catalogue import Catalogue
+    from mkdocs_stepwise.publishing import PublishingPolicy
+
+    def post(day: int, names: str) -> tuple[str, bytes]:
+        front = f"title: Day {day}\ndate: 2024-01-{day:02d}\ncategories: [{names}]\n"
+        return f"post/day-{day}.md", f"---\n{front}---\nText.\n".encode()
+
+    # Day 2 names Go twice, once in other letters: one category, one card.
+    sources = [post(1, "Go"), post(2, "Go, go, Tools"), post(3, "Tools"), post(4, "GO")]
+    catalogue = Catalogue.read(sources, policy=PublishingPolicy(), serving=False, timezone="UTC")
+    newest_first = [f"post/day-{day}.md" for day in (4, 3, 2, 1)]
+    found, problems = categories(catalogue, newest_first)
+    assert [(c.name, c.posts) for c in found] == [
+        ("Go", ["post/day-4.md", "post/day-2.md", "post/day-1.md"]),
+        ("Tools", ["post/day-3.md", "post/day-2.md"]),
+    ]
+    assert problems == []

@@ -150,7 +150,7 @@ def categories(
     """
     addresses = SlugRegistry(fallback="category")
     names: dict[str, str] = {}
-    members: dict[str, list[str]] = {}
+    members: dict[str, dict[str, None]] = {}  # oldest first, each post once (an ordered set)
     problems: list[tuple[str, Problem]] = []
     # Oldest first, so that a category keeps its address when newer posts bring a clash.
     for uri in reversed(posts):
@@ -159,11 +159,9 @@ def categories(
             if clash is not None:
                 problems.append((uri, _clash_problem(clash, catalogue.posts[uri])))
             names.setdefault(slug, name)
-            members.setdefault(slug, [])
-            if uri not in members[slug]:
-                members[slug].insert(0, uri)
+            members.setdefault(slug, {})[uri] = None
     found = sorted(
-        (Category(names[slug], slug, uris) for slug, uris in members.items()),
+        (Category(names[slug], slug, list(reversed(uris))) for slug, uris in members.items()),
         key=lambda category: category.name.lower(),
     )
     return found, problems
