@@ -180,7 +180,7 @@ class Blog:
 
     def _included(self, src_uri: str) -> bool:
         """Whether this build writes the page: hidden posts are excluded files."""
-        file = self.files.get_file_from_path(src_uri)
+        file = file_at(self.files, src_uri)
         if file is None or self.catalogue.shown.get(src_uri) is Visibility.HIDDEN:
             return False
         return self._written(file)
@@ -190,7 +190,7 @@ class Blog:
         return bool(included)
 
     def _is_file(self, src_uri: str) -> bool:
-        file = self.files.get_file_from_path(src_uri)
+        file = file_at(self.files, src_uri)
         return file is not None and not file.is_documentation_page()
 
     def _place_translations(self, shown: Iterable[str]) -> None:
@@ -198,7 +198,7 @@ class Blog:
         taken = {file.dest_uri: file for file in self.files if self._written(file)}
         known = translations.material_languages()
         for uri in shown:
-            file = self.files.get_file_from_path(uri)
+            file = file_at(self.files, uri)
             group = self.catalogue.translations.get(uri)
             if file is None or group is None:
                 continue
@@ -241,7 +241,7 @@ class Blog:
         """Publish each Hugo `_index.md` at its folder's address, as Hugo does."""
         taken = {file.dest_uri: file for file in self.files if self._written(file)}
         for uri in shown:
-            file = self.files.get_file_from_path(uri)
+            file = file_at(self.files, uri)
             if file is None or not sections.is_section_page(uri):
                 continue
             dest = sections.section_destination(uri)
@@ -272,7 +272,7 @@ class Blog:
         for uri in shown:
             post = self.catalogue.posts[uri]
             meta = post.meta
-            file = self.files.get_file_from_path(uri)
+            file = file_at(self.files, uri)
             pattern = permalinks.pattern_for(uri, self.options.permalinks, branches)
             if file is None or not (meta.url or meta.slug or pattern):
                 continue
@@ -315,7 +315,7 @@ class Blog:
             if self._written(file):
                 taken.add(file.dest_uri, f"'{file.src_uri}'")
         for series in self.catalogue.series.series:
-            landing = self.files.get_file_from_path(series.landing_uri)
+            landing = file_at(self.files, series.landing_uri)
             if landing is not None:
                 script = script_path(landing.dest_uri, series.slug)
                 taken.add(script, f"the shell script of the series '{series.title}'")
@@ -342,7 +342,7 @@ class Blog:
         archive = listings.plan_listing_pages(self.posts, [], self.options.archive_per_page)
         by_category = listings.plan_listing_pages([], self.categories, self.options.per_page)
         for listing in archive + by_category:
-            if self.files.get_file_from_path(listing.src_uri) is not None:
+            if file_at(self.files, listing.src_uri) is not None:
                 continue  # The author's own page wins; it can hold a listing marker.
             # Out of the navigation: the home page, post headers and cards link to them.
             file = File.generated(
@@ -357,9 +357,7 @@ class Blog:
 
     def _add_home_page(self) -> None:
         """A blog copied without a home page (Hugo's theme made it) gets one: the newest posts."""
-        if not self.posts or any(
-            self.files.get_file_from_path(name) is not None for name in HOME_SOURCES
-        ):
+        if not self.posts or any(file_at(self.files, name) is not None for name in HOME_SOURCES):
             return
         # Plain text: the catalogue escapes titles for Material, as for every post.
         content = f"{yaml_block({'title': self.config.site_name})}\n{listings.POSTS_MARKER}\n"
@@ -394,7 +392,7 @@ class Blog:
         taken = self._taken()
         for uri in shown:
             post = self.catalogue.posts[uri]
-            target = self.files.get_file_from_path(uri)
+            target = file_at(self.files, uri)
             if target is None:
                 continue
             for alias in post.meta.aliases:
