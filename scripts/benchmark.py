@@ -18,8 +18,9 @@ parts and 50 series of 20 at 1,000 posts), and builds each shape several ways:
 
 Each build runs `python -m mkdocs build -q` as a child process; its wall time, CPU time and own
 peak memory (`ru_maxrss` from `wait4`) are recorded. Runs are interleaved (every kind of every
-shape once per round, round after round), and the first round is a warm-up that is not counted,
-so machine drift and a cold disk cache land on every kind alike. Each figure is printed as
+shape once per round, round after round, every other round in reverse order), and the first
+round is a warm-up that is not counted, so machine drift and a cold disk cache land on every
+kind alike. Each figure is printed as
 min / median / max; each ratio is taken per round (stepwise and baseline of the same round)
 and printed the same way. A `mkdocs serve --dirty` then times edits (a post's title, a post's
 body) from save to served page.
@@ -507,11 +508,16 @@ def build_once(project: Path) -> Run:
 def run_interleaved(
     jobs: Sequence[Job], runs: int, warmups: int, log: Callable[[str], None]
 ) -> None:
-    """Round after round, every job once per round; the first `warmups` rounds are not kept."""
+    """Round after round, every job once per round; the first `warmups` rounds are not kept.
+
+    Every other round runs the jobs in reverse order (A B C, C B A, …): a machine that speeds
+    up or slows down over a round then favours the first job of one round and the last of the
+    next, instead of always the same kind. Each job has its own project, so its state (a warm
+    build's previous output) does not depend on the order."""
     for number in range(warmups + runs):
         counted = number >= warmups
         name = f"round {number - warmups + 1}/{runs}" if counted else "warm-up"
-        for job in jobs:
+        for job in jobs if number % 2 == 0 else reversed(jobs):
             prepare(job, number)
             run = build_once(job.project)
             log(
