@@ -817,7 +817,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="corpus shapes as series counts at 1,000 posts (default 20,50: 20 series of 50 "
         "parts, 50 of 20); more posts make more series of the same length",
     )
-    parser.add_argument("--runs", type=int, help="counted rounds of builds (default 3)")
+    parser.add_argument("--runs", type=int, help="counted rounds of builds (default 5)")
     parser.add_argument("--warmups", type=int, help="rounds run first and not counted (default 1)")
     parser.add_argument(
         "--edits", type=int, help="counted preview edits of each kind, title and body (default 3)"
@@ -855,7 +855,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         {"posts": 100, "series": [5, 20], "runs": 1, "edits": 1} if args.quick else {}
     )
     defaults = {
-        "posts": REFERENCE_POSTS, "series": [20, 50], "runs": 3, "warmups": 1, "edits": 3
+        "posts": REFERENCE_POSTS, "series": [20, 50], "runs": 5, "warmups": 1, "edits": 3
     } | defaults  # fmt: skip
     for name, value in defaults.items():
         if getattr(args, name) is None:

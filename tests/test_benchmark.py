@@ -180,7 +180,7 @@ def test_quick_means_a_hundred_posts_and_one_round_unless_told_otherwise(bench):
     quick = bench.parse_args(["--quick"])
     assert (quick.posts, quick.runs, quick.warmups, quick.edits) == (100, 1, 1, 1)
     full = bench.parse_args([])
-    assert (full.posts, full.series, full.runs, full.warmups) == (1000, [20, 50], 3, 1)
+    assert (full.posts, full.series, full.runs, full.warmups) == (1000, [20, 50], 5, 1)
     assert bench.parse_args(["--quick", "--runs", "2"]).runs == 2
     assert bench.parse_args(["--limit", "cold=1.2"]).limit == [("cold", 1.2)]
     with pytest.raises(SystemExit):
