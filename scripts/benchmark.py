@@ -510,14 +510,16 @@ def run_interleaved(
 ) -> None:
     """Round after round, every job once per round; the first `warmups` rounds are not kept.
 
-    Every other round runs the jobs in reverse order (A B C, C B A, …): a machine that speeds
-    up or slows down over a round then favours the first job of one round and the last of the
-    next, instead of always the same kind. Each job has its own project, so its state (a warm
-    build's previous output) does not depend on the order."""
+    Every other counted round runs the jobs in reverse order (A B C, C B A, …): a machine that
+    speeds up or slows down over a round then favours the first job of one round and the last
+    of the next, instead of always the same kind; an even number of rounds has as many of each.
+    Each job has its own project, so its state (a warm build's previous output) does not
+    depend on the order."""
     for number in range(warmups + runs):
         counted = number >= warmups
         name = f"round {number - warmups + 1}/{runs}" if counted else "warm-up"
-        for job in jobs if number % 2 == 0 else reversed(jobs):
+        forward = not counted or (number - warmups) % 2 == 0
+        for job in jobs if forward else reversed(jobs):
             prepare(job, number)
             run = build_once(job.project)
             log(
@@ -817,7 +819,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="corpus shapes as series counts at 1,000 posts (default 20,50: 20 series of 50 "
         "parts, 50 of 20); more posts make more series of the same length",
     )
-    parser.add_argument("--runs", type=int, help="counted rounds of builds (default 5)")
+    parser.add_argument(
+        "--runs", type=int, help="counted rounds of builds (default 6: three in each order)"
+    )
     parser.add_argument("--warmups", type=int, help="rounds run first and not counted (default 1)")
     parser.add_argument(
         "--edits", type=int, help="counted preview edits of each kind, title and body (default 3)"
@@ -855,7 +859,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         {"posts": 100, "series": [5, 20], "runs": 1, "edits": 1} if args.quick else {}
     )
     defaults = {
-        "posts": REFERENCE_POSTS, "series": [20, 50], "runs": 5, "warmups": 1, "edits": 3
+        "posts": REFERENCE_POSTS, "series": [20, 50], "runs": 6, "warmups": 1, "edits": 3
     } | defaults  # fmt: skip
     for name, value in defaults.items():
         if getattr(args, name) is None:

@@ -163,6 +163,8 @@ def test_a_full_collection_during_a_build_frees_garbage_and_freezes_what_it_left
         del garbage
         kept_here = [Cycle() for _ in range(100)]  # alive, and tracked by the collector
         before = gc.get_freeze_count()
+        gc.collect(0)  # only a full collection freezes what it leaves: a young one may leave
+        assert gc.get_freeze_count() == before  # garbage in older generations
         gc.collect()
         seen.append((before, gc.get_freeze_count(), gone() is None))
         assert kept_here
@@ -174,6 +176,24 @@ def test_a_full_collection_during_a_build_frees_garbage_and_freezes_what_it_left
     assert len(seen) == 2
     for before, after, freed in seen:
         assert after >= before + 100 and freed
+    assert gc.callbacks == callbacks and gc.get_freeze_count() == 0
+
+
+def test_a_build_left_unfinished_is_given_back_when_the_next_starts():
+    """A build that ended without `finish()` (an exception past MkDocs' own handling) leaves
+    neither its hook nor its frozen objects to the next one, which starts as the first did."""
+    from mkdocs_stepwise.longlived import FrozenAsBuilt
+
+    callbacks = list(gc.callbacks)
+    frozen = FrozenAsBuilt()
+    try:
+        frozen.start()
+        frozen.keep()
+        assert frozen.active and gc.get_freeze_count() > 0
+        frozen.start()  # no `finish()` in between
+        assert frozen.active and gc.callbacks.count(frozen._after_collection) == 1
+    finally:
+        frozen.finish()
     assert gc.callbacks == callbacks and gc.get_freeze_count() == 0
 
 
@@ -202,9 +222,10 @@ def test_a_build_freezes_what_it_keeps_and_gives_it_back_at_the_end(build, monke
     # A build that fails half-way, after every page was converted.
     hook = tmp_path / "failing_hook.py"
     hook.write_text("def on_env(env, config, files):\n    raise RuntimeError('broke')\n")
+    callbacks = list(gc.callbacks)
     with pytest.raises(RuntimeError, match="broke"):
         build(files, config={"hooks": [str(hook)]})
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.callbacks == callbacks
 
 
 def test_objects_someone_else_froze_stay_frozen(build):

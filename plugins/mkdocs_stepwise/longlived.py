@@ -53,6 +53,7 @@ class FrozenAsBuilt:
         self.active = False
 
     def start(self) -> None:
+        self.finish()  # a build that ended without `finish()` (an exception MkDocs let through)
         self.active = gc.get_freeze_count() == 0
         if self.active:
             gc.callbacks.append(self._after_collection)
@@ -62,8 +63,9 @@ class FrozenAsBuilt:
             gc.freeze()
 
     def finish(self) -> None:
-        if self.active:
+        while self._after_collection in gc.callbacks:
             gc.callbacks.remove(self._after_collection)
+        if self.active:
             gc.unfreeze()
             self.active = False
 
