@@ -16,7 +16,8 @@ parts and 50 series of 20 at 1,000 posts), and builds each shape several ways:
 - **edit**: stepwise again on a project built before, one post's body edited;
 - **blog** (only with `--kinds`): Material's blog plugin on the same posts.
 
-Each build runs `python -m mkdocs build -q` as a child process; its wall time, CPU time and own
+Each build runs `python -m mkdocs build` as a child process (not `-q`: a quiet build keeps
+nothing in the plugin's cache, see `buildcache`); its wall time, CPU time and own
 peak memory (`ru_maxrss` from `wait4`) are recorded. Runs are interleaved (every kind of every
 shape once per round, round after round, every other round in reverse order), and the first
 round is a warm-up that is not counted, so machine drift and a cold disk cache land on every
@@ -487,8 +488,11 @@ def edit_body(project: Path, corpus: Corpus, round_number: int) -> None:
 
 
 def build_once(project: Path) -> Run:
-    """One `mkdocs build -q` in a child process: wall time and the child's own peak RSS."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
+    """One `mkdocs build` in a child process: wall time and the child's own peak RSS.
+
+    Not quiet: `-q` hides warnings from the plugin's cache too, which then keeps nothing, and
+    a warm build would be a cold one. Its log goes to a file that is read only on failure."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(

@@ -111,7 +111,7 @@ class Project:
         self.hooks: str | None = None
         self.builds = 0
 
-    def build(self, name: str, *, cache: bool) -> tuple[Path, tuple[int, ...]]:
+    def build(self, name: str, *, cache: bool, quiet: bool = False) -> tuple[Path, tuple[int, ...]]:
         root = self.root / name
         (root / "overrides").mkdir(parents=True, exist_ok=True)
         if self.template is not None:
@@ -123,7 +123,9 @@ class Project:
         config["theme"]["custom_dir"] = str(root / "overrides")
         config["plugins"][-1]["stepwise"]["cache"] = cache
         self.caplog.clear()
-        with self.caplog.at_level(logging.INFO, logger="mkdocs"):
+        # `quiet`: as `mkdocs build -q` sets it, and the summary is not logged.
+        level = logging.ERROR if quiet else logging.INFO
+        with self.caplog.at_level(level, logger="mkdocs"):
             site = build_site(root, self.files, config=config, use_overrides=False)
         counts: tuple[int, ...] = ()
         for record in self.caplog.records:

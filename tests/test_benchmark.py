@@ -157,6 +157,12 @@ def test_one_tiny_run_of_everything_with_check(bench, tmp_path, capsys):
     for name in ("warm, nothing changed / baseline", "warm, one post edited / baseline"):
         assert re.search(rf"^  (PASS|MISS)  4x5 {name}\s+\d+\.\d+  \[\d", report, re.M), name
     assert re.search(r"^  info  4x5 plain \(full navigation\) / baseline", report, re.M)
+    # The warm kinds' builds filled the plugin's cache (a quiet build would keep nothing in it,
+    # and a "warm" build would be a cold one): every page's output is in its packs.
+    for kind in ("warm", "edit"):
+        packs = tmp_path / f"4x5-{kind}" / ".cache" / "stepwise" / "build" / "packs"
+        kept = b"".join(pack.read_bytes() for pack in packs.glob("*.pack"))
+        assert kept.count(b"</html>") >= 19, kind
 
     baseline = tmp_path / "4x5-baseline" / "site" / "s000-python" / "part-001" / "index.html"
     assert "{{execute}}" not in baseline.read_text(encoding="utf-8")

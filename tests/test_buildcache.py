@@ -122,6 +122,21 @@ def test_warnings_of_cached_pages_are_logged_again(
     )
 
 
+def test_a_quiet_build_keeps_nothing_that_would_hide_a_warning(
+    project: Project, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`mkdocs build -q` drops warnings before any handler sees them, `--strict`'s counter
+    included: what it converted and rendered must not be kept without them, or the next
+    build would replay nothing and pass `--strict` with a dead link."""
+    project.files["containers/part-2.md"] = part(2, "Cgroups", "See [the lost page](lost.md).")
+    project.build("warm", cache=True, quiet=True)  # no warning reaches `--strict`
+    with pytest.raises(Exception, match="strict"):
+        project.build("warm", cache=True)
+    assert [r for r in caplog.records if "lost.md" in r.getMessage()]
+    with pytest.raises(Exception, match="strict"):
+        project.build("warm", cache=True)  # kept now, and replayed
+
+
 def test_raw_html_without_an_id_value_is_cached(project: Project) -> None:
     """`<span id>` (found in a Katacoda scenario's step) makes MkDocs note an anchor None."""
     project.files["containers/part-2.md"] = part(2, "Cgroups", "A <span id>bare</span> id.")

@@ -21,7 +21,8 @@ compares whole site trees after edits of a body, a title, a date, a draft flag, 
 template and the plugin's version. What cannot be fingerprinted with certainty is not cached:
 a configuration value of an unknown kind turns the cache off for the build (INFO), a template
 context value of an unknown kind leaves that page's template uncached. A page whose template
-logged a warning is not cached either, so its warning is not lost on the next build.
+logged a warning is not cached either, so its warning is not lost on the next build; nor is
+anything a quiet build (`mkdocs build -q`) makes, as it never sees the warnings it would replay.
 `build_date_utc` is the one context value left out of the key (it changes every build; neither
 Material nor Stepwise prints it); a site whose own templates print it should set `cache: false`.
 
@@ -117,8 +118,16 @@ class Stats:
 class _Capture(logging.Handler):
     """Collects what is logged under `mkdocs` while one page is converted or rendered."""
 
+    LEVEL = logging.INFO
+
+    @classmethod
+    def hears_all(cls) -> bool:
+        """Whether messages at `LEVEL` reach a handler at all: `mkdocs build -q` raises the
+        `mkdocs` logger to ERROR, and a warning it drops is never made, nor captured."""
+        return logging.getLogger("mkdocs").isEnabledFor(cls.LEVEL)
+
     def __init__(self) -> None:
-        super().__init__(logging.INFO)
+        super().__init__(self.LEVEL)
         self.lines: list[LogLine] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -144,6 +153,9 @@ class BuildCache:
         self._renders: dict[str, _Render] = {}
         self._site_render: str | None = None
         self._memo: dict[int, tuple[Any, Any]] = {}
+        # A quiet build reads entries but keeps none: the warnings an entry replays would be
+        # missing from it, and the next build, quiet or not, would pass `--strict` on them.
+        self._keeps = _Capture.hears_all()
         self._fields: dict[type, tuple[str, ...] | None] = {}  # a dataclass's, by type
 
     @classmethod
@@ -209,7 +221,7 @@ class BuildCache:
     def store_converted(self, page: Page, rendered: Rendered | None) -> None:
         """After `on_page_content` recorded the facts of a page converted in this build."""
         pending = self._pending.pop(page.file.src_uri, None)
-        if pending is not None:
+        if pending is not None and self._keeps:
             key, entry = pending
             entry.rendered = rendered
             self.store.put("pages", key, entry.to_plain())
@@ -242,7 +254,7 @@ class BuildCache:
             return
         render.capture.__exit__()
         warned = any(level >= logging.WARNING for _, level, _ in render.capture.lines)
-        if render.slot.rendered is not None and not warned:
+        if render.slot.rendered is not None and not warned and self._keeps:
             self.store.put("html", render.key, render.slot.rendered)
 
     def _summarize(self, value: Any) -> Any | None:
