@@ -209,7 +209,8 @@ class BuildCache:
                 self.stats.uncacheable.append(f"{uri} ({describe(error)})")
 
         self.stats.converted += 1
-        _instead_of_render(page, record)
+        if self._keeps:  # else nothing is recorded that would not be kept
+            _instead_of_render(page, record)
 
     def converted(self, page: Page) -> tuple[bool, Rendered | None]:
         """(True, its facts) when `page` came from the cache; else (False, None)."""
@@ -221,7 +222,7 @@ class BuildCache:
     def store_converted(self, page: Page, rendered: Rendered | None) -> None:
         """After `on_page_content` recorded the facts of a page converted in this build."""
         pending = self._pending.pop(page.file.src_uri, None)
-        if pending is not None and self._keeps:
+        if pending is not None:
             key, entry = pending
             entry.rendered = rendered
             self.store.put("pages", key, entry.to_plain())
@@ -243,6 +244,8 @@ class BuildCache:
             self.stats.reused_html += 1
             return
         self.stats.rendered += 1
+        if not self._keeps:
+            return
         capture = _Capture()
         capture.__enter__()
         self._renders[uri] = _Render(key, slot, capture)
@@ -254,7 +257,7 @@ class BuildCache:
             return
         render.capture.__exit__()
         warned = any(level >= logging.WARNING for _, level, _ in render.capture.lines)
-        if render.slot.rendered is not None and not warned and self._keeps:
+        if render.slot.rendered is not None and not warned:
             self.store.put("html", render.key, render.slot.rendered)
 
     def _summarize(self, value: Any) -> Any | None:
