@@ -40,9 +40,9 @@ lint: $(VENV)/.dev-installed
 pytest: $(VENV)/.dev-installed
 	$(BIN)/pytest -n 2 --dist loadfile
 
-# No --quiet: it drops warnings before --strict can count them.
+# No --quiet: it drops warnings before --strict can count them. The site is thrown away.
 strict-build: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict --site-dir "$$(mktemp -d)"
+	site=$$(mktemp -d) && trap 'rm -rf "$$site"' EXIT && $(BIN)/mkdocs build --strict --site-dir "$$site"
 
 ## check: run every series' commands as a reader would (see README); not part of `make test`
 # CHECK_ARGS passes options and series: make check CHECK_ARGS="--part 2 python-environment-isolation"

@@ -35,6 +35,7 @@ import argparse
 import datetime as dt
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -678,13 +679,19 @@ def preview_latency(
                     cpu_text = "" if cpu is None else f" ({cpu:.2f} s CPU of the server)"
                     log(f"  {name} ({post.path}): {latency:.2f} s{cpu_text}")
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_serving(process)
     return latencies, cpu_spent
+
+
+def stop_serving(process: subprocess.Popen[bytes]) -> None:
+    """Stop `mkdocs serve` as Ctrl-C does: on SIGTERM it would die without removing the
+    temporary site it builds into (a copy of the whole site per run, left in the temp folder)."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 # --------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -39,8 +40,10 @@ def write_newer(path: Path, text: str) -> None:
 class Server:
     """`mkdocs serve` in `project`, started by `start()` and stopped by `stop()`."""
 
-    def __init__(self, project: Path, *extra: str) -> None:
+    def __init__(self, project: Path, *extra: str, temp_dir: Path | None = None) -> None:
         self.project = project
+        self.temp_dir = temp_dir
+        """The server's TMPDIR, where it builds the site (by default, the system's)."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.output: list[str] = []
@@ -52,7 +55,7 @@ class Server:
         self.process = subprocess.Popen(
             [*command, *self.args],
             cwd=self.project,
-            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **self._temp_env()),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
@@ -60,6 +63,9 @@ class Server:
         threading.Thread(target=self._collect, daemon=True).start()
         self.wait_for(lambda: self.get("") is not None, timeout, "the first build")
         return self
+
+    def _temp_env(self) -> dict[str, str]:
+        return {} if self.temp_dir is None else {"TMPDIR": str(self.temp_dir)}
 
     def _collect(self) -> None:
         assert self.process is not None and self.process.stderr is not None
@@ -89,9 +95,15 @@ class Server:
         return "".join(self.output)
 
     def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=20)
+        """Stop the server as Ctrl-C does. On SIGTERM `mkdocs serve` dies without removing the
+        temporary folder it builds the site into."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

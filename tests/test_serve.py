@@ -121,3 +121,19 @@ def test_strict_serve_never_shows_a_failed_build_and_fixing_recovers(tmp_path):
         assert "Traceback" not in server.log
     finally:
         server.stop()
+
+
+def test_stopping_the_server_leaves_no_temporary_site_behind(tmp_path):
+    # `mkdocs serve` builds into a folder of its own under TMPDIR and removes it when stopped
+    # as Ctrl-C stops it; stopped with SIGTERM it left a copy of the site per run behind.
+    project = make_project(tmp_path / "project")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    server = Server(project, temp_dir=temp).start()
+    try:
+        assert "Part one" in (server.get("course/one/") or "")
+        assert any(temp.iterdir())  # the site is being served from here
+    finally:
+        server.stop()
+    assert server.process is not None and server.process.returncode == 0
+    assert not any(temp.iterdir())
