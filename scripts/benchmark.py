@@ -640,9 +640,14 @@ def preview_latency(
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
     latencies: dict[str, list[float]] = {kind: [] for kind in EDIT_KINDS}
     cpu_spent: dict[str, list[float]] = {kind: [] for kind in EDIT_KINDS}
+    # The server builds into a temporary folder of its own: inside the work folder, it goes
+    # with it even if the server has to be killed.
+    temp = project.parent / SERVE_TEMP
+    temp.mkdir(exist_ok=True)
+    env = dict(child_env(), TMPDIR=str(temp))
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(
-            command, cwd=project, env=child_env(), stdout=output, stderr=subprocess.STDOUT
+            command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT
         )
         try:
             start = time.monotonic()
@@ -679,24 +684,30 @@ def preview_latency(
                     cpu_text = "" if cpu is None else f" ({cpu:.2f} s CPU of the server)"
                     log(f"  {name} ({post.path}): {latency:.2f} s{cpu_text}")
         finally:
-            stop_serving(process)
+            if not stop_serving(process):
+                log("  mkdocs serve did not stop within 30 s of Ctrl-C and was killed")
     return latencies, cpu_spent
 
 
-def stop_serving(process: subprocess.Popen[bytes]) -> None:
+def stop_serving(process: subprocess.Popen[bytes]) -> bool:
     """Stop `mkdocs serve` as Ctrl-C does: on SIGTERM it would die without removing the
-    temporary site it builds into (a copy of the whole site per run, left in the temp folder)."""
+    temporary site it builds into. Returns False if it had to be killed."""
     process.send_signal(signal.SIGINT)
     try:
         process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------------------------
 # Reporting
 # --------------------------------------------------------------------------------------------
+
+SERVE_TEMP = "serve-tmp"
+"""The preview server's TMPDIR, beside the projects in the work folder."""
 
 LIMITS: dict[str, float] = {
     "cold": 1.10,

@@ -141,11 +141,7 @@ def tiny(tmp_path, *options):
     return ["--posts", "20", "--series", "4", "--runs", "1", "--keep", str(tmp_path), *options]
 
 
-def test_one_tiny_run_of_everything_with_check(bench, tmp_path, capsys, monkeypatch):
-    # The builds' temporary folders: `mkdocs serve` must be stopped so that it removes its own.
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    monkeypatch.setenv("TMPDIR", str(temp))
+def test_one_tiny_run_of_everything_with_check(bench, tmp_path, capsys):
     # An impossible cold target: --check must turn the MISS into exit status 1.
     status = bench.main(tiny(tmp_path, "--edits", "1", "--check", "--limit", "cold=0.01"))
     report = capsys.readouterr().out
@@ -161,7 +157,9 @@ def test_one_tiny_run_of_everything_with_check(bench, tmp_path, capsys, monkeypa
     for name in ("warm, nothing changed / baseline", "warm, one post edited / baseline"):
         assert re.search(rf"^  (PASS|MISS)  4x5 {name}\s+\d+\.\d+  \[\d", report, re.M), name
     assert re.search(r"^  info  4x5 plain \(full navigation\) / baseline", report, re.M)
-    assert not any(temp.iterdir())  # the preview's server cleaned up after itself
+    # The preview's server built into a folder of the run's, and was stopped so that it
+    # removed what it built there (stopped with SIGTERM, it left a copy of the site).
+    assert not any((tmp_path / bench.SERVE_TEMP).iterdir())
     # The warm kinds' builds filled the plugin's cache (a quiet build would keep nothing in it,
     # and a "warm" build would be a cold one): every page's output is in its packs.
     for kind in ("warm", "edit"):
