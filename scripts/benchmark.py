@@ -619,6 +619,10 @@ def add_paragraph(paragraph: str) -> Callable[[str], str]:
     return lambda text: text.rstrip("\n") + f"\n\n{paragraph}\n"
 
 
+SERVE_TEMP = "serve-tmp"
+"""The preview server's TMPDIR, beside the projects in the work folder."""
+
+
 def preview_latency(
     project: Path,
     corpus: Corpus,
@@ -705,9 +709,6 @@ def stop_serving(process: subprocess.Popen[bytes]) -> bool:
 # --------------------------------------------------------------------------------------------
 # Reporting
 # --------------------------------------------------------------------------------------------
-
-SERVE_TEMP = "serve-tmp"
-"""The preview server's TMPDIR, beside the projects in the work folder."""
 
 LIMITS: dict[str, float] = {
     "cold": 1.10,
