@@ -619,6 +619,16 @@ def add_paragraph(paragraph: str) -> Callable[[str], str]:
     return lambda text: text.rstrip("\n") + f"\n\n{paragraph}\n"
 
 
+# Python, with SIGINT as a terminal has it: a benchmark started by `nohup` or with `&` from a
+# script ignores SIGINT, and so would the server it starts, which would then not stop on the
+# Ctrl-C that `stop_serving` sends. The `-c` program restores it and becomes the real Python.
+PYTHON_WITH_CTRL_C = [
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])",
+]
+
 SERVE_TEMP = "serve-tmp"
 """The preview server's TMPDIR, beside the projects in the work folder."""
 
@@ -641,7 +651,7 @@ def preview_latency(
     """
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
+    command = [*PYTHON_WITH_CTRL_C, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
     latencies: dict[str, list[float]] = {kind: [] for kind in EDIT_KINDS}
     cpu_spent: dict[str, list[float]] = {kind: [] for kind in EDIT_KINDS}
     # The server builds into a temporary folder of its own: inside the work folder, it goes

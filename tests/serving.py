@@ -37,6 +37,18 @@ def write_newer(path: Path, text: str) -> None:
     os.utime(path, ns=(stamp, stamp))
 
 
+# Python, with SIGINT as a terminal has it. A test run started by `nohup`, with `&` from a
+# script, or by some CI runners ignores SIGINT, and so would every process it starts: `mkdocs
+# serve` would not stop on the Ctrl-C that `Server.stop` sends (it would be killed, leaving its
+# temporary site behind). The `-c` program restores the default and becomes the real Python.
+PYTHON_WITH_CTRL_C = [
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])",
+]
+
+
 class Server:
     """`mkdocs serve` in `project`, started by `start()` and stopped by `stop()`."""
 
@@ -51,7 +63,7 @@ class Server:
         self.process: subprocess.Popen[str] | None = None
 
     def start(self, timeout: float = 90) -> Server:
-        command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"]
+        command = [*PYTHON_WITH_CTRL_C, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"]
         self.process = subprocess.Popen(
             [*command, *self.args],
             cwd=self.project,

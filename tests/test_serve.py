@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 
 from .conftest import tree_hash, write_docs
@@ -123,13 +125,22 @@ def test_strict_serve_never_shows_a_failed_build_and_fixing_recovers(tmp_path):
         server.stop()
 
 
-def test_stopping_the_server_leaves_no_temporary_site_behind(tmp_path):
+@pytest.mark.parametrize("ignoring_ctrl_c", [False, True])
+def test_stopping_the_server_leaves_no_temporary_site_behind(tmp_path, ignoring_ctrl_c):
     # `mkdocs serve` builds into a folder of its own under TMPDIR and removes it when stopped
     # as Ctrl-C stops it; stopped with SIGTERM it left a copy of the site per run behind.
+    # A test run started with SIGINT ignored (`nohup`, `&` in a script) passes that on to the
+    # processes it starts: the server must stop on Ctrl-C all the same.
     project = make_project(tmp_path / "project")
     temp = tmp_path / "tmp"
     temp.mkdir()
-    server = Server(project, temp_dir=temp).start()
+    before = signal.getsignal(signal.SIGINT)
+    if ignoring_ctrl_c:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # what the server inherits
+    try:
+        server = Server(project, temp_dir=temp).start()
+    finally:
+        signal.signal(signal.SIGINT, before)
     try:
         assert "Part one" in (server.get("course/one/") or "")
         assert any(temp.iterdir())  # the site is being served from here
