@@ -698,17 +698,20 @@ def preview_latency(
                     cpu_text = "" if cpu is None else f" ({cpu:.2f} s CPU of the server)"
                     log(f"  {name} ({post.path}): {latency:.2f} s{cpu_text}")
         finally:
-            if not stop_serving(process):
+            if not stop_serving(process, timeout=30):
                 log("  mkdocs serve did not stop within 30 s of Ctrl-C and was killed")
     return latencies, cpu_spent
 
 
-def stop_serving(process: subprocess.Popen[bytes]) -> bool:
-    """Stop `mkdocs serve` as Ctrl-C does: on SIGTERM it would die without removing the
-    temporary site it builds into. Returns False if it had to be killed."""
+def stop_serving(process: subprocess.Popen[Any], timeout: float) -> bool:
+    """Stop `mkdocs serve` (started with `PYTHON_WITH_CTRL_C`) as Ctrl-C does: on SIGTERM it
+    would die without removing the temporary site it builds into. Returns False if it had to
+    be killed after `timeout` seconds."""
+    if process.poll() is not None:
+        return True
     process.send_signal(signal.SIGINT)
     try:
-        process.wait(timeout=30)
+        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()

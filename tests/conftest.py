@@ -8,14 +8,18 @@ oprypin's plugins, whose test suites fail on any unexpected warning).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import importlib.util
 import logging
 import os
 import re
+import sys
 import textwrap
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
@@ -33,6 +37,18 @@ merge = deep_merge
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def benchmark_module() -> ModuleType:
+    """`scripts/benchmark.py`, loaded once: its tests, and its way of starting and stopping
+    `mkdocs serve`, which the test server shares."""
+    spec = importlib.util.spec_from_file_location("benchmark", REPO / "scripts" / "benchmark.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["benchmark"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
 
 
 class PluginWarnings(logging.Handler):

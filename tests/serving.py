@@ -6,16 +6,16 @@ import contextlib
 import functools
 import http.server
 import os
-import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from .conftest import benchmark_module
 
 
 def free_port() -> int:
@@ -37,18 +37,6 @@ def write_newer(path: Path, text: str) -> None:
     os.utime(path, ns=(stamp, stamp))
 
 
-# Python, with SIGINT as a terminal has it. A test run started by `nohup`, with `&` from a
-# script, or by some CI runners ignores SIGINT, and so would every process it starts: `mkdocs
-# serve` would not stop on the Ctrl-C that `Server.stop` sends (it would be killed, leaving its
-# temporary site behind). The `-c` program restores the default and becomes the real Python.
-PYTHON_WITH_CTRL_C = [
-    sys.executable,
-    "-c",
-    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
-    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])",
-]
-
-
 class Server:
     """`mkdocs serve` in `project`, started by `start()` and stopped by `stop()`."""
 
@@ -63,11 +51,17 @@ class Server:
         self.process: subprocess.Popen[str] | None = None
 
     def start(self, timeout: float = 90) -> Server:
-        command = [*PYTHON_WITH_CTRL_C, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"]
+        # Started and stopped as the benchmark's preview server is: with Ctrl-C working even
+        # in a test run that ignores SIGINT (`nohup`, `&` in a script, some CI runners).
+        python = benchmark_module().PYTHON_WITH_CTRL_C
+        command = [*python, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"]
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        if self.temp_dir is not None:
+            env["TMPDIR"] = str(self.temp_dir)
         self.process = subprocess.Popen(
             [*command, *self.args],
             cwd=self.project,
-            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **self._temp_env()),
+            env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
@@ -75,9 +69,6 @@ class Server:
         threading.Thread(target=self._collect, daemon=True).start()
         self.wait_for(lambda: self.get("") is not None, timeout, "the first build")
         return self
-
-    def _temp_env(self) -> dict[str, str]:
-        return {} if self.temp_dir is None else {"TMPDIR": str(self.temp_dir)}
 
     def _collect(self) -> None:
         assert self.process is not None and self.process.stderr is not None
@@ -107,15 +98,9 @@ class Server:
         return "".join(self.output)
 
     def stop(self) -> None:
-        """Stop the server as Ctrl-C does. On SIGTERM `mkdocs serve` dies without removing the
-        temporary folder it builds the site into."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        """Stop the server as Ctrl-C does (on SIGTERM it would leave its temporary site)."""
+        if self.process is not None:
+            benchmark_module().stop_serving(self.process, timeout=20)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -7,26 +7,19 @@ benchmark's own report. The tiny runs use `--limit` to make a target impossible 
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import signal
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "benchmark.py"
+from .conftest import benchmark_module
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmark", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["benchmark"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module()
 
 
 def tree(folder: Path) -> dict[str, bytes]:
